@@ -1,0 +1,15 @@
+# Every dependency comes from Debian packages; see the README for why each is here.
+
+# Xapian's CMake config only sets variables (XAPIAN_INCLUDE_DIR, XAPIAN_LIBRARIES),
+# so wrap them in an imported target that the rest of the build links against.
+find_package(xapian CONFIG REQUIRED)
+if(NOT TARGET Xapian::xapian)
+  add_library(Xapian::xapian INTERFACE IMPORTED)
+  set_target_properties(Xapian::xapian PROPERTIES
+    INTERFACE_INCLUDE_DIRECTORIES "${XAPIAN_INCLUDE_DIR}"
+    INTERFACE_LINK_LIBRARIES "${XAPIAN_LIBRARIES}")
+endif()
+
+find_package(Boost 1.74 REQUIRED COMPONENTS program_options)
+find_package(nlohmann_json 3.10 REQUIRED)
+find_package(Threads REQUIRED)

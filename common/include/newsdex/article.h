@@ -1,0 +1,35 @@
+// An article as the indexer sees it: where it came from and its cleaned content.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "newsdex/article_cleaner.h"
+
+namespace newsdex {
+
+// A file found by the corpus walk. Cheap to make: a stat, no read.
+struct SourceFile {
+  std::string id;          // unique article id: path relative to its root, '/'-separated
+  std::string path;        // the path to open and to show users (root joined with id)
+  std::uint64_t size = 0;  // bytes
+  double mtime = 0;        // seconds since the epoch, with sub-second precision
+};
+
+struct Article {
+  SourceFile source;
+  std::string section;  // parent folder of the file ("business"), "" at the root
+  std::string title;    // first line of text that is not residue; never empty
+  std::string body;     // clean body text (paragraphs separated by blank lines)
+  CleanArticle clean;   // the same content as blocks, with headings marked
+};
+
+// Decodes and cleans the bytes of a file. Throws ArticleError (the skip reason) when the
+// file is not text or has no content.
+Article make_article(const SourceFile& source, std::string_view bytes);
+
+// The section of an article id: the name of its parent folder, "" when at the root.
+std::string section_of(std::string_view article_id);
+
+}  // namespace newsdex

@@ -1,0 +1,44 @@
+// File access behind a small interface so that the corpus walk and the indexer can be
+// unit-tested against an in-memory fake.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace newsdex {
+
+struct FileStatus {
+  bool exists = false;
+  bool is_directory = false;
+  bool is_regular_file = false;
+  bool is_symlink = false;  // the entry itself is a symbolic link
+  std::uint64_t size = 0;
+  double mtime = 0;  // seconds since the epoch, sub-second precision
+};
+
+class FileSystem {
+ public:
+  virtual ~FileSystem() = default;
+
+  // Status of `path`, following a final symlink for type, size and mtime (is_symlink
+  // tells whether the entry was one). A missing path gives exists == false.
+  virtual FileStatus status(const std::string& path) const = 0;
+
+  // Names of the entries in a directory (not "." or ".."), in no particular order.
+  // Throws std::system_error when the directory cannot be read.
+  virtual std::vector<std::string> list_directory(const std::string& path) const = 0;
+
+  // The whole content of a file. Throws std::system_error when it cannot be read.
+  virtual std::string read_file(const std::string& path) const = 0;
+};
+
+// The real disk, through POSIX calls.
+class RealFileSystem final : public FileSystem {
+ public:
+  FileStatus status(const std::string& path) const override;
+  std::vector<std::string> list_directory(const std::string& path) const override;
+  std::string read_file(const std::string& path) const override;
+};
+
+}  // namespace newsdex

@@ -1,0 +1,80 @@
+// The one table of fields that the indexer and the query parser both read, the value
+// slots, and the analyzer settings written to every index. Changing any of these changes
+// the file format: bump kSchemaVersion.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+namespace newsdex {
+
+// Version of the on-disk schema (terms, prefixes, slots, data layout). Written to the
+// index metadata; the search tool refuses an index built with another version.
+inline constexpr int kSchemaVersion = 1;
+
+// Analyzer settings; written to metadata so a reader can tell they match.
+inline constexpr std::string_view kStemLanguage = "english";
+
+// Metadata keys (Xapian user metadata) of every newsdex index.
+inline constexpr std::string_view kMetaSchemaVersion = "newsdex.schema_version";
+inline constexpr std::string_view kMetaStemLanguage = "newsdex.stem_language";
+
+// What a field's values become in the index.
+enum class FieldKind {
+  kFreeText,  // words: stemmed, positional, weighted; queried with add_prefix()
+  kBoolean,   // one exact term per value: filters and facets; add_boolean_prefix()
+};
+
+// Which part of an article a field is filled from (see DocumentBuilder).
+enum class FieldSource { kId, kTitle, kBody, kSection };
+
+struct Field {
+  std::string_view name;    // the name users type in queries ("title:"); "" = none
+  std::string_view prefix;  // Xapian term prefix, Omega conventions
+  FieldKind kind;
+  FieldSource source;
+  // For free text: within-document frequency added per occurrence with the prefix.
+  unsigned wdf = 1;
+  // For free text: also index the words without prefix with this wdf, so that plain
+  // queries find them too (0 = not). Titles weigh more than body words this way.
+  unsigned unprefixed_wdf = 0;
+};
+
+// All fields, in the order the document builder applies them.
+std::span<const Field> schema_fields();
+
+// The field with this query name; throws std::out_of_range for an unknown name.
+const Field& field_by_name(std::string_view name);
+
+// Value slots are part of the file format: never renumber, only append.
+enum ValueSlot : Xapian::valueno {
+  kSlotMtime = 0,  // sortable_serialise(file mtime in seconds since the epoch, fractional)
+  kSlotSize = 1,   // sortable_serialise(file size in bytes)
+};
+
+// Term for a boolean field value, following Omega and Xapian's QueryParser: a prefix
+// longer than one character gets a ':' before a value that starts with an upper-case
+// letter or ':' so that the two stay separable.
+std::string boolean_term(const Field& field, std::string_view value);
+
+// The unique id term ("Q...") of an article id. Ids too long for a Xapian term
+// (245 bytes) are shortened and made unique with a hash of the whole id.
+std::string id_term(std::string_view article_id);
+
+// The stemmer and strategy used at index and query time alike.
+Xapian::Stem make_stemmer();
+inline constexpr Xapian::TermGenerator::stem_strategy kIndexStemStrategy =
+    Xapian::TermGenerator::STEM_SOME;
+inline constexpr Xapian::QueryParser::stem_strategy kQueryStemStrategy =
+    Xapian::QueryParser::STEM_SOME;
+
+// Writes the schema version and analyzer settings to a new index, or checks those of an
+// existing one. Throws IndexError when they differ or the database is not a newsdex
+// index (an empty database counts as new).
+void write_schema_metadata(Xapian::WritableDatabase& db);
+void check_schema_metadata(const Xapian::Database& db, const std::string& db_path);
+
+}  // namespace newsdex

@@ -1,0 +1,30 @@
+#include "newsdex/article.h"
+
+#include "newsdex/errors.h"
+#include "newsdex/text_decoding.h"
+
+namespace newsdex {
+std::string section_of(std::string_view article_id) {
+  std::size_t slash = article_id.rfind('/');
+  if (slash == std::string_view::npos) return {};
+  std::string_view folder = article_id.substr(0, slash);
+  std::size_t parent_slash = folder.rfind('/');
+  if (parent_slash != std::string_view::npos) folder.remove_prefix(parent_slash + 1);
+  return std::string(folder);
+}
+
+Article make_article(const SourceFile& source, std::string_view bytes) {
+  DecodedText decoded = decode_text(bytes);
+  Article article;
+  article.source = source;
+  article.section = section_of(source.id);
+  article.clean = clean_article(decoded.utf8);
+  if (article.clean.title.empty()) {
+    throw ArticleError(bytes.empty() ? "empty file" : "no text left after cleaning");
+  }
+  article.title = article.clean.title;
+  article.body = article.clean.body_text();
+  return article;
+}
+
+}  // namespace newsdex

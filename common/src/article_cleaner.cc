@@ -1,0 +1,241 @@
+#include "newsdex/article_cleaner.h"
+
+#include <array>
+#include <cctype>
+
+namespace newsdex {
+namespace {
+
+// How a residue rule matches a normalised line (ASCII lower case, single spaces).
+enum class Match {
+  kExact,       // the whole line, ignoring a trailing ':'
+  kStartsWith,  // the line starts with the text and has at most max_words words
+  kJoinInvite,  // "join ..." naming a group, channel or community
+};
+
+struct ResidueRule {
+  Match match;
+  std::string_view text;
+  LineVerdict verdict;
+  std::size_t max_words = 0;  // for kStartsWith and kJoinInvite
+};
+
+// Every residue rule of the cleaner. Word limits keep a real paragraph that happens to
+// begin the same way ("Share prices fell ...") from being dropped.
+constexpr std::array kResidueRules = {
+    // Sharing and social widgets.
+    ResidueRule{Match::kExact, "share", LineVerdict::kDropLine},
+    ResidueRule{Match::kStartsWith, "share:", LineVerdict::kDropLine, 20},
+    ResidueRule{Match::kStartsWith, "share this", LineVerdict::kDropLine, 6},
+    ResidueRule{Match::kStartsWith, "share on ", LineVerdict::kDropLine, 8},
+    ResidueRule{Match::kStartsWith, "follow us on", LineVerdict::kDropLine, 15},
+    ResidueRule{Match::kExact, "follow us", LineVerdict::kDropLine},
+    ResidueRule{Match::kJoinInvite, "join ", LineVerdict::kDropLine, 20},
+    ResidueRule{Match::kStartsWith, "subscribe to our", LineVerdict::kDropLine, 20},
+    ResidueRule{Match::kStartsWith, "sign up for our", LineVerdict::kDropLine, 20},
+    ResidueRule{Match::kStartsWith, "sign up to our", LineVerdict::kDropLine, 20},
+    ResidueRule{Match::kStartsWith, "download our app", LineVerdict::kDropLine, 15},
+    ResidueRule{Match::kStartsWith, "click here", LineVerdict::kDropLine, 20},
+    // Adverts and reading prompts.
+    ResidueRule{Match::kStartsWith, "advertisement", LineVerdict::kDropLine, 8},
+    ResidueRule{Match::kExact, "advert", LineVerdict::kDropLine},
+    ResidueRule{Match::kExact, "sponsored", LineVerdict::kDropLine},
+    ResidueRule{Match::kExact, "sponsored content", LineVerdict::kDropLine},
+    ResidueRule{Match::kStartsWith, "story continues below", LineVerdict::kDropLine, 6},
+    ResidueRule{Match::kExact, "scroll to continue with content", LineVerdict::kDropLine},
+    ResidueRule{Match::kExact, "skip advertisement", LineVerdict::kDropLine},
+    ResidueRule{Match::kExact, "continue reading", LineVerdict::kDropLine},
+    ResidueRule{Match::kExact, "read more", LineVerdict::kDropLine},
+    ResidueRule{Match::kStartsWith, "read more:", LineVerdict::kDropLine, 30},
+    ResidueRule{Match::kStartsWith, "also read:", LineVerdict::kDropLine, 30},
+    ResidueRule{Match::kStartsWith, "read also:", LineVerdict::kDropLine, 30},
+    ResidueRule{Match::kStartsWith, "see also:", LineVerdict::kDropLine, 30},
+    ResidueRule{Match::kStartsWith, "read next:", LineVerdict::kDropLine, 30},
+    ResidueRule{Match::kExact, "listen to this article", LineVerdict::kDropLine},
+    ResidueRule{Match::kExact, "print", LineVerdict::kDropLine},
+    ResidueRule{Match::kExact, "leave a comment", LineVerdict::kDropLine},
+    ResidueRule{Match::kStartsWith, "tags:", LineVerdict::kDropLine, 30},
+    ResidueRule{Match::kExact, "tags", LineVerdict::kDropLine},
+    ResidueRule{Match::kStartsWith, "copyright", LineVerdict::kDropLine, 15},
+    ResidueRule{Match::kStartsWith, "\xC2\xA9", LineVerdict::kDropLine, 15},  // ©
+    // Trailers: link lists that end a scraped page.
+    ResidueRule{Match::kExact, "related", LineVerdict::kDropTrailer},
+    ResidueRule{Match::kExact, "related news", LineVerdict::kDropTrailer},
+    ResidueRule{Match::kExact, "related articles", LineVerdict::kDropTrailer},
+    ResidueRule{Match::kExact, "related stories", LineVerdict::kDropTrailer},
+    ResidueRule{Match::kExact, "related posts", LineVerdict::kDropTrailer},
+    ResidueRule{Match::kExact, "related coverage", LineVerdict::kDropTrailer},
+    ResidueRule{Match::kExact, "more stories", LineVerdict::kDropTrailer},
+    ResidueRule{Match::kExact, "you may also like", LineVerdict::kDropTrailer},
+    ResidueRule{Match::kExact, "you might also like", LineVerdict::kDropTrailer},
+    ResidueRule{Match::kExact, "most read", LineVerdict::kDropTrailer},
+    ResidueRule{Match::kExact, "trending now", LineVerdict::kDropTrailer},
+};
+
+constexpr std::size_t kHeadingMaxWords = 10;
+constexpr std::size_t kHeadingMaxBytes = 80;
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; }
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+// ASCII lower case, runs of blanks folded to one space.
+std::string normalise(std::string_view line) {
+  std::string out;
+  out.reserve(line.size());
+  bool pending_space = false;
+  for (char c : trim(line)) {
+    if (is_space(c)) {
+      pending_space = true;
+      continue;
+    }
+    if (pending_space && !out.empty()) out += ' ';
+    pending_space = false;
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+std::string_view without_trailing_colon(std::string_view norm) {
+  while (!norm.empty() && (norm.back() == ':' || norm.back() == ' ')) norm.remove_suffix(1);
+  return norm;
+}
+
+std::size_t count_words(std::string_view normalised) {
+  if (normalised.empty()) return 0;
+  std::size_t words = 1;
+  for (char c : normalised) words += (c == ' ');
+  return words;
+}
+
+bool names_a_group(std::string_view normalised) {
+  for (std::string_view word : {"group", "channel", "community", "whatsapp", "telegram"}) {
+    if (normalised.find(word) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+bool rule_matches(const ResidueRule& rule, std::string_view norm) {
+  switch (rule.match) {
+    case Match::kExact:
+      return without_trailing_colon(norm) == rule.text;
+    case Match::kStartsWith:
+      return norm.starts_with(rule.text) && count_words(norm) <= rule.max_words;
+    case Match::kJoinInvite:
+      return norm.starts_with(rule.text) && names_a_group(norm) &&
+             count_words(norm) <= rule.max_words;
+  }
+  return false;
+}
+
+void split_lines(std::string_view text, std::vector<std::string_view>& lines) {
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n' || text[i] == '\r') {
+      lines.push_back(text.substr(start, i - start));
+      if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      start = i + 1;
+    }
+  }
+  if (start < text.size()) lines.push_back(text.substr(start));
+}
+
+}  // namespace
+
+LineVerdict classify_line(std::string_view trimmed_line) {
+  std::string norm = normalise(trimmed_line);
+  for (const ResidueRule& rule : kResidueRules) {
+    if (rule_matches(rule, norm)) return rule.verdict;
+  }
+  return LineVerdict::kKeep;
+}
+
+bool looks_like_heading(std::string_view line) {
+  line = trim(line);
+  if (line.empty() || line.size() > kHeadingMaxBytes) return false;
+  if (count_words(normalise(line)) > kHeadingMaxWords) return false;
+  unsigned char first = static_cast<unsigned char>(line.front());
+  bool starts_like_heading = std::isupper(first) || std::isdigit(first) || first >= 0x80;
+  if (!starts_like_heading) return false;
+  if (line.find('|') != std::string_view::npos || line.starts_with("By ")) return false;
+  // Sentences end in punctuation; headings do not (a question is allowed).
+  std::string_view closing = ".,;:!\"')";
+  return closing.find(line.back()) == std::string_view::npos && !line.ends_with("\xE2\x80\x9D");
+}
+
+std::string CleanArticle::body_text() const {
+  std::string text;
+  for (const TextBlock& block : blocks) {
+    if (!text.empty()) text += "\n\n";
+    text += block.text;
+  }
+  return text;
+}
+
+CleanArticle clean_article(std::string_view utf8_text) {
+  std::vector<std::string_view> lines;
+  split_lines(utf8_text, lines);
+
+  CleanArticle article;
+  std::string title_key;
+  std::vector<std::string_view> paragraph;  // lines of the paragraph being read
+  std::vector<std::vector<std::string_view>> paragraphs;
+  auto end_paragraph = [&] {
+    if (!paragraph.empty()) paragraphs.push_back(std::move(paragraph));
+    paragraph.clear();
+  };
+
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    std::string_view line = trim(lines[i]);
+    if (line.empty()) {
+      end_paragraph();
+      continue;
+    }
+    LineVerdict verdict = classify_line(line);
+    if (article.title.empty()) {
+      if (verdict == LineVerdict::kKeep) {
+        article.title = std::string(line);
+        title_key = without_trailing_colon(normalise(line));
+      } else {
+        ++article.removed_lines;
+      }
+      continue;
+    }
+    bool has_content = !paragraphs.empty() || !paragraph.empty();
+    if (verdict == LineVerdict::kDropTrailer && has_content) {
+      for (std::size_t k = i; k < lines.size(); ++k) {
+        if (!trim(lines[k]).empty()) ++article.removed_lines;
+      }
+      break;
+    }
+    if (verdict != LineVerdict::kKeep || without_trailing_colon(normalise(line)) == title_key) {
+      ++article.removed_lines;
+      end_paragraph();
+      continue;
+    }
+    paragraph.push_back(line);
+  }
+  end_paragraph();
+
+  for (std::size_t p = 0; p < paragraphs.size(); ++p) {
+    const auto& para = paragraphs[p];
+    bool is_last = p + 1 == paragraphs.size();
+    if (para.size() == 1 && !is_last && looks_like_heading(para.front())) {
+      article.blocks.push_back({BlockKind::kHeading, std::string(para.front())});
+      continue;
+    }
+    TextBlock block{BlockKind::kParagraph, {}};
+    for (std::string_view line : para) {
+      if (!block.text.empty()) block.text += '\n';
+      block.text += line;
+    }
+    article.blocks.push_back(std::move(block));
+  }
+  return article;
+}
+
+}  // namespace newsdex

@@ -1,0 +1,65 @@
+#include "newsdex/document_builder.h"
+
+#include "newsdex/schema.h"
+#include "newsdex/stored_article.h"
+
+namespace newsdex {
+namespace {
+
+// Gap left in term positions between fields and blocks so that a phrase never matches
+// across a title and a paragraph.
+constexpr Xapian::termpos kFieldGap = 100;
+// Headings inside the body weigh as much as two body words.
+constexpr unsigned kHeadingWdf = 2;
+
+void index_free_text(Xapian::TermGenerator& tg, const Field& field, const std::string& text,
+                     unsigned wdf) {
+  tg.index_text(text, wdf, std::string(field.prefix));
+  tg.increase_termpos(kFieldGap);
+  if (field.unprefixed_wdf > 0 && !field.prefix.empty()) {
+    tg.index_text(text, field.unprefixed_wdf);
+    tg.increase_termpos(kFieldGap);
+  }
+}
+
+}  // namespace
+
+DocumentBuilder::DocumentBuilder() {
+  term_generator_.set_stemmer(make_stemmer());
+  term_generator_.set_stemming_strategy(kIndexStemStrategy);
+}
+
+Xapian::Document DocumentBuilder::build(const Article& article) {
+  Xapian::Document doc;
+  term_generator_.set_document(doc);
+  term_generator_.set_termpos(0);
+
+  for (const Field& field : schema_fields()) {
+    switch (field.source) {
+      case FieldSource::kId:
+        doc.add_boolean_term(id_term(article.source.id));
+        break;
+      case FieldSource::kSection:
+        if (!article.section.empty()) doc.add_boolean_term(boolean_term(field, article.section));
+        break;
+      case FieldSource::kTitle:
+        index_free_text(term_generator_, field, article.title, field.wdf);
+        break;
+      case FieldSource::kBody:
+        for (const TextBlock& block : article.clean.blocks) {
+          unsigned wdf = block.kind == BlockKind::kHeading ? kHeadingWdf : field.wdf;
+          index_free_text(term_generator_, field, block.text, wdf);
+        }
+        break;
+    }
+  }
+
+  doc.add_value(kSlotMtime, Xapian::sortable_serialise(article.source.mtime));
+  doc.add_value(kSlotSize, Xapian::sortable_serialise(static_cast<double>(article.source.size)));
+  doc.set_data(StoredArticle{article.source.id, article.source.path, article.title, article.section,
+                             article.body}
+                   .serialise());
+  return doc;
+}
+
+}  // namespace newsdex

@@ -1,0 +1,79 @@
+#include "newsdex/file_system.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <memory>
+#include <system_error>
+
+namespace newsdex {
+namespace {
+
+[[noreturn]] void throw_errno(const std::string& what) {
+  throw std::system_error(errno, std::generic_category(), what);
+}
+
+double mtime_seconds(const struct stat& st) {
+  return static_cast<double>(st.st_mtim.tv_sec) + st.st_mtim.tv_nsec / 1e9;
+}
+
+}  // namespace
+
+FileStatus RealFileSystem::status(const std::string& path) const {
+  FileStatus result;
+  struct stat st;
+  if (::lstat(path.c_str(), &st) != 0) return result;
+  result.exists = true;
+  result.is_symlink = S_ISLNK(st.st_mode);
+  if (result.is_symlink && ::stat(path.c_str(), &st) != 0) {
+    result.exists = false;  // a dangling link
+    return result;
+  }
+  result.is_directory = S_ISDIR(st.st_mode);
+  result.is_regular_file = S_ISREG(st.st_mode);
+  result.size = static_cast<std::uint64_t>(st.st_size);
+  result.mtime = mtime_seconds(st);
+  return result;
+}
+
+std::vector<std::string> RealFileSystem::list_directory(const std::string& path) const {
+  std::unique_ptr<DIR, int (*)(DIR*)> dir(::opendir(path.c_str()), &::closedir);
+  if (!dir) throw_errno(path);
+  std::vector<std::string> names;
+  errno = 0;
+  while (const dirent* entry = ::readdir(dir.get())) {
+    std::string_view name = entry->d_name;
+    if (name != "." && name != "..") names.emplace_back(name);
+  }
+  if (errno != 0) throw_errno(path);
+  return names;
+}
+
+std::string RealFileSystem::read_file(const std::string& path) const {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw_errno(path);
+  std::string content;
+  struct stat st;
+  if (::fstat(fd, &st) == 0 && st.st_size > 0)
+    content.reserve(static_cast<std::size_t>(st.st_size));
+  char buffer[65536];
+  for (;;) {
+    ssize_t got = ::read(fd, buffer, sizeof buffer);
+    if (got == 0) break;
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      int saved = errno;
+      ::close(fd);
+      errno = saved;
+      throw_errno(path);
+    }
+    content.append(buffer, static_cast<std::size_t>(got));
+  }
+  ::close(fd);
+  return content;
+}
+
+}  // namespace newsdex

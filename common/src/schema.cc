@@ -1,0 +1,96 @@
+#include "newsdex/schema.h"
+
+#include <array>
+#include <cstdint>
+#include <cstdio>
+#include <stdexcept>
+
+#include "newsdex/errors.h"
+
+namespace newsdex {
+namespace {
+
+// Prefixes follow Omega (docs/termprefixes.rst): Q unique id, S title, X... our own.
+constexpr std::array kFields = {
+    Field{"id", "Q", FieldKind::kBoolean, FieldSource::kId},
+    Field{"title", "S", FieldKind::kFreeText, FieldSource::kTitle, 1, 3},
+    Field{"", "", FieldKind::kFreeText, FieldSource::kBody, 1, 0},
+    Field{"section", "XSECTION", FieldKind::kBoolean, FieldSource::kSection},
+};
+
+// Xapian rejects terms longer than 245 bytes; keep well clear of it.
+constexpr std::size_t kMaxTermBytes = 240;
+
+std::uint64_t fnv1a_64(std::string_view text) {
+  std::uint64_t hash = 14695981039346656037ull;
+  for (unsigned char c : text) {
+    hash ^= c;
+    hash *= 1099511628211ull;
+  }
+  return hash;
+}
+
+}  // namespace
+
+std::span<const Field> schema_fields() { return kFields; }
+
+const Field& field_by_name(std::string_view name) {
+  for (const Field& field : kFields) {
+    if (!name.empty() && field.name == name) return field;
+  }
+  throw std::out_of_range("no field named '" + std::string(name) + "'");
+}
+
+std::string boolean_term(const Field& field, std::string_view value) {
+  std::string term(field.prefix);
+  bool needs_colon = field.prefix.size() > 1 && !value.empty() &&
+                     ((value[0] >= 'A' && value[0] <= 'Z') || value[0] == ':');
+  if (needs_colon) term += ':';
+  term += value;
+  return term;
+}
+
+std::string id_term(std::string_view article_id) {
+  std::string term = "Q";
+  if (1 + article_id.size() <= kMaxTermBytes) {
+    term += article_id;
+    return term;
+  }
+  // Keep a readable head and make it unique with a hash of the whole id. Cut on a UTF-8
+  // character boundary so the term stays valid text.
+  std::size_t keep = kMaxTermBytes - 1 - 17;
+  while (keep > 0 && (static_cast<unsigned char>(article_id[keep]) & 0xC0) == 0x80) --keep;
+  char hash[18];
+  std::snprintf(hash, sizeof hash, "#%016llx",
+                static_cast<unsigned long long>(fnv1a_64(article_id)));
+  term += article_id.substr(0, keep);
+  term += hash;
+  return term;
+}
+
+Xapian::Stem make_stemmer() { return Xapian::Stem(std::string(kStemLanguage)); }
+
+void write_schema_metadata(Xapian::WritableDatabase& db) {
+  db.set_metadata(std::string(kMetaSchemaVersion), std::to_string(kSchemaVersion));
+  db.set_metadata(std::string(kMetaStemLanguage), std::string(kStemLanguage));
+}
+
+void check_schema_metadata(const Xapian::Database& db, const std::string& db_path) {
+  std::string version = db.get_metadata(std::string(kMetaSchemaVersion));
+  if (version.empty()) {
+    if (db.get_doccount() == 0) return;  // a new, empty index
+    throw IndexError(db_path + " is not a newsdex index (no schema version in its metadata)");
+  }
+  if (version != std::to_string(kSchemaVersion)) {
+    throw IndexError(db_path + " was built with newsdex schema " + version +
+                     ", this newsdex reads schema " + std::to_string(kSchemaVersion) +
+                     ": rebuild it with newsdex-index --full");
+  }
+  std::string language = db.get_metadata(std::string(kMetaStemLanguage));
+  if (language != kStemLanguage) {
+    throw IndexError(db_path + " was built with stemmer '" + language + "', expected '" +
+                     std::string(kStemLanguage) + "': rebuild it with newsdex-index --full");
+  }
+}
+
+}  // namespace newsdex

@@ -1,0 +1,106 @@
+#include "index_run.h"
+
+#include <system_error>
+#include <unordered_set>
+
+#include "corpus_walker.h"
+#include "index_state.h"
+#include "newsdex/article.h"
+#include "newsdex/document_builder.h"
+#include "newsdex/errors.h"
+#include "newsdex/schema.h"
+
+namespace newsdex {
+namespace {
+
+Xapian::WritableDatabase open_for_writing(const IndexOptions& options) {
+  try {
+    Xapian::WritableDatabase db(options.db_path, Xapian::DB_CREATE_OR_OPEN);
+    try {
+      check_schema_metadata(db, options.db_path);
+    } catch (const IndexError&) {
+      if (!options.full) throw;
+      // --full on an index of another schema: start it again from nothing.
+      db.close();
+      db = Xapian::WritableDatabase(options.db_path, Xapian::DB_CREATE_OR_OVERWRITE);
+    }
+    return db;
+  } catch (const Xapian::DatabaseLockError&) {
+    throw IndexBusyError("index " + options.db_path + " is locked by another writer");
+  } catch (const Xapian::DatabaseError& e) {
+    throw IndexError("cannot open index " + options.db_path + ": " + e.get_msg());
+  }
+}
+
+bool stamp_matches(const StoredStamp& stored, const SourceFile& file) {
+  return stored.mtime == Xapian::sortable_serialise(file.mtime) &&
+         stored.size == Xapian::sortable_serialise(static_cast<double>(file.size));
+}
+
+bool under_any(const std::string& id_term_text, const std::vector<WalkProblem>& problems) {
+  for (const WalkProblem& problem : problems) {
+    if (!problem.id_prefix.empty() && id_term_text.starts_with("Q" + problem.id_prefix)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
+                      const SkipReporter& report_skip) {
+  // Walk before opening the index, so that bad roots never create or touch it.
+  WalkResult walk = walk_corpus(fs, options.roots);
+  Xapian::WritableDatabase db = open_for_writing(options);
+  IndexState state = load_index_state(db);
+
+  IndexCounts counts;
+  for (const WalkProblem& problem : walk.problems) {
+    report_skip(problem.path, problem.reason);
+    ++counts.skipped;
+  }
+
+  DocumentBuilder builder;
+  std::unordered_set<std::string> seen_terms;
+  std::size_t pending = 0;
+  for (const SourceFile& file : walk.files) {
+    std::string term = id_term(file.id);
+    seen_terms.insert(term);
+    auto stored = state.find(term);
+    bool known = stored != state.end();
+    if (known && !options.full && stamp_matches(stored->second, file)) {
+      ++counts.unchanged;
+      continue;
+    }
+    try {
+      Article article = make_article(file, fs.read_file(file.path));
+      db.replace_document(term, builder.build(article));
+    } catch (const ArticleError& e) {
+      report_skip(file.path, e.what());
+      ++counts.skipped;
+      continue;
+    } catch (const std::system_error& e) {
+      report_skip(file.path, e.code().message());
+      ++counts.skipped;
+      continue;
+    }
+    ++(known ? counts.updated : counts.added);
+    if (++pending >= options.commit_every) {
+      db.commit();
+      pending = 0;
+    }
+  }
+
+  for (const auto& [term, stamp] : state) {
+    if (seen_terms.contains(term) || under_any(term, walk.problems)) continue;
+    db.delete_document(stamp.docid);
+    ++counts.deleted;
+  }
+
+  write_schema_metadata(db);
+  db.commit();
+  return counts;
+}
+
+}  // namespace newsdex

@@ -1,0 +1,29 @@
+#include "index_state.h"
+
+#include "newsdex/schema.h"
+
+namespace newsdex {
+
+IndexState load_index_state(const Xapian::Database& db) {
+  std::unordered_map<Xapian::docid, std::string> term_of_doc;
+  for (auto term = db.allterms_begin("Q"); term != db.allterms_end("Q"); ++term) {
+    auto posting = db.postlist_begin(*term);
+    if (posting != db.postlist_end(*term)) term_of_doc.emplace(*posting, *term);
+  }
+
+  IndexState state;
+  state.reserve(term_of_doc.size());
+  for (const auto& [docid, term] : term_of_doc) state[term].docid = docid;
+
+  auto fill_slot = [&](Xapian::valueno slot, std::string StoredStamp::*member) {
+    for (auto value = db.valuestream_begin(slot); value != db.valuestream_end(slot); ++value) {
+      auto doc = term_of_doc.find(value.get_docid());
+      if (doc != term_of_doc.end()) state[doc->second].*member = *value;
+    }
+  };
+  fill_slot(kSlotMtime, &StoredStamp::mtime);
+  fill_slot(kSlotSize, &StoredStamp::size);
+  return state;
+}
+
+}  // namespace newsdex
