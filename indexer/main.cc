@@ -54,11 +54,14 @@ std::string format_summary(const newsdex::IndexCounts& c, double seconds) {
 int main(int argc, char** argv) {
   newsdex::IndexOptions options;
   po::options_description visible("Options");
-  // clang-format off: one option per line reads better than the formatter's packing.
-  visible.add_options()("db,d", po::value(&options.db_path)->value_name("DIR"),
-                        "index directory to create or update (required)")(
-      "full", po::bool_switch(&options.full), "re-index every file, even unchanged ones")(
-      "help,h", "print this help and exit")("version", "print the version and exit");
+  // One option per line reads better than the formatter's packing.
+  // clang-format off
+  visible.add_options()
+      ("db,d", po::value(&options.db_path)->value_name("DIR"),
+       "index directory to create or update (required)")
+      ("full", po::bool_switch(&options.full), "re-index every file, even unchanged ones")
+      ("help,h", "print this help and exit")
+      ("version", "print the version and exit");
   // clang-format on
   po::options_description all;
   all.add(visible).add_options()("root", po::value(&options.roots)->composing());

@@ -63,16 +63,19 @@ int main(int argc, char** argv) {
   std::vector<std::string> query_words;
   newsdex::SearchRequest request;
   po::options_description visible("Options");
-  // clang-format off: one option per line reads better than the formatter's packing.
-  visible.add_options()("db,d", po::value(&db_path)->value_name("DIR"),
-                        "index directory to search (required)")(
-      "limit,n", po::value(&request.limit)->value_name("N")->default_value(10),
-      "show at most N articles")(
-      "offset", po::value(&request.offset)->value_name("N")->default_value(0),
-      "skip the first N articles (paging)")("json", "print JSON Lines: one object per article")(
-      "color", po::value(&color)->value_name("WHEN")->default_value("auto"),
-      "colour highlights: auto (a terminal, unless NO_COLOR is set), always, never")(
-      "help,h", "print this help and exit")("version", "print the version and exit");
+  // One option per line reads better than the formatter's packing.
+  // clang-format off
+  visible.add_options()
+      ("db,d", po::value(&db_path)->value_name("DIR"), "index directory to search (required)")
+      ("limit,n", po::value(&request.limit)->value_name("N")->default_value(10),
+       "show at most N articles")
+      ("offset", po::value(&request.offset)->value_name("N")->default_value(0),
+       "skip the first N articles (paging)")
+      ("json", "print JSON Lines: one object per article")
+      ("color", po::value(&color)->value_name("WHEN")->default_value("auto"),
+       "colour highlights: auto (a terminal, unless NO_COLOR is set), always, never")
+      ("help,h", "print this help and exit")
+      ("version", "print the version and exit");
   // clang-format on
   po::options_description all;
   all.add(visible).add_options()("query", po::value(&query_words)->composing());
