@@ -25,6 +25,7 @@ bool has_extension(std::string_view name, const std::vector<std::string>& extens
 
 std::string join_path(const std::string& dir, const std::string& name) {
   if (dir.empty()) return name;
+  if (name.empty()) return dir;
   return dir.back() == '/' ? dir + name : dir + '/' + name;
 }
 
@@ -33,7 +34,8 @@ class Walker {
   Walker(const FileSystem& fs, const WalkOptions& options, WalkResult& result)
       : fs_(fs), options_(options), result_(result) {}
 
-  void walk_root(const std::string& root) {
+  void walk_root(std::string root) {
+    while (root.size() > 1 && root.back() == '/') root.pop_back();
     FileStatus status = fs_.status(root);
     if (!status.exists) throw UsageError("no such folder: " + root);
     if (!status.is_directory) throw UsageError("not a folder: " + root);

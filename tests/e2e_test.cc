@@ -1,0 +1,325 @@
+// End-to-end tests: the real newsdex-index and newsdex-search, run as a user would, on
+// a real index on disk built from sample-corpus/.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+
+#include "e2e_support.h"
+#include "support/temp_dir.h"
+
+namespace newsdex::testing {
+namespace {
+
+const std::string kCorpus = NEWSDEX_SAMPLE_CORPUS;
+const std::string kCeasefireArticle = "world/blinken-gaza-ceasefire-talks.txt";
+
+std::string lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  return text;
+}
+
+// One index of the sample corpus, built once and only read by the tests of this suite.
+class SampleCorpusSearch : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir;
+    first_run_ = new ProcessResult(run_indexer({"--db", db(), kCorpus}));
+  }
+  static void TearDownTestSuite() {
+    delete first_run_;
+    delete dir_;
+  }
+  static std::string db() { return *dir_ / "index"; }
+
+  static ProcessResult search(std::vector<std::string> args,
+                              const std::map<std::string, std::string>& env = {}) {
+    args.insert(args.begin(), {"--db", db()});
+    return run_search(args, env);
+  }
+
+  static TempDir* dir_;
+  static ProcessResult* first_run_;
+};
+TempDir* SampleCorpusSearch::dir_ = nullptr;
+ProcessResult* SampleCorpusSearch::first_run_ = nullptr;
+
+TEST_F(SampleCorpusSearch, IndexesEveryArticle) {
+  EXPECT_EQ(first_run_->exit_code, 0) << first_run_->err;
+  Summary summary = parse_summary(first_run_->err);
+  EXPECT_EQ(summary.added, count_articles(kCorpus));
+  EXPECT_GE(summary.added, 30);
+  EXPECT_EQ(summary.skipped, 0);
+  EXPECT_TRUE(first_run_->out.empty());
+}
+
+struct NamedQuery {
+  std::vector<std::string> query;
+  std::string expected_first;
+};
+
+TEST_F(SampleCorpusSearch, NamedQueriesRankTheirArticleFirst) {
+  const NamedQuery kCases[] = {
+      {{"ceasefire", "rafah"}, kCeasefireArticle},
+      {{"blinken", "doha"}, kCeasefireArticle},
+      {{"\"gaza strip\"", "ocha"}, kCeasefireArticle},
+      {{"title:blinken", "hamas"}, kCeasefireArticle},
+  };
+  for (const NamedQuery& c : kCases) {
+    std::vector<std::string> args = c.query;
+    args.push_back("--json");
+    ProcessResult result = search(args);
+    SCOPED_TRACE(c.query.front());
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    std::vector<std::string> ids = hit_ids(result);
+    ASSERT_FALSE(ids.empty());
+    EXPECT_EQ(ids.front(), c.expected_first);
+  }
+}
+
+TEST_F(SampleCorpusSearch, PlainOutputMarksHighlightsWithBrackets) {
+  ProcessResult result = search({"rafah"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("[Rafah]"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find(kCeasefireArticle), std::string::npos);
+  EXPECT_EQ(result.out.find('\x1b'), std::string::npos) << "colour on a non-terminal";
+}
+
+TEST_F(SampleCorpusSearch, ColourIsAskedForOrRefused) {
+  ProcessResult always = search({"rafah", "--color=always"});
+  EXPECT_NE(always.out.find("\x1b[1;33mRafah\x1b[0m"), std::string::npos) << always.out;
+  ProcessResult never = search({"rafah", "--color=never"});
+  EXPECT_EQ(never.out.find('\x1b'), std::string::npos);
+  ProcessResult bad = search({"rafah", "--color=sometimes"});
+  EXPECT_EQ(bad.exit_code, 2);
+}
+
+// On a terminal, auto colours unless NO_COLOR is set. script(1) gives the search a
+// pseudo-terminal as its stdout, as an interactive shell would.
+TEST_F(SampleCorpusSearch, AutoColoursATerminalUnlessNoColor) {
+  if (!std::filesystem::exists("/usr/bin/script")) GTEST_SKIP() << "script(1) not installed";
+  std::string command = std::string(NEWSDEX_SEARCH_BIN) + " --db '" + db() + "' rafah";
+  ProcessResult tty =
+      run_process({"/usr/bin/script", "-qec", command, "/dev/null"}, {{"NO_COLOR", ""}});
+  EXPECT_NE(tty.out.find("\x1b[1;33mRafah"), std::string::npos) << tty.out;
+  ProcessResult no_color =
+      run_process({"/usr/bin/script", "-qec", command, "/dev/null"}, {{"NO_COLOR", "1"}});
+  EXPECT_NE(no_color.out.find("[Rafah]"), std::string::npos) << no_color.out;
+  EXPECT_EQ(no_color.out.find("\x1b["), std::string::npos);
+}
+
+TEST_F(SampleCorpusSearch, JsonHitsCarryFieldsAndHighlightOffsets) {
+  ProcessResult result = search({"blinken", "--json"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  std::vector<nlohmann::json> hits = parse_json_lines(result.out);
+  ASSERT_GE(hits.size(), 2u);
+  int rank = 1;
+  for (const nlohmann::json& hit : hits) {
+    for (const char* key : {"rank", "id", "path", "title", "section", "score", "passages"}) {
+      EXPECT_TRUE(hit.contains(key)) << key;
+    }
+    EXPECT_EQ(hit.at("rank"), rank++);
+    const nlohmann::json& passage = hit.at("passages").at(0);
+    std::string text = passage.at("text");
+    EXPECT_EQ(text.find('\x01'), std::string::npos);
+    ASSERT_FALSE(passage.at("highlights").empty()) << text;
+    for (const auto& span : passage.at("highlights")) {
+      EXPECT_EQ(lower(code_point_substr(text, span.at(0), span.at(1))), "blinken") << text;
+    }
+  }
+}
+
+TEST_F(SampleCorpusSearch, ResidueLinesAreNotSearchable) {
+  for (const char* word : {"whatsapp", "telegram", "newsletter", "zephyrton"}) {
+    SCOPED_TRACE(word);
+    ProcessResult text = search({word});
+    EXPECT_EQ(text.exit_code, 0);
+    EXPECT_NE(text.out.find("No articles match"), std::string::npos) << text.out;
+    ProcessResult json = search({word, "--json"});
+    EXPECT_EQ(json.exit_code, 0);
+    EXPECT_TRUE(json.out.empty()) << json.out;
+  }
+}
+
+TEST_F(SampleCorpusSearch, ResidueWordsExistInTheFilesThemselves) {
+  // Guards the test above: the words must really be in the corpus files.
+  std::string all;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(kCorpus)) {
+    if (entry.is_regular_file()) all += lower(read_file(entry.path().string()));
+  }
+  for (const char* word : {"whatsapp", "telegram", "zephyrton"}) {
+    EXPECT_NE(all.find(word), std::string::npos) << word;
+  }
+}
+
+TEST_F(SampleCorpusSearch, OperatorsAndFieldsNarrowResults) {
+  auto ids = [](const ProcessResult& r) { return hit_ids(r); };
+  std::vector<std::string> blinken = ids(search({"blinken", "--json", "--limit", "100"}));
+  std::vector<std::string> in_world =
+      ids(search({"blinken", "section:world", "--json", "--limit", "100"}));
+  std::vector<std::string> not_rafah =
+      ids(search({"blinken", "NOT", "rafah", "--json", "--limit", "100"}));
+  ASSERT_GE(blinken.size(), 2u);
+  EXPECT_LE(in_world.size(), blinken.size());
+  for (const std::string& id : in_world) EXPECT_TRUE(id.starts_with("world/")) << id;
+  std::vector<std::string> with_rafah =
+      ids(search({"blinken", "rafah", "--json", "--limit", "100"}));
+  EXPECT_EQ(std::count(not_rafah.begin(), not_rafah.end(), kCeasefireArticle), 0);
+  EXPECT_EQ(std::count(with_rafah.begin(), with_rafah.end(), kCeasefireArticle), 1);
+  EXPECT_EQ(not_rafah.size() + with_rafah.size(), blinken.size());
+
+  std::vector<std::string> either =
+      ids(search({"blinken", "OR", "ocha", "--json", "--limit", "100"}));
+  EXPECT_GE(either.size(), blinken.size());
+  std::vector<std::string> wildcard = ids(search({"ceasefir*", "--json", "--limit", "100"}));
+  EXPECT_NE(std::find(wildcard.begin(), wildcard.end(), kCeasefireArticle), wildcard.end());
+}
+
+TEST_F(SampleCorpusSearch, PhraseNeedsAdjacentWords) {
+  std::vector<std::string> phrase = hit_ids(search({"\"prime minister\"", "--json"}));
+  std::vector<std::string> reversed = hit_ids(search({"\"minister prime\"", "--json"}));
+  EXPECT_FALSE(phrase.empty());
+  EXPECT_TRUE(reversed.empty());
+}
+
+TEST_F(SampleCorpusSearch, LimitAndOffsetPage) {
+  std::vector<std::string> all = hit_ids(search({"the", "--json", "--limit", "100"}));
+  ASSERT_GE(all.size(), 5u);
+  std::vector<std::string> page =
+      hit_ids(search({"the", "--json", "--limit", "2", "--offset", "3"}));
+  EXPECT_EQ(page, (std::vector<std::string>{all[3], all[4]}));
+  std::vector<nlohmann::json> hits =
+      parse_json_lines(search({"the", "--json", "--limit", "1", "--offset", "3"}).out);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].at("rank"), 4);
+}
+
+TEST_F(SampleCorpusSearch, RerunFindsEverythingUnchanged) {
+  ProcessResult rerun = run_indexer({"--db", db(), kCorpus});
+  EXPECT_EQ(rerun.exit_code, 0) << rerun.err;
+  Summary summary = parse_summary(rerun.err);
+  EXPECT_EQ(summary.unchanged, count_articles(kCorpus));
+  EXPECT_EQ(summary.added + summary.updated + summary.deleted + summary.skipped, 0);
+}
+
+TEST_F(SampleCorpusSearch, UnparsableQueryIsOneLineAndExit2) {
+  ProcessResult result = search({"ceasefire", "AND"});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_TRUE(result.out.empty());
+  EXPECT_TRUE(result.err.starts_with("newsdex-search: cannot parse query 'ceasefire AND'"))
+      << result.err;
+  EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1);
+}
+
+TEST(SearchCli, MissingIndexIsOneLineAndExit2) {
+  TempDir dir;
+  ProcessResult result = run_search({"--db", dir / "nothing-here", "rafah"});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_EQ(result.err, "newsdex-search: no index at " + (dir / "nothing-here") +
+                            " (create it with newsdex-index --db " + (dir / "nothing-here") +
+                            " ROOT)\n");
+}
+
+TEST(SearchCli, FolderThatIsNotAnIndexIsExit2) {
+  TempDir dir;
+  ProcessResult result = run_search({"--db", dir.path(), "rafah"});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_TRUE(result.err.starts_with("newsdex-search: cannot open index")) << result.err;
+}
+
+TEST(SearchCli, UsageErrorsAreExit2AndHelpIsExit0) {
+  EXPECT_EQ(run_search({"rafah"}).exit_code, 2);      // no --db
+  EXPECT_EQ(run_search({"--db", "x"}).exit_code, 2);  // no query
+  EXPECT_EQ(run_search({"--db", "x", "--bogus", "q"}).exit_code, 2);
+  ProcessResult help = run_search({"--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("--limit"), std::string::npos);
+  EXPECT_NE(help.out.find("--color"), std::string::npos);
+}
+
+TEST(IndexCli, UsageErrorsAreExit2AndHelpIsExit0) {
+  TempDir dir;
+  ProcessResult no_root = run_indexer({"--db", dir / "index"});
+  EXPECT_EQ(no_root.exit_code, 2);
+  ProcessResult missing_root = run_indexer({"--db", dir / "index", dir / "nowhere"});
+  EXPECT_EQ(missing_root.exit_code, 2);
+  EXPECT_TRUE(missing_root.err.starts_with("newsdex-index: no such folder: ")) << missing_root.err;
+  EXPECT_FALSE(std::filesystem::exists(dir / "index")) << "a bad root must not create the index";
+  ProcessResult help = run_indexer({"--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("--full"), std::string::npos);
+}
+
+// Tests that change the corpus work on their own copy of it.
+class EditedCorpus : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    copy_tree(kCorpus, corpus_);
+    ProcessResult first = run_indexer({"--db", db_, corpus_});
+    ASSERT_EQ(first.exit_code, 0) << first.err;
+  }
+
+  std::vector<std::string> find(const std::string& query) {
+    return hit_ids(run_search({"--db", db_, query, "--json", "--limit", "100"}));
+  }
+
+  TempDir dir_;
+  std::string corpus_ = dir_ / "corpus";
+  std::string db_ = dir_ / "index";
+};
+
+TEST_F(EditedCorpus, EditsAndDeletionsShowAfterTheNextRun) {
+  std::string edited = corpus_ + "/" + kCeasefireArticle;
+  std::string text = read_file(edited);
+  // A new paragraph right after the headline block, inside the body (text appended at
+  // the end would land in the "Related News" trailer and be dropped, as it should).
+  std::size_t body_start = text.find("\n\n");
+  ASSERT_NE(body_start, std::string::npos);
+  text.insert(body_start, "\n\nA quokkafest was announced for the displaced children.");
+  write_file(edited, text);
+  // Make sure the stamp differs even on a file system with coarse timestamps.
+  std::filesystem::last_write_time(
+      edited, std::filesystem::last_write_time(edited) + std::chrono::seconds(5));
+
+  std::vector<std::string> before_delete = find("section:sport");
+  ASSERT_FALSE(before_delete.empty());
+  std::filesystem::remove(corpus_ + "/" + before_delete.front());
+
+  ProcessResult rerun = run_indexer({"--db", db_, corpus_});
+  EXPECT_EQ(rerun.exit_code, 0) << rerun.err;
+  Summary summary = parse_summary(rerun.err);
+  EXPECT_EQ(summary.updated, 1);
+  EXPECT_EQ(summary.deleted, 1);
+  EXPECT_EQ(summary.added, 0);
+  EXPECT_EQ(summary.unchanged, count_articles(corpus_) - 1);
+
+  EXPECT_EQ(find("quokkafest"), (std::vector<std::string>{kCeasefireArticle}));
+  std::vector<std::string> after_delete = find("section:sport");
+  EXPECT_EQ(after_delete.size() + 1, before_delete.size());
+  EXPECT_EQ(std::count(after_delete.begin(), after_delete.end(), before_delete.front()), 0);
+}
+
+TEST_F(EditedCorpus, BrokenFilesAreSkippedAndExitIs1) {
+  write_file(corpus_ + "/world/zz-empty.txt", "");
+  write_file(corpus_ + "/world/zz-binary.txt", std::string("\x89PNG\0\0\0\x0d", 8));
+  write_file(corpus_ + "/world/zz-new.txt",
+             "Ferry service resumes\n\nThe wombatline ferry sails again.\n");
+
+  ProcessResult rerun = run_indexer({"--db", db_, corpus_});
+  EXPECT_EQ(rerun.exit_code, 1);
+  EXPECT_NE(rerun.err.find("newsdex-index: skipped " + corpus_ + "/world/zz-empty.txt: empty file"),
+            std::string::npos)
+      << rerun.err;
+  EXPECT_NE(rerun.err.find("zz-binary.txt: not a text file"), std::string::npos);
+  Summary summary = parse_summary(rerun.err);
+  EXPECT_EQ(summary.added, 1);
+  EXPECT_EQ(summary.skipped, 2);
+  EXPECT_EQ(find("wombatline"), (std::vector<std::string>{"world/zz-new.txt"}));
+  EXPECT_FALSE(find("rafah").empty());
+}
+
+}  // namespace
+}  // namespace newsdex::testing

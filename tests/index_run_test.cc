@@ -1,0 +1,184 @@
+#include "index_run.h"
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <filesystem>
+
+#include "newsdex/errors.h"
+#include "newsdex/schema.h"
+#include "newsdex/stored_article.h"
+#include "support/memory_file_system.h"
+#include "support/temp_dir.h"
+
+namespace newsdex {
+namespace {
+
+struct Skip {
+  std::string path, reason;
+};
+
+class IndexRunTest : public ::testing::Test {
+ protected:
+  IndexCounts run(bool full = false) {
+    skips_.clear();
+    IndexOptions options;
+    options.db_path = dir_ / "index";
+    options.roots = {"news"};
+    options.full = full;
+    options.commit_every = 2;  // several commits per run, as in a large corpus
+    return run_index(options, fs_, [this](const std::string& path, const std::string& reason) {
+      skips_.push_back({path, reason});
+    });
+  }
+
+  // Ids of the articles matching `query_term`, sorted.
+  std::vector<std::string> ids_with_term(const std::string& term) {
+    Xapian::Database db(dir_ / "index");
+    std::vector<std::string> ids;
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+      ids.push_back(StoredArticle::parse(db.get_document(*it).get_data()).id);
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  }
+
+  Xapian::doccount doc_count() { return Xapian::Database(dir_ / "index").get_doccount(); }
+
+  testing::TempDir dir_;
+  testing::MemoryFileSystem fs_;
+  std::vector<Skip> skips_;
+};
+
+void expect_counts(const IndexCounts& c, std::size_t added, std::size_t updated,
+                   std::size_t unchanged, std::size_t deleted, std::size_t skipped) {
+  EXPECT_EQ(c.added, added);
+  EXPECT_EQ(c.updated, updated);
+  EXPECT_EQ(c.unchanged, unchanged);
+  EXPECT_EQ(c.deleted, deleted);
+  EXPECT_EQ(c.skipped, skipped);
+}
+
+TEST_F(IndexRunTest, FirstRunAddsEveryArticle) {
+  fs_.add_file("news/world/a.txt", "Harbour opens\n\nThe harbour opened today.\n");
+  fs_.add_file("news/world/b.txt", "Bridge closes\n\nThe bridge closed for repairs.\n");
+  fs_.add_file("news/sport/c.txt", "Cup final\n\nThe cup final went to penalties.\n");
+
+  expect_counts(run(), 3, 0, 0, 0, 0);
+
+  EXPECT_EQ(doc_count(), 3u);
+  EXPECT_EQ(ids_with_term("XSECTIONworld"),
+            (std::vector<std::string>{"world/a.txt", "world/b.txt"}));
+  EXPECT_EQ(ids_with_term("harbour"), (std::vector<std::string>{"world/a.txt"}));
+  Xapian::Database db(dir_ / "index");
+  EXPECT_EQ(db.get_metadata(std::string(kMetaSchemaVersion)), std::to_string(kSchemaVersion));
+}
+
+TEST_F(IndexRunTest, UnchangedFilesAreNotRead) {
+  fs_.add_file("news/world/a.txt", "Harbour opens\n\nThe harbour opened today.\n");
+  run();
+  // Reading would now fail; an unchanged stamp must mean the file is never opened.
+  fs_.make_unreadable("news/world/a.txt");
+
+  expect_counts(run(), 0, 0, 1, 0, 0);
+  EXPECT_TRUE(skips_.empty());
+}
+
+TEST_F(IndexRunTest, ChangedFileIsReindexed) {
+  fs_.add_file("news/world/a.txt", "Harbour opens\n\nThe harbour opened today.\n", 1000);
+  run();
+  fs_.add_file("news/world/a.txt", "Harbour shuts\n\nThe harbour shut after a storm.\n", 2000);
+
+  expect_counts(run(), 0, 1, 0, 0, 0);
+  EXPECT_EQ(doc_count(), 1u);
+  EXPECT_EQ(ids_with_term("storm"), (std::vector<std::string>{"world/a.txt"}));
+  EXPECT_TRUE(ids_with_term("today").empty());
+}
+
+TEST_F(IndexRunTest, SameMtimeButNewSizeIsAChange) {
+  fs_.add_file("news/a.txt", "Title\n\nShort.\n", 1000);
+  run();
+  fs_.add_file("news/a.txt", "Title\n\nA longer body now.\n", 1000);
+  expect_counts(run(), 0, 1, 0, 0, 0);
+}
+
+TEST_F(IndexRunTest, VanishedFilesAreDeleted) {
+  fs_.add_file("news/a.txt", "One\n\nFirst text.\n");
+  fs_.add_file("news/b.txt", "Two\n\nSecond text.\n");
+  run();
+  fs_.remove_file("news/b.txt");
+
+  expect_counts(run(), 0, 0, 1, 1, 0);
+  EXPECT_EQ(doc_count(), 1u);
+  EXPECT_TRUE(ids_with_term("second").empty());
+}
+
+TEST_F(IndexRunTest, BadFileIsSkippedWithReasonAndOthersIndexed) {
+  fs_.add_file("news/a.txt", "One\n\nFirst text.\n");
+  fs_.add_file("news/binary.txt", std::string("PK\0\3junk", 8));
+  fs_.add_file("news/empty.txt", "");
+
+  expect_counts(run(), 1, 0, 0, 0, 2);
+  ASSERT_EQ(skips_.size(), 2u);
+  EXPECT_EQ(skips_[0].path, "news/binary.txt");
+  EXPECT_NE(skips_[0].reason.find("not a text file"), std::string::npos);
+  EXPECT_EQ(skips_[1].path, "news/empty.txt");
+  EXPECT_EQ(skips_[1].reason, "empty file");
+}
+
+TEST_F(IndexRunTest, ArticleThatBreaksKeepsItsIndexedVersion) {
+  fs_.add_file("news/a.txt", "One\n\nLighthouse keepers strike.\n", 1000);
+  run();
+  fs_.add_file("news/a.txt", "", 2000);
+
+  expect_counts(run(), 0, 0, 0, 0, 1);
+  EXPECT_EQ(ids_with_term("lighthouse"), (std::vector<std::string>{"a.txt"}));
+}
+
+TEST_F(IndexRunTest, UnreadableFolderKeepsItsArticles) {
+  fs_.add_file("news/world/a.txt", "One\n\nFirst text.\n");
+  fs_.add_file("news/locked/b.txt", "Two\n\nSecond text.\n");
+  run();
+  fs_.make_unreadable("news/locked");
+
+  expect_counts(run(), 0, 0, 1, 0, 1);
+  EXPECT_EQ(doc_count(), 2u);
+  ASSERT_EQ(skips_.size(), 1u);
+  EXPECT_EQ(skips_[0].path, "news/locked");
+}
+
+TEST_F(IndexRunTest, FullReindexesUnchangedFiles) {
+  fs_.add_file("news/a.txt", "One\n\nFirst text.\n");
+  fs_.add_file("news/b.txt", "Two\n\nSecond text.\n");
+  run();
+  expect_counts(run(/*full=*/true), 0, 2, 0, 0, 0);
+  EXPECT_EQ(doc_count(), 2u);
+}
+
+TEST_F(IndexRunTest, SecondWriterIsBusy) {
+  fs_.add_file("news/a.txt", "One\n\nFirst text.\n");
+  run();
+  Xapian::WritableDatabase holder(dir_ / "index", Xapian::DB_OPEN);
+  EXPECT_THROW(run(), IndexBusyError);
+}
+
+TEST_F(IndexRunTest, OtherSchemaVersionNeedsFull) {
+  fs_.add_file("news/a.txt", "One\n\nFirst text.\n");
+  run();
+  {
+    Xapian::WritableDatabase db(dir_ / "index", Xapian::DB_OPEN);
+    db.set_metadata(std::string(kMetaSchemaVersion), "0");
+    db.commit();
+  }
+  EXPECT_THROW(run(), IndexError);
+  expect_counts(run(/*full=*/true), 1, 0, 0, 0, 0);
+  EXPECT_EQ(doc_count(), 1u);
+}
+
+TEST_F(IndexRunTest, BadRootNeverCreatesTheIndex) {
+  EXPECT_THROW(run(), UsageError);  // "news" does not exist in the fake
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "index"));
+}
+
+}  // namespace
+}  // namespace newsdex
