@@ -67,6 +67,15 @@ TEST_F(SampleCorpusSearch, NamedQueriesRankTheirArticleFirst) {
       {{"blinken", "doha"}, kCeasefireArticle},
       {{"\"gaza strip\"", "ocha"}, kCeasefireArticle},
       {{"title:blinken", "hamas"}, kCeasefireArticle},
+      {{"zamzam", "famine"}, "world/sudan-famine-darfur-zamzam.txt"},
+      {{"lng", "\"north field\""}, "business/qatarenergy-lng-expansion-north-field.txt"},
+      {{"celtics", "mavericks"}, "sport/celtics-beat-mavericks-nba-finals.txt"},
+      {{"crowdstrike"}, "technology/crowdstrike-update-global-it-outage.txt"},
+      {{"europa", "clipper"}, "science/europa-clipper-launches-to-jupiter.txt"},
+      {{"lindner"}, "politics/germany-coalition-collapse-scholz-lindner.txt"},
+      {{"sinner", "medvedev"}, "sport/sinner-wins-australian-open.txt"},
+      // Read from a Windows-1252 file: the accented word must match as UTF-8.
+      {{"nestlé", "zürich"}, "business/nestle-replaces-chief-executive-freixe.txt"},
   };
   for (const NamedQuery& c : kCases) {
     std::vector<std::string> args = c.query;

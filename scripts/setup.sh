@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Shared set-up of the two README commands: install the Debian packages that are
+# missing, then configure and build newsdex in Release mode into build/.
+set -euo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build_dir=${NEWSDEX_BUILD_DIR:-"$repo/build"}
+
+# Build and test dependencies, all from Debian (see the README for why each is there).
+packages=(
+  g++ make cmake
+  libxapian-dev                 # the search engine library
+  libboost-program-options-dev  # command-line options of the two tools
+  nlohmann-json3-dev            # document data and --json output
+  libgtest-dev googletest       # the test suite
+  bsdutils                      # script(1): tests run the search on a pseudo-terminal
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+cmake -S "$repo" -B "$build_dir" -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$build_dir" -j "$(nproc)"
