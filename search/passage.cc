@@ -53,8 +53,8 @@ Passage passage_from_snippet(const std::string& snippet) {
   for (std::size_t i = 0; i < snippet.size(); ++i) {
     char c = snippet[i];
     if (c == kHighlightStart) {
-      flush_space();
-      open_at = code_points;
+      // A pending space is written before the next character, outside the highlight.
+      open_at = code_points + (pending_space && !passage.text.empty() ? 1 : 0);
     } else if (c == kHighlightEnd) {
       if (code_points > open_at) passage.highlights.emplace_back(open_at, code_points);
     } else if (is_blank(c)) {

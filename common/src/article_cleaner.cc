@@ -37,7 +37,9 @@ constexpr std::array kResidueRules = {
     ResidueRule{Match::kStartsWith, "download our app", LineVerdict::kDropLine, 15},
     ResidueRule{Match::kStartsWith, "click here", LineVerdict::kDropLine, 20},
     // Adverts and reading prompts.
-    ResidueRule{Match::kStartsWith, "advertisement", LineVerdict::kDropLine, 8},
+    ResidueRule{Match::kExact, "advertisement", LineVerdict::kDropLine},
+    ResidueRule{Match::kExact, "advertisements", LineVerdict::kDropLine},
+    ResidueRule{Match::kStartsWith, "advertisement -", LineVerdict::kDropLine, 8},
     ResidueRule{Match::kExact, "advert", LineVerdict::kDropLine},
     ResidueRule{Match::kExact, "sponsored", LineVerdict::kDropLine},
     ResidueRule{Match::kExact, "sponsored content", LineVerdict::kDropLine},
@@ -56,7 +58,8 @@ constexpr std::array kResidueRules = {
     ResidueRule{Match::kExact, "leave a comment", LineVerdict::kDropLine},
     ResidueRule{Match::kStartsWith, "tags:", LineVerdict::kDropLine, 30},
     ResidueRule{Match::kExact, "tags", LineVerdict::kDropLine},
-    ResidueRule{Match::kStartsWith, "copyright", LineVerdict::kDropLine, 15},
+    ResidueRule{Match::kStartsWith, "copyright \xC2\xA9", LineVerdict::kDropLine, 15},
+    ResidueRule{Match::kStartsWith, "copyright (c)", LineVerdict::kDropLine, 15},
     ResidueRule{Match::kStartsWith, "\xC2\xA9", LineVerdict::kDropLine, 15},  // ©
     // Trailers: link lists that end a scraped page.
     ResidueRule{Match::kExact, "related", LineVerdict::kDropTrailer},
@@ -161,7 +164,11 @@ bool looks_like_heading(std::string_view line) {
   unsigned char first = static_cast<unsigned char>(line.front());
   bool starts_like_heading = std::isupper(first) || std::isdigit(first) || first >= 0x80;
   if (!starts_like_heading) return false;
-  if (line.find('|') != std::string_view::npos || line.starts_with("By ")) return false;
+  // Bylines and date lines are short too, but they are metadata, not headings.
+  if (line.find('|') != std::string_view::npos) return false;
+  for (std::string_view metadata : {"By ", "Published", "Updated", "Posted", "Last updated"}) {
+    if (line.starts_with(metadata)) return false;
+  }
   // Sentences end in punctuation; headings do not (a question is allowed).
   std::string_view closing = ".,;:!\"')";
   return closing.find(line.back()) == std::string_view::npos && !line.ends_with("\xE2\x80\x9D");

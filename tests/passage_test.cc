@@ -1,0 +1,166 @@
+// Tests of passages: parsing MSet::snippet output, and real snippets from an index.
+#include "passage.h"
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "newsdex/article.h"
+#include "newsdex/document_builder.h"
+#include "newsdex/text_decoding.h"
+#include "query_builder.h"
+
+namespace newsdex {
+namespace {
+
+using Highlights = std::vector<std::pair<std::size_t, std::size_t>>;
+
+// The code points [start, end) of valid UTF-8 text.
+std::string code_point_substr(std::string_view text, std::size_t start, std::size_t end) {
+  std::string out;
+  std::size_t index = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    bool starts_code_point = (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    if (starts_code_point && i > 0) ++index;
+    if (index >= start && index < end) out += text[i];
+  }
+  return out;
+}
+
+TEST(Passage, CodePointSubstrHelper) {
+  EXPECT_EQ(code_point_substr("caf\xC3\xA9 bar", 3, 5), "\xC3\xA9 ");
+  EXPECT_EQ(code_point_substr("abc", 0, 3), "abc");
+  EXPECT_EQ(code_point_substr("abc", 1, 1), "");
+}
+
+TEST(Passage, FromSnippet) {
+  struct Case {
+    std::string_view name;
+    std::string snippet;
+    std::string text;
+    Highlights highlights;
+  };
+  const Case cases[] = {
+      {"NoMarkers", "the tide turned", "the tide turned", {}},
+      {"OneHighlight", "a \x01word\x02 here", "a word here", {{2, 6}}},
+      {"HighlightAtStart", "\x01Tide\x02 turned", "Tide turned", {{0, 4}}},
+      {"TwoHighlights", "\x01one\x02 and \x01two\x02", "one and two", {{0, 3}, {8, 11}}},
+      {"Entities", "&amp; &lt;b&gt; &quot;q&quot; it&#39;s", "& <b> \"q\" it's", {}},
+      {"AposEntity", "it&apos;s", "it's", {}},
+      {"EntityDecodedOnce", "&amp;lt;", "&lt;", {}},
+      {"UnknownEntityKept", "a&nbsp;b", "a&nbsp;b", {}},
+      {"EntityBeforeHighlight", "&quot;x&quot; \x01y\x02", "\"x\" y", {{4, 5}}},
+      {"TwoByteCharBeforeHighlight",
+       "caf\xC3\xA9 \x01"
+       "bar\x02",
+       "caf\xC3\xA9 bar",
+       {{5, 8}}},
+      {"EllipsisBeforeHighlight",
+       "\xE2\x80\xA6 \x01tide\x02 end",
+       "\xE2\x80\xA6 tide end",
+       {{2, 6}}},
+      {"NonAsciiHighlight",
+       "the \x01\xC3\xA9t\xC3\xA9\x02 season",
+       "the \xC3\xA9t\xC3\xA9 season",
+       {{4, 7}}},
+      {"WhitespaceFolded", "a  \n\t b\r\nc", "a b c", {}},
+      {"OuterWhitespaceDropped", "  \n lead and trail \n ", "lead and trail", {}},
+      {"NewlineBeforeHighlight", "word\n\x01next\x02", "word next", {{5, 9}}},
+      {"SpaceInsideMarkers", "\x01word \x02 more", "word more", {{0, 4}}},
+      {"EmptyHighlightDropped", "a\x01\x02 b", "a b", {}},
+      {"EmptyHighlightAfterSpace", "a \x01\x02 b", "a b", {}},
+      {"HighlightAfterSpaceExcludesIt", "a \x01 b\x02", "a b", {{2, 3}}},
+      {"Empty", "", "", {}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    Passage passage = passage_from_snippet(c.snippet);
+    EXPECT_EQ(passage.text, c.text);
+    EXPECT_EQ(passage.highlights, c.highlights);
+  }
+}
+
+// An index of one article, the query behind an MSet, and the article's body.
+class PassageOnIndex : public ::testing::Test {
+ protected:
+  PassageOnIndex() : db_(std::string(), Xapian::DB_BACKEND_INMEMORY) {}
+
+  void index(const std::string& text) {
+    SourceFile source;
+    source.id = "world/harbour.txt";
+    source.path = "/corpus/world/harbour.txt";
+    article_ = make_article(source, text);
+    DocumentBuilder builder;
+    db_.add_document(builder.build(article_));
+  }
+
+  Passage passage_for(const std::string& query_text, std::size_t length = 300) {
+    QueryBuilder query_builder(db_);
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(query_builder.build(query_text));
+    Xapian::MSet mset = enquire.get_mset(0, 10);
+    EXPECT_EQ(mset.size(), 1u) << query_text;
+    return make_passage(mset, article_.body, query_builder.stemmer(), length);
+  }
+
+  Xapian::WritableDatabase db_;
+  Article article_;
+};
+
+TEST_F(PassageOnIndex, HighlightsQueryWords) {
+  index(
+      "Harbour Works Finish\n\nCaf\xC3\xA9 owners by the quay \xE2\x80\x94 all of them "
+      "\xE2\x80\xA6 "
+      "welcomed the reopened harbour on Monday.\n\nMinisters came to talk with fishermen.\n");
+  struct Case {
+    std::string query;
+    std::string highlighted;  // what every highlight must read
+  };
+  const Case cases[] = {
+      {"harbour", "harbour"},
+      {"talks", "talk"},  // a stemmed form of the query word
+      {"fishermen", "fishermen"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.query);
+    Passage passage = passage_for(c.query);
+    EXPECT_TRUE(is_valid_utf8(passage.text));
+    EXPECT_EQ(passage.text.find('\n'), std::string::npos);
+    ASSERT_FALSE(passage.highlights.empty()) << passage.text;
+    for (const auto& [start, end] : passage.highlights) {
+      EXPECT_LT(start, end);
+      EXPECT_LE(end, count_code_points(passage.text));
+      EXPECT_EQ(code_point_substr(passage.text, start, end), c.highlighted) << passage.text;
+    }
+  }
+}
+
+TEST_F(PassageOnIndex, MarkerBytesInTextAreNotHighlights) {
+  index("Odd Bytes Story\n\nSome \x01stray\x02 control bytes sit near the harbour wall.\n");
+  Passage passage = passage_for("harbour");
+  EXPECT_EQ(passage.text.find('\x01'), std::string::npos);
+  EXPECT_EQ(passage.text.find('\x02'), std::string::npos);
+  ASSERT_EQ(passage.highlights.size(), 1u) << passage.text;
+  EXPECT_EQ(
+      code_point_substr(passage.text, passage.highlights[0].first, passage.highlights[0].second),
+      "harbour");
+}
+
+TEST_F(PassageOnIndex, EscapedCharactersComeBackPlain) {
+  index("Fish & Chips Prices\n\nThe price of fish & chips rose to <five> pounds at the harbour.\n");
+  Passage passage = passage_for("harbour");
+  EXPECT_NE(passage.text.find("fish & chips"), std::string::npos) << passage.text;
+  EXPECT_NE(passage.text.find("<five>"), std::string::npos) << passage.text;
+  ASSERT_EQ(passage.highlights.size(), 1u);
+  EXPECT_EQ(
+      code_point_substr(passage.text, passage.highlights[0].first, passage.highlights[0].second),
+      "harbour");
+}
+
+}  // namespace
+}  // namespace newsdex
