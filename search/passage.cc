@@ -3,6 +3,8 @@
 #include <array>
 #include <string_view>
 
+#include "newsdex/text_decoding.h"
+
 namespace newsdex {
 namespace {
 
@@ -11,6 +13,10 @@ namespace {
 constexpr char kHighlightStart = '\x01';
 constexpr char kHighlightEnd = '\x02';
 constexpr std::string_view kEllipsis = "\xE2\x80\xA6";  // …
+// Shown between a block that does not end a sentence (a heading) and the next one.
+constexpr std::string_view kBlockSeparator = " \xC2\xB7 ";  // " · "
+// Last bytes that end a sentence; 0x9D and 0xBB end the UTF-8 of a closing ” and ».
+constexpr std::string_view kSentenceEnd = ".!?:;\"')\x9D\xBB";
 
 struct Entity {
   std::string_view escaped;
@@ -35,17 +41,23 @@ bool is_blank(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' |
 Passage passage_from_snippet(const std::string& snippet) {
   Passage passage;
   std::size_t code_points = 0;  // length of passage.text in code points
-  std::size_t open_at = 0;
-  bool pending_space = false;  // blanks are folded into one space before the next text
-  auto flush_space = [&] {
-    if (pending_space && !passage.text.empty()) {
-      passage.text += ' ';
-      ++code_points;
-    }
-    pending_space = false;
+  std::size_t open_at = 0;      // where the highlight being read starts
+  // Blanks are folded into one separator, written just before the next character.
+  bool pending_blank = false;
+  int pending_newlines = 0;  // two or more end a paragraph
+  auto separator = [&]() -> std::string_view {
+    if (!pending_blank || passage.text.empty()) return "";
+    // A heading has no closing punctuation; without a mark it would read as the first
+    // words of the paragraph after it.
+    bool sentence_ended = kSentenceEnd.find(passage.text.back()) != std::string_view::npos;
+    return pending_newlines >= 2 && !sentence_ended ? kBlockSeparator : " ";
   };
   auto append = [&](char c) {
-    flush_space();
+    std::string_view before = separator();
+    passage.text += before;
+    code_points += count_code_points(before);
+    pending_blank = false;
+    pending_newlines = 0;
     passage.text += c;
     if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++code_points;
   };
@@ -53,12 +65,12 @@ Passage passage_from_snippet(const std::string& snippet) {
   for (std::size_t i = 0; i < snippet.size(); ++i) {
     char c = snippet[i];
     if (c == kHighlightStart) {
-      // A pending space is written before the next character, outside the highlight.
-      open_at = code_points + (pending_space && !passage.text.empty() ? 1 : 0);
+      open_at = code_points + count_code_points(separator());
     } else if (c == kHighlightEnd) {
       if (code_points > open_at) passage.highlights.emplace_back(open_at, code_points);
     } else if (is_blank(c)) {
-      pending_space = true;
+      pending_blank = true;
+      pending_newlines += (c == '\n');
     } else if (const Entity* entity = entity_at(snippet, i)) {
       append(entity->plain);
       i += entity->escaped.size() - 1;

@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include "highlight_query.h"
 #include "newsdex/errors.h"
 #include "newsdex/schema.h"
 
@@ -30,9 +31,19 @@ Xapian::Database open_index(const std::string& db_path) {
 Searcher::Searcher(const std::string& db_path) : db_(open_index(db_path)), query_builder_(db_) {}
 
 SearchResults Searcher::search(const SearchRequest& request) {
+  Xapian::Query query = query_builder_.build(request.query);
   Xapian::Enquire enquire(db_);
-  enquire.set_query(query_builder_.build(request.query));
+  enquire.set_query(query);
   Xapian::MSet mset = enquire.get_mset(request.offset, request.limit);
+
+  // Passages come from an MSet of the highlight query; snippet() needs only its terms
+  // and statistics, so it asks for no documents.
+  Xapian::MSet passage_mset = mset;
+  if (std::optional<Xapian::Query> for_passages = highlight_query(query)) {
+    Xapian::Enquire highlighter(db_);
+    highlighter.set_query(*for_passages);
+    passage_mset = highlighter.get_mset(0, 0);
+  }
 
   SearchResults results;
   results.matches_lower_bound = mset.get_matches_lower_bound();
@@ -44,8 +55,8 @@ SearchResults Searcher::search(const SearchRequest& request) {
     hit.score = it.get_weight();
     hit.percent = it.get_percent();
     hit.article = StoredArticle::parse(it.get_document().get_data());
-    hit.passages.push_back(
-        make_passage(mset, hit.article.body, query_builder_.stemmer(), request.passage_bytes));
+    hit.passages.push_back(make_passage(passage_mset, hit.article.body, query_builder_.stemmer(),
+                                        request.passage_bytes));
     results.hits.push_back(std::move(hit));
   }
   return results;

@@ -97,6 +97,17 @@ TEST_F(SampleCorpusSearch, PlainOutputMarksHighlightsWithBrackets) {
   EXPECT_EQ(result.out.find('\x1b'), std::string::npos) << "colour on a non-terminal";
 }
 
+TEST_F(SampleCorpusSearch, TitleQueryHighlightsTheWordInThePassage) {
+  std::vector<nlohmann::json> hits = parse_json_lines(search({"title:blinken", "--json"}).out);
+  ASSERT_FALSE(hits.empty());
+  for (const nlohmann::json& hit : hits) {
+    const nlohmann::json& passage = hit.at("passages").at(0);
+    ASSERT_FALSE(passage.at("highlights").empty()) << passage.at("text");
+    auto span = passage.at("highlights").at(0);
+    EXPECT_EQ(lower(code_point_substr(passage.at("text"), span.at(0), span.at(1))), "blinken");
+  }
+}
+
 TEST_F(SampleCorpusSearch, ColourIsAskedForOrRefused) {
   ProcessResult always = search({"rafah", "--color=always"});
   EXPECT_NE(always.out.find("\x1b[1;33mRafah\x1b[0m"), std::string::npos) << always.out;

@@ -75,6 +75,15 @@ TEST(Passage, FromSnippet) {
       {"EmptyHighlightDropped", "a\x01\x02 b", "a b", {}},
       {"EmptyHighlightAfterSpace", "a \x01\x02 b", "a b", {}},
       {"HighlightAfterSpaceExcludesIt", "a \x01 b\x02", "a b", {{2, 3}}},
+      {"HeadingBeforeParagraphIsMarked",
+       "Fears for \x01Rafah\x02\n\nThe push",
+       "Fears for Rafah \xC2\xB7 The push",
+       {{10, 15}}},
+      {"SentenceBeforeParagraphIsNot", "It ended.\n\nThen more", "It ended. Then more", {}},
+      {"HighlightAfterHeadingBreak",
+       "Outlook\n\n\x01Rain\x02 later",
+       "Outlook \xC2\xB7 Rain later",
+       {{10, 14}}},
       {"Empty", "", "", {}},
   };
   for (const Case& c : cases) {
