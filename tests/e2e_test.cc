@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <xapian.h>
+
 #include "e2e_support.h"
 #include "support/temp_dir.h"
 
@@ -271,6 +273,23 @@ TEST(IndexCli, UsageErrorsAreExit2AndHelpIsExit0) {
   ProcessResult help = run_indexer({"--help"});
   EXPECT_EQ(help.exit_code, 0);
   EXPECT_NE(help.out.find("--full"), std::string::npos);
+}
+
+TEST(IndexCli, SecondWriterExits75AndLosesNothing) {
+  TempDir dir;
+  write_file(dir / "corpus/a.txt", "Harbour reopens\n\nThe harbour reopened after repairs.\n");
+  ASSERT_EQ(run_indexer({"--db", dir / "index", dir / "corpus"}).exit_code, 0);
+  {
+    Xapian::WritableDatabase holder(dir / "index", Xapian::DB_OPEN);  // takes the lock
+    ProcessResult busy = run_indexer({"--db", dir / "index", dir / "corpus"});
+    EXPECT_EQ(busy.exit_code, 75);
+    EXPECT_EQ(busy.err,
+              "newsdex-index: index " + (dir / "index") + " is locked by another writer\n");
+    EXPECT_FALSE(run_search({"--db", dir / "index", "harbour", "--json"}).out.empty());
+  }
+  ProcessResult after = run_indexer({"--db", dir / "index", dir / "corpus"});
+  EXPECT_EQ(after.exit_code, 0);
+  EXPECT_EQ(parse_summary(after.err).unchanged, 1);
 }
 
 // Tests that change the corpus work on their own copy of it.
