@@ -1,5 +1,6 @@
 #include <string_view>
 
+#include "newsdex/text_decoding.h"
 #include "printer.h"
 
 namespace newsdex {
@@ -11,22 +12,12 @@ struct Style {
 constexpr Style kAnsiStyle{"\x1b[1;33m", "\x1b[0m", "\x1b[1m", "\x1b[0m", "\x1b[2m", "\x1b[0m"};
 constexpr Style kPlainStyle{"[", "]", "", "", "", ""};
 
-// Byte offset of code point `index` in valid UTF-8 text.
-std::size_t byte_offset(std::string_view text, std::size_t index) {
-  std::size_t seen = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
-    if (seen++ == index) return i;
-  }
-  return text.size();
-}
-
 std::string render_passage(const Passage& passage, const Style& style) {
   std::string out;
   std::size_t done = 0;
   for (const auto& [start, end] : passage.highlights) {
-    std::size_t from = byte_offset(passage.text, start);
-    std::size_t to = byte_offset(passage.text, end);
+    std::size_t from = byte_offset_of_code_point(passage.text, start);
+    std::size_t to = byte_offset_of_code_point(passage.text, end);
     out.append(passage.text, done, from - done);
     out += style.highlight_on;
     out.append(passage.text, from, to - from);

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "support/code_points.h"
 #include "support/run_process.h"
 
 namespace newsdex::testing {
@@ -69,18 +70,6 @@ inline int count_articles(const std::string& root) {
     if (entry.is_regular_file() && entry.path().extension() == ".txt") ++count;
   }
   return count;
-}
-
-// The substring of UTF-8 `text` between code point offsets [start, end).
-inline std::string code_point_substr(const std::string& text, std::size_t start, std::size_t end) {
-  std::size_t index = 0, from = text.size(), to = text.size();
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
-    if (index == start) from = i;
-    if (index == end) to = i;
-    ++index;
-  }
-  return from <= to ? text.substr(from, to - from) : std::string();
 }
 
 }  // namespace newsdex::testing

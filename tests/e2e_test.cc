@@ -106,7 +106,9 @@ TEST_F(SampleCorpusSearch, TitleQueryHighlightsTheWordInThePassage) {
     const nlohmann::json& passage = hit.at("passages").at(0);
     ASSERT_FALSE(passage.at("highlights").empty()) << passage.at("text");
     auto span = passage.at("highlights").at(0);
-    EXPECT_EQ(lower(code_point_substr(passage.at("text"), span.at(0), span.at(1))), "blinken");
+    EXPECT_EQ(
+        lower(code_point_substr(passage.at("text").get<std::string>(), span.at(0), span.at(1))),
+        "blinken");
   }
 }
 

@@ -2,7 +2,9 @@
 #include "passage.h"
 
 #include <gtest/gtest.h>
+
 #include <xapian.h>
+#include "support/code_points.h"
 
 #include <cstddef>
 #include <string>
@@ -18,19 +20,9 @@
 namespace newsdex {
 namespace {
 
-using Highlights = std::vector<std::pair<std::size_t, std::size_t>>;
+using testing::code_point_substr;
 
-// The code points [start, end) of valid UTF-8 text.
-std::string code_point_substr(std::string_view text, std::size_t start, std::size_t end) {
-  std::string out;
-  std::size_t index = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    bool starts_code_point = (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
-    if (starts_code_point && i > 0) ++index;
-    if (index >= start && index < end) out += text[i];
-  }
-  return out;
-}
+using Highlights = std::vector<std::pair<std::size_t, std::size_t>>;
 
 TEST(Passage, CodePointSubstrHelper) {
   EXPECT_EQ(code_point_substr("caf\xC3\xA9 bar", 3, 5), "\xC3\xA9 ");

@@ -2,7 +2,9 @@
 #include "printer.h"
 
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
+#include "support/code_points.h"
 
 #include <cstddef>
 #include <sstream>
@@ -12,6 +14,8 @@
 
 namespace newsdex {
 namespace {
+
+using testing::code_point_substr;
 
 TEST(Printer, ShouldColor) {
   struct Case {
@@ -37,18 +41,6 @@ TEST(Printer, ShouldColor) {
                  << ", NO_COLOR " << (c.no_color ? '"' + std::string(c.no_color) + '"' : "unset"));
     EXPECT_EQ(should_color(c.mode, c.terminal, c.no_color), c.color);
   }
-}
-
-// The code points [start, end) of valid UTF-8 text.
-std::string code_point_substr(std::string_view text, std::size_t start, std::size_t end) {
-  std::string out;
-  std::size_t index = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    bool starts_code_point = (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
-    if (starts_code_point && i > 0) ++index;
-    if (index >= start && index < end) out += text[i];
-  }
-  return out;
 }
 
 Hit make_hit(Xapian::doccount rank, std::string id, std::string title, std::string section,

@@ -83,6 +83,15 @@ std::size_t count_code_points(std::string_view utf8) {
   }));
 }
 
+std::size_t byte_offset_of_code_point(std::string_view utf8, std::size_t code_point) {
+  std::size_t seen = 0;
+  for (std::size_t i = 0; i < utf8.size(); ++i) {
+    if ((static_cast<unsigned char>(utf8[i]) & 0xC0) == 0x80) continue;
+    if (seen++ == code_point) return i;
+  }
+  return utf8.size();
+}
+
 DecodedText decode_text(std::string_view bytes) {
   if (bytes.substr(0, kBinarySniffBytes).find('\0') != std::string_view::npos) {
     throw ArticleError("not a text file (contains NUL bytes)");

@@ -26,4 +26,8 @@ bool is_valid_utf8(std::string_view bytes);
 // Number of Unicode code points in valid UTF-8 text.
 std::size_t count_code_points(std::string_view utf8);
 
+// Byte offset of the code point with index `code_point` in valid UTF-8 text;
+// utf8.size() when the text has no more code points than that.
+std::size_t byte_offset_of_code_point(std::string_view utf8, std::size_t code_point);
+
 }  // namespace newsdex
