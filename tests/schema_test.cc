@@ -294,9 +294,18 @@ TEST(DocumentBuilder, RootArticleHasNoSectionTerm) {
 }
 
 TEST(StoredArticle, RoundTrips) {
-  StoredArticle article{"world/\xC3\xA9t\xC3\xA9.txt", "/corpus/world/\xC3\xA9t\xC3\xA9.txt",
-                        "Quotes \"and\" slashes \\ survive", "world", "Line one\n\nLine two"};
+  StoredArticle article{
+      "world/\xC3\xA9t\xC3\xA9.txt",
+      "/corpus/world/\xC3\xA9t\xC3\xA9.txt",
+      "Quotes \"and\" slashes \\ survive",
+      "world",
+      "Line one\n\nLine two",
+      {{"Benjamin Netanyahu"}, {"Rafah", "Gaza Strip"}, {"Hamas"}, {"ceasefire"}}};
   StoredArticle parsed = StoredArticle::parse(article.serialise());
+  EXPECT_EQ(parsed.entities.people, article.entities.people);
+  EXPECT_EQ(parsed.entities.places, article.entities.places);
+  EXPECT_EQ(parsed.entities.organizations, article.entities.organizations);
+  EXPECT_EQ(parsed.entities.topics, article.entities.topics);
   EXPECT_EQ(parsed.id, article.id);
   EXPECT_EQ(parsed.path, article.path);
   EXPECT_EQ(parsed.title, article.title);

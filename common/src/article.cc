@@ -1,9 +1,30 @@
 #include "newsdex/article.h"
 
+#include <utility>
+
 #include "newsdex/errors.h"
 #include "newsdex/text_decoding.h"
 
 namespace newsdex {
+const std::vector<std::string>* ArticleEntities::list_for(FieldSource source) const {
+  switch (source) {
+    case FieldSource::kPeople:
+      return &people;
+    case FieldSource::kPlaces:
+      return &places;
+    case FieldSource::kOrganizations:
+      return &organizations;
+    case FieldSource::kTopics:
+      return &topics;
+    default:
+      return nullptr;
+  }
+}
+
+std::vector<std::string>* ArticleEntities::list_for(FieldSource source) {
+  return const_cast<std::vector<std::string>*>(std::as_const(*this).list_for(source));
+}
+
 std::string section_of(std::string_view article_id) {
   std::size_t slash = article_id.rfind('/');
   if (slash == std::string_view::npos) return {};

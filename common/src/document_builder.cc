@@ -51,13 +51,32 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
           index_free_text(term_generator_, field, block.text, wdf);
         }
         break;
+      case FieldSource::kPeople:
+      case FieldSource::kPlaces:
+      case FieldSource::kOrganizations:
+      case FieldSource::kTopics:
+        for (const std::string& name : *article.entities.list_for(field.source)) {
+          if (field.kind == FieldKind::kBoolean) {
+            doc.add_boolean_term(boolean_term(field, name));
+          } else {
+            index_free_text(term_generator_, field, name, field.wdf);
+          }
+        }
+        break;
+    }
+  }
+
+  for (const Facet& facet : schema_facets()) {
+    const std::vector<std::string>& names = *article.entities.list_for(facet.source);
+    for (std::size_t i = 0; i < names.size() && i < kFacetSlots; ++i) {
+      doc.add_value(facet.first_slot + static_cast<Xapian::valueno>(i), names[i]);
     }
   }
 
   doc.add_value(kSlotMtime, Xapian::sortable_serialise(article.source.mtime));
   doc.add_value(kSlotSize, Xapian::sortable_serialise(static_cast<double>(article.source.size)));
   doc.set_data(StoredArticle{article.source.id, article.source.path, article.title, article.section,
-                             article.body}
+                             article.body, article.entities}
                    .serialise());
   return doc;
 }

@@ -16,6 +16,24 @@ constexpr std::array kFields = {
     Field{"title", "S", FieldKind::kFreeText, FieldSource::kTitle, 1, 3},
     Field{"", "", FieldKind::kFreeText, FieldSource::kBody, 1, 0},
     Field{"section", "XSECTION", FieldKind::kBoolean, FieldSource::kSection},
+    // Entities and topics twice: words of the canonical names (person:netanyahu finds
+    // "Benjamin Netanyahu"; a quoted name is a phrase within one name), and one exact
+    // boolean term per canonical name for filters, facets and the entity browser.
+    Field{"person", "XP", FieldKind::kFreeText, FieldSource::kPeople},
+    Field{"place", "XL", FieldKind::kFreeText, FieldSource::kPlaces},
+    Field{"org", "XO", FieldKind::kFreeText, FieldSource::kOrganizations},
+    Field{"topic", "XT", FieldKind::kFreeText, FieldSource::kTopics},
+    Field{"", "XPERSON", FieldKind::kBoolean, FieldSource::kPeople},
+    Field{"", "XPLACE", FieldKind::kBoolean, FieldSource::kPlaces},
+    Field{"", "XORG", FieldKind::kBoolean, FieldSource::kOrganizations},
+    Field{"", "XTOPIC", FieldKind::kBoolean, FieldSource::kTopics},
+};
+
+constexpr std::array kFacets = {
+    Facet{"people", "person", FieldSource::kPeople, kSlotFacetsBegin},
+    Facet{"places", "place", FieldSource::kPlaces, kSlotFacetsBegin + kFacetSlots},
+    Facet{"organizations", "org", FieldSource::kOrganizations, kSlotFacetsBegin + 2 * kFacetSlots},
+    Facet{"topics", "topic", FieldSource::kTopics, kSlotFacetsBegin + 3 * kFacetSlots},
 };
 
 // Xapian rejects terms longer than 245 bytes; keep well clear of it.
@@ -39,6 +57,15 @@ const Field& field_by_name(std::string_view name) {
     if (!name.empty() && field.name == name) return field;
   }
   throw std::out_of_range("no field named '" + std::string(name) + "'");
+}
+
+std::span<const Facet> schema_facets() { return kFacets; }
+
+const Field& exact_field(FieldSource source) {
+  for (const Field& field : kFields) {
+    if (field.source == source && field.kind == FieldKind::kBoolean) return field;
+  }
+  throw std::out_of_range("no exact field for this source");
 }
 
 std::string boolean_term(const Field& field, std::string_view value) {

@@ -4,8 +4,10 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "newsdex/article_cleaner.h"
+#include "newsdex/schema.h"
 
 namespace newsdex {
 
@@ -17,12 +19,25 @@ struct SourceFile {
   double mtime = 0;        // seconds since the epoch, with sub-second precision
 };
 
+// Who and what an article is about: canonical names, most mentioned first.
+struct ArticleEntities {
+  std::vector<std::string> people;
+  std::vector<std::string> places;
+  std::vector<std::string> organizations;
+  std::vector<std::string> topics;  // key phrases, then the section
+
+  // The list a schema source (kPeople, ...) is filled from; nullptr for other sources.
+  const std::vector<std::string>* list_for(FieldSource source) const;
+  std::vector<std::string>* list_for(FieldSource source);
+};
+
 struct Article {
   SourceFile source;
   std::string section;  // parent folder of the file ("business"), "" at the root
   std::string title;    // first line of text that is not residue; never empty
   std::string body;     // clean body text (paragraphs separated by blank lines)
   CleanArticle clean;   // the same content as blocks, with headings marked
+  ArticleEntities entities;
 };
 
 // Decodes and cleans the bytes of a file. Throws ArticleError (the skip reason) when the

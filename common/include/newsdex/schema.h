@@ -13,7 +13,7 @@ namespace newsdex {
 
 // Version of the on-disk schema (terms, prefixes, slots, data layout). Written to the
 // index metadata; the search tool refuses an index built with another version.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 // Analyzer settings; written to metadata so a reader can tell they match.
 inline constexpr std::string_view kStemLanguage = "english";
@@ -29,7 +29,16 @@ enum class FieldKind {
 };
 
 // Which part of an article a field is filled from (see DocumentBuilder).
-enum class FieldSource { kId, kTitle, kBody, kSection };
+enum class FieldSource {
+  kId,
+  kTitle,
+  kBody,
+  kSection,
+  kPeople,         // canonical names of the people an article is about
+  kPlaces,         // ... places
+  kOrganizations,  // ... organisations
+  kTopics,         // key phrases, and the section
+};
 
 struct Field {
   std::string_view name;    // the name users type in queries ("title:"); "" = none
@@ -53,7 +62,27 @@ const Field& field_by_name(std::string_view name);
 enum ValueSlot : Xapian::valueno {
   kSlotMtime = 0,  // sortable_serialise(file mtime in seconds since the epoch, fractional)
   kSlotSize = 1,   // sortable_serialise(file size in bytes)
+  // Facet values: each facet owns kFacetSlots consecutive slots from its first_slot
+  // (see schema_facets()), holding the canonical names (UTF-8, as is) of the article's
+  // most frequent values, one per slot, so Xapian's stock ValueCountMatchSpy counts them.
+  kSlotFacetsBegin = 10,
 };
+
+// Facets: entity lists counted over all matches of a query.
+inline constexpr unsigned kFacetSlots = 8;  // values per article and facet, most frequent first
+
+struct Facet {
+  std::string_view name;         // JSON key and heading: "people"
+  std::string_view query_field;  // query name that narrows to a value: person:"..."
+  FieldSource source;
+  Xapian::valueno first_slot;
+};
+
+std::span<const Facet> schema_facets();
+
+// The boolean field holding the exact canonical values of a source (e.g. kPeople).
+// Throws std::out_of_range when the source has none.
+const Field& exact_field(FieldSource source);
 
 // Term for a boolean field value, following Omega and Xapian's QueryParser: a prefix
 // longer than one character gets a ':' before a value that starts with an upper-case

@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "newsdex/article.h"
+
 namespace newsdex {
 
 struct StoredArticle {
@@ -12,6 +14,7 @@ struct StoredArticle {
   std::string title;
   std::string section;
   std::string body;  // clean text used for passages
+  ArticleEntities entities;
 
   std::string serialise() const;
   // Throws IndexError when `data` is not what serialise() writes.

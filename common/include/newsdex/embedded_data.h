@@ -1,0 +1,15 @@
+// Data files of common/data/, compiled into the library (see embedded_data.cc), so the
+// tools need nothing beside their binary at run time. Each is a view of the file's bytes.
+#pragma once
+
+#include <string_view>
+
+namespace newsdex::embedded {
+
+std::string_view places();         // places.tsv: gazetteer of countries, subdivisions, cities
+std::string_view given_names();    // given_names.txt: one given name per line
+std::string_view family_names();   // family_names.txt: one family name per line
+std::string_view ner_model();      // ner_model.bin: the entity tagger's weights
+std::string_view background_df();  // background_df.tsv: word document frequencies for topics
+
+}  // namespace newsdex::embedded

@@ -1,0 +1,39 @@
+#include "newsdex/embedded_data.h"
+
+// The assembler's .incbin copies each file into .rodata at build time; CMake passes the
+// absolute data folder as NEWSDEX_DATA_DIR and makes this file depend on the data files.
+#define NEWSDEX_EMBED(symbol, file)                                                   \
+  asm(".section .rodata\n"                                                            \
+      ".balign 16\n"                                                                  \
+      ".global " #symbol "_begin\n" #symbol                                           \
+      "_begin:\n"                                                                     \
+      ".incbin \"" NEWSDEX_DATA_DIR "/" file                                          \
+      "\"\n"                                                                          \
+      ".global " #symbol "_end\n" #symbol                                             \
+      "_end:\n"                                                                       \
+      ".byte 0\n"                                                                     \
+      ".previous\n");                                                                 \
+  extern "C" const char symbol##_begin[];                                             \
+  extern "C" const char symbol##_end[];                                               \
+  namespace newsdex::embedded {                                                       \
+  static std::string_view symbol##_view() {                                           \
+    return std::string_view(symbol##_begin,                                           \
+                            static_cast<std::size_t>(symbol##_end - symbol##_begin)); \
+  }                                                                                   \
+  }
+
+NEWSDEX_EMBED(newsdex_places, "places.tsv")
+NEWSDEX_EMBED(newsdex_given_names, "given_names.txt")
+NEWSDEX_EMBED(newsdex_family_names, "family_names.txt")
+NEWSDEX_EMBED(newsdex_ner_model, "ner_model.bin")
+NEWSDEX_EMBED(newsdex_background_df, "background_df.tsv")
+
+namespace newsdex::embedded {
+
+std::string_view places() { return newsdex_places_view(); }
+std::string_view given_names() { return newsdex_given_names_view(); }
+std::string_view family_names() { return newsdex_family_names_view(); }
+std::string_view ner_model() { return newsdex_ner_model_view(); }
+std::string_view background_df() { return newsdex_background_df_view(); }
+
+}  // namespace newsdex::embedded
