@@ -69,7 +69,7 @@ enum ValueSlot : Xapian::valueno {
 };
 
 // Facets: entity lists counted over all matches of a query.
-inline constexpr unsigned kFacetSlots = 8;  // values per article and facet, most frequent first
+inline constexpr unsigned kFacetSlots = 12;  // values per article and facet, most frequent first
 
 struct Facet {
   std::string_view name;         // JSON key and heading: "people"
