@@ -61,6 +61,7 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
     ++counts.skipped;
   }
 
+  ArticleAnalyzer analyzer(options.analysis);
   DocumentBuilder builder;
   std::unordered_set<std::string> seen_terms;
   std::size_t pending = 0;
@@ -75,6 +76,7 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
     }
     try {
       Article article = make_article(file, fs.read_file(file.path));
+      analyzer.analyze(article);
       db.replace_document(term, builder.build(article));
     } catch (const ArticleError& e) {
       report_skip(file.path, e.what());

@@ -8,6 +8,7 @@
 
 #include <xapian.h>
 
+#include "newsdex/article_analyzer.h"
 #include "newsdex/file_system.h"
 
 namespace newsdex {
@@ -16,6 +17,7 @@ struct IndexOptions {
   std::string db_path;             // index directory; created when missing
   std::vector<std::string> roots;  // corpus folders
   bool full = false;               // re-index every file, changed or not
+  AnalysisOptions analysis;        // entity and topic extraction
   // Documents written between commits. A crash loses at most this much work; a re-run
   // redoes it because unchanged files are recognised by their stamp.
   std::size_t commit_every = 2000;

@@ -1,5 +1,7 @@
 #include <nlohmann/json.hpp>
 
+#include "facets.h"
+#include "newsdex/schema.h"
 #include "printer.h"
 
 namespace newsdex {
@@ -11,11 +13,21 @@ nlohmann::json passage_json(const Passage& passage) {
   return {{"text", passage.text}, {"highlights", std::move(highlights)}};
 }
 
+nlohmann::ordered_json value_json(const FacetValue& value) {
+  return {{"name", value.name}, {"count", value.count}};
+}
+
+// Names come from article text; replace bytes that are not UTF-8 rather than throw.
+template <typename Json>
+std::string dump(const Json& json) {
+  return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 class JsonPrinter final : public Printer {
  public:
   explicit JsonPrinter(std::ostream& out) : out_(out) {}
 
-  void print(const SearchRequest&, const SearchResults& results) override {
+  void print(const SearchRequest& request, const SearchResults& results) override {
     for (const Hit& hit : results.hits) {
       const StoredArticle& a = hit.article;
       nlohmann::json passages = nlohmann::json::array();
@@ -24,11 +36,33 @@ class JsonPrinter final : public Printer {
                              {"path", a.path},         {"title", a.title},
                              {"section", a.section},   {"score", hit.score},
                              {"percent", hit.percent}, {"passages", std::move(passages)}};
-      out_ << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+      for (const Facet& facet : schema_facets()) {
+        line[std::string(facet.name)] = *a.entities.list_for(facet.source);
+      }
+      out_ << dump(line) << "\n";
+    }
+    if (request.facets && !results.hits.empty()) print_facets(results.facets);
+  }
+
+  void print_list(const ListRequest&, const ListResults& results) override {
+    for (const FacetValue& value : results.counts.values) {
+      out_ << dump(value_json(value)) << "\n";
     }
   }
 
  private:
+  // Keys in schema order (people, places, organizations, topics), as documented.
+  void print_facets(const std::vector<FacetCounts>& facets) {
+    nlohmann::ordered_json by_facet = nlohmann::ordered_json::object();
+    for (const FacetCounts& counts : facets) {
+      nlohmann::ordered_json values = nlohmann::ordered_json::array();
+      for (const FacetValue& value : counts.values) values.push_back(value_json(value));
+      by_facet[std::string(counts.facet.name)] = std::move(values);
+    }
+    nlohmann::ordered_json line = {{"facets", std::move(by_facet)}};
+    out_ << dump(line) << "\n";
+  }
+
   std::ostream& out_;
 };
 

@@ -4,10 +4,12 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <stdexcept>
 
 #include <xapian.h>
 #include <boost/program_options.hpp>
 
+#include "facets.h"
 #include "newsdex/errors.h"
 #include "printer.h"
 #include "searcher.h"
@@ -25,10 +27,17 @@ enum ExitCode {
 };
 
 void print_usage(std::ostream& out, const po::options_description& options) {
-  out << "Usage: " << kProgram << " --db DIR [options] QUERY...\n\n"
+  out << "Usage: " << kProgram << " --db DIR [options] QUERY...\n"
+      << "       " << kProgram << " --db DIR --list FACET [options] [QUERY...]\n\n"
       << "Searches a newsdex index. All words must match unless joined by OR; also\n"
       << "NOT word, -word, \"exact phrase\", title:word, section:NAME, id:PATH and\n"
-      << "trailing wildcards (presiden*).\n\n"
+      << "trailing wildcards (presiden*). person:, place:, org: and topic: match words\n"
+      << "of the names found in an article: person:netanyahu finds \"Benjamin Netanyahu\",\n"
+      << "person:\"Antony Blinken\" is a phrase within one name.\n\n"
+      << "--facets and --list count articles by the names of their people, places,\n"
+      << "organizations and topics (each article's " << newsdex::kFacetSlots
+      << " most mentioned of each); add e.g.\n"
+      << "person:\"NAME\" to the query to keep only the articles about NAME.\n\n"
       << options << "\n"
       << "Exit status: 0 success (also when nothing matches), 2 usage error, unusable\n"
       << "index or unparsable query.\n";
@@ -47,6 +56,24 @@ newsdex::ColorMode parse_color_mode(const std::string& text) {
   throw po::error("--color must be auto, always or never, not '" + text + "'");
 }
 
+// Checks --list FACET before the index is opened, so a typo is a usage error.
+std::string parse_list_facet(const std::string& text) {
+  try {
+    return std::string(newsdex::facet_by_name(text).name);
+  } catch (const std::out_of_range&) {
+    throw po::error("--list must be people, places, organizations or topics, not '" + text + "'");
+  }
+}
+
+// Why --json printed nothing for the entity browser; empty when it printed values.
+std::string empty_list_note(const newsdex::ListRequest& request,
+                            const newsdex::ListResults& results) {
+  if (!results.counts.values.empty()) return {};
+  if (request.query.empty()) return "no " + request.facet + " in the index";
+  if (results.matches == 0) return "no articles match: " + request.query;
+  return "no " + request.facet + " in the articles matching: " + request.query;
+}
+
 std::string join_words(const std::vector<std::string>& words) {
   std::string text;
   for (const std::string& word : words) {
@@ -59,7 +86,7 @@ std::string join_words(const std::vector<std::string>& words) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string db_path, color = "auto";
+  std::string db_path, color = "auto", list_facet;
   std::vector<std::string> query_words;
   newsdex::SearchRequest request;
   po::options_description visible("Options");
@@ -68,10 +95,19 @@ int main(int argc, char** argv) {
   visible.add_options()
       ("db,d", po::value(&db_path)->value_name("DIR"), "index directory to search (required)")
       ("limit,n", po::value(&request.limit)->value_name("N")->default_value(10),
-       "show at most N articles")
+       "show at most N articles (with --list: N names)")
       ("offset", po::value(&request.offset)->value_name("N")->default_value(0),
        "skip the first N articles (paging)")
-      ("json", "print JSON Lines: one object per article")
+      ("facets", "after the articles, show the people, places, organizations and topics "
+       "of ALL matching articles with article counts, most frequent first")
+      ("facet-limit", po::value(&request.facet_limit)->value_name("N")->default_value(10),
+       "show at most N names per facet")
+      ("list", po::value(&list_facet)->value_name("FACET"),
+       "list the people, places, organizations or topics (FACET) of the articles matching "
+       "QUERY, or of the whole index without a QUERY, with article counts, most frequent "
+       "first; --limit N names (default 10)")
+      ("json", "print JSON Lines: one object per article, then {\"facets\": ...} with "
+       "--facets; with --list one {\"name\", \"count\"} object per name")
       ("color", po::value(&color)->value_name("WHEN")->default_value("auto"),
        "colour highlights: auto (a terminal, unless NO_COLOR is set), always, never")
       ("help,h", "print this help and exit")
@@ -88,6 +124,11 @@ int main(int argc, char** argv) {
     po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
     po::notify(vm);
     color_mode = parse_color_mode(color);
+    if (vm.count("list")) {
+      list_facet = parse_list_facet(list_facet);
+      if (vm.count("facets")) throw po::error("--list and --facets cannot be combined");
+      if (!vm["offset"].defaulted()) throw po::error("--offset pages articles, not --list");
+    }
   } catch (const po::error& e) {
     return fail(e.what(), true);
   }
@@ -102,16 +143,27 @@ int main(int argc, char** argv) {
   }
   if (db_path.empty()) return fail("--db DIR is required", true);
   request.query = join_words(query_words);
-  if (request.query.empty()) return fail("no query given", true);
+  bool listing = vm.count("list") > 0;
+  if (request.query.empty() && !listing) return fail("no query given", true);
+  request.facets = vm.count("facets") > 0;
 
   bool json = vm.count("json") > 0;
   try {
     newsdex::Searcher searcher(db_path);
-    newsdex::SearchResults results = searcher.search(request);
     auto printer = json ? newsdex::make_json_printer(std::cout)
                         : newsdex::make_text_printer(
                               std::cout, newsdex::should_color(color_mode, ::isatty(STDOUT_FILENO),
                                                                std::getenv("NO_COLOR")));
+    if (listing) {
+      newsdex::ListRequest list_request{list_facet, request.query, request.limit};
+      newsdex::ListResults list_results = searcher.list(list_request);
+      printer->print_list(list_request, list_results);
+      if (std::string note = empty_list_note(list_request, list_results); json && !note.empty()) {
+        std::cerr << kProgram << ": " << note << "\n";
+      }
+      return kExitOk;
+    }
+    newsdex::SearchResults results = searcher.search(request);
     printer->print(request, results);
     if (json && results.hits.empty()) {
       std::cerr << kProgram << ": no articles match: " << request.query << "\n";

@@ -2,6 +2,8 @@
 
 #include <sys/stat.h>
 
+#include <stdexcept>
+
 #include "highlight_query.h"
 #include "newsdex/errors.h"
 #include "newsdex/schema.h"
@@ -26,15 +28,30 @@ Xapian::Database open_index(const std::string& db_path) {
   }
 }
 
+Xapian::Database checked(Xapian::Database db, const std::string& db_name) {
+  check_schema_metadata(db, db_name);
+  return db;
+}
+
 }  // namespace
 
 Searcher::Searcher(const std::string& db_path) : db_(open_index(db_path)), query_builder_(db_) {}
 
+Searcher::Searcher(Xapian::Database db, const std::string& db_name)
+    : db_(checked(std::move(db), db_name)), query_builder_(db_) {}
+
 SearchResults Searcher::search(const SearchRequest& request) {
   Xapian::Query query = query_builder_.build(request.query);
+  // Outlives the Enquire, which holds pointers to its spies.
+  FacetCounter facet_counter;
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);
-  Xapian::MSet mset = enquire.get_mset(request.offset, request.limit);
+  Xapian::doccount check_at_least = 0;
+  if (request.facets) {
+    facet_counter.attach(enquire);
+    check_at_least = check_all(db_);
+  }
+  Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
 
   // Passages come from an MSet of the highlight query; snippet() needs only its terms
   // and statistics, so it asks for no documents.
@@ -49,6 +66,7 @@ SearchResults Searcher::search(const SearchRequest& request) {
   results.matches_lower_bound = mset.get_matches_lower_bound();
   results.matches_estimated = mset.get_matches_estimated();
   results.matches_upper_bound = mset.get_matches_upper_bound();
+  if (request.facets) results.facets = facet_counter.counts(request.facet_limit);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Hit hit;
     hit.rank = it.get_rank() + 1;
@@ -60,6 +78,26 @@ SearchResults Searcher::search(const SearchRequest& request) {
     results.hits.push_back(std::move(hit));
   }
   return results;
+}
+
+ListResults Searcher::list(const ListRequest& request) {
+  const Facet* facet = nullptr;
+  try {
+    facet = &facet_by_name(request.facet);
+  } catch (const std::out_of_range&) {
+    throw QueryError("no facet named '" + request.facet +
+                     "' (people, places, organizations or topics)");
+  }
+  bool whole_index = request.query.find_first_not_of(" \t\n") == std::string::npos;
+  // The same spies as search(), over MatchAll for the whole index, so counts agree.
+  FacetCounter facet_counter(std::span<const Facet>(facet, 1));
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(whole_index ? Xapian::Query::MatchAll : query_builder_.build(request.query));
+  // Only counts are wanted, no ranking.
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  facet_counter.attach(enquire);
+  Xapian::MSet mset = enquire.get_mset(0, 0, check_all(db_));
+  return ListResults{mset.get_matches_estimated(), facet_counter.counts(request.limit).front()};
 }
 
 }  // namespace newsdex

@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include "facets.h"
 #include "newsdex/stored_article.h"
 #include "passage.h"
 #include "query_builder.h"
@@ -18,6 +19,10 @@ struct SearchRequest {
   Xapian::doccount offset = 0;  // hits to pass over (paging)
   Xapian::doccount limit = 10;  // hits to return at most
   std::size_t passage_bytes = 240;
+  // Count the people, places, organisations and topics of all matches (not only the
+  // hits returned): slower, as the match then visits every matching document.
+  bool facets = false;
+  std::size_t facet_limit = 10;  // values per facet at most
 };
 
 struct Hit {
@@ -33,6 +38,21 @@ struct SearchResults {
   Xapian::doccount matches_estimated = 0;
   Xapian::doccount matches_upper_bound = 0;
   std::vector<Hit> hits;
+  // One entry per schema facet, in schema order, when the request asked for facets;
+  // empty otherwise. With facets the match counts above are exact.
+  std::vector<FacetCounts> facets;
+};
+
+// The entity browser: the values of one facet, most frequent first.
+struct ListRequest {
+  std::string facet;       // a schema facet name: people, places, organizations, topics
+  std::string query;       // "" = every article of the index
+  std::size_t limit = 10;  // values at most
+};
+
+struct ListResults {
+  Xapian::doccount matches = 0;  // articles counted (all of the index without a query)
+  FacetCounts counts;
 };
 
 class Searcher {
@@ -40,9 +60,16 @@ class Searcher {
   // Opens the index and checks its schema. Throws IndexError when it is missing, not a
   // newsdex index, or built with another schema.
   explicit Searcher(const std::string& db_path);
+  // Searches a database the caller opened (tests use in-memory ones); checks its schema
+  // the same way, naming it `db_name` in errors.
+  Searcher(Xapian::Database db, const std::string& db_name);
 
   // Throws QueryError for a query that cannot be parsed.
   SearchResults search(const SearchRequest& request);
+
+  // Counts like the facets of search(), so the two agree. Throws QueryError for a query
+  // that cannot be parsed or an unknown facet name.
+  ListResults list(const ListRequest& request);
 
  private:
   Xapian::Database db_;

@@ -1,5 +1,7 @@
 #include <string_view>
+#include <vector>
 
+#include "facets.h"
 #include "newsdex/text_decoding.h"
 #include "printer.h"
 
@@ -11,6 +13,23 @@ struct Style {
 };
 constexpr Style kAnsiStyle{"\x1b[1;33m", "\x1b[0m", "\x1b[1m", "\x1b[0m", "\x1b[2m", "\x1b[0m"};
 constexpr Style kPlainStyle{"[", "]", "", "", "", ""};
+constexpr std::string_view kIndent = "   ";
+// Names of a hit's people and places shown under its title; the rest are in --json.
+constexpr std::size_t kEntitiesPerHit = 3;
+constexpr std::string_view kListSeparator = " \xC2\xB7 ";  // " · "
+
+// "people: A, B, C, …" with the first kEntitiesPerHit names; "" when there are none.
+std::string entity_summary(std::string_view label, const std::vector<std::string>& names) {
+  if (names.empty()) return {};
+  std::string text(label);
+  text += ": ";
+  for (std::size_t i = 0; i < names.size() && i < kEntitiesPerHit; ++i) {
+    if (i > 0) text += ", ";
+    text += names[i];
+  }
+  if (names.size() > kEntitiesPerHit) text += ", \xE2\x80\xA6";  // …
+  return text;
+}
 
 std::string render_passage(const Passage& passage, const Style& style) {
   std::string out;
@@ -36,6 +55,20 @@ std::string describe_count(const SearchResults& results) {
   return "about " + std::to_string(results.matches_estimated) + " articles match";
 }
 
+// A value worth suggesting as a filter: the first (people first, most frequent first)
+// that fewer than all matches have, so that adding it really narrows; nullptr if none.
+const FacetValue* narrowing_value(const SearchResults& results, const Facet** facet) {
+  for (const FacetCounts& counts : results.facets) {
+    for (const FacetValue& value : counts.values) {
+      if (value.count < results.matches_upper_bound) {
+        *facet = &counts.facet;
+        return &value;
+      }
+    }
+  }
+  return nullptr;
+}
+
 class TextPrinter final : public Printer {
  public:
   TextPrinter(std::ostream& out, bool color)
@@ -50,6 +83,29 @@ class TextPrinter final : public Printer {
     out_ << style_.dim_on << describe_count(results) << "; showing " << results.hits.front().rank
          << "-" << results.hits.back().rank << style_.dim_off << "\n";
     for (const Hit& hit : results.hits) print_hit(hit);
+    if (request.facets) print_facets(request, results);
+  }
+
+  void print_list(const ListRequest& request, const ListResults& results) override {
+    const std::vector<FacetValue>& values = results.counts.values;
+    if (values.empty()) {
+      bool whole_index = request.query.find_first_not_of(" \t\n") == std::string::npos;
+      if (whole_index) {
+        out_ << "No " << results.counts.facet.name << " in the index\n";
+      } else if (results.matches == 0) {
+        out_ << "No articles match: " << request.query << "\n";
+      } else {
+        out_ << "No " << results.counts.facet.name << " in the articles matching: " << request.query
+             << "\n";
+      }
+      return;
+    }
+    // Counts right-aligned: values come most frequent first.
+    std::size_t width = std::to_string(values.front().count).size();
+    for (const FacetValue& value : values) {
+      std::string count = std::to_string(value.count);
+      out_ << "  " << std::string(width - count.size(), ' ') << count << "  " << value.name << "\n";
+    }
   }
 
  private:
@@ -57,10 +113,42 @@ class TextPrinter final : public Printer {
     const StoredArticle& a = hit.article;
     out_ << "\n" << hit.rank << ". " << style_.title_on << a.title << style_.title_off;
     if (!a.section.empty()) out_ << "  (" << a.section << ")";
-    out_ << "\n   " << style_.dim_on << a.path << "  " << hit.percent << "%" << style_.dim_off
+    out_ << "\n"
+         << kIndent << style_.dim_on << a.path << "  " << hit.percent << "%" << style_.dim_off
          << "\n";
+    std::string people = entity_summary("people", a.entities.people);
+    std::string places = entity_summary("places", a.entities.places);
+    if (!people.empty() || !places.empty()) {
+      std::string_view separator = people.empty() || places.empty() ? "" : kListSeparator;
+      out_ << kIndent << style_.dim_on << people << separator << places << style_.dim_off << "\n";
+    }
     for (const Passage& passage : hit.passages) {
-      if (!passage.text.empty()) out_ << "   " << render_passage(passage, style_) << "\n";
+      if (!passage.text.empty()) out_ << kIndent << render_passage(passage, style_) << "\n";
+    }
+  }
+
+  void print_facets(const SearchRequest& request, const SearchResults& results) {
+    out_ << "\n" << style_.title_on << "Facets" << style_.title_off << "\n";
+    bool any = false;
+    for (const FacetCounts& counts : results.facets) {
+      if (counts.values.empty()) continue;
+      any = true;
+      out_ << kIndent << counts.facet.name << ": ";
+      for (std::size_t i = 0; i < counts.values.size(); ++i) {
+        const FacetValue& value = counts.values[i];
+        out_ << (i > 0 ? ", " : "") << value.name << " (" << value.count << ")";
+      }
+      out_ << "\n";
+    }
+    if (!any) {
+      out_ << kIndent << "no people, places, organizations or topics in the matching articles\n";
+      return;
+    }
+    const Facet* facet = nullptr;
+    if (const FacetValue* value = narrowing_value(results, &facet)) {
+      out_ << kIndent << style_.dim_on
+           << "narrow with: " << narrowed_query(request.query, *facet, value->name)
+           << style_.dim_off << "\n";
     }
   }
 

@@ -1,9 +1,21 @@
+// Tests of the passage query: field terms (title:, person:, place:, ...) highlight their
+// unprefixed words in the body text.
 #include "highlight_query.h"
 
 #include <gtest/gtest.h>
 
+#include "support/code_points.h"
+
 #include <set>
 #include <string>
+#include <string_view>
+#include <vector>
+
+#include "newsdex/article.h"
+#include "newsdex/document_builder.h"
+#include "newsdex/stored_article.h"
+#include "passage.h"
+#include "query_builder.h"
 
 namespace newsdex {
 namespace {
@@ -33,6 +45,87 @@ TEST(HighlightQuery, LeavesQueriesWithoutFieldTermsAlone) {
   for (const Xapian::Query& query : kCases) {
     SCOPED_TRACE(query.get_description());
     EXPECT_FALSE(highlight_query(query).has_value());
+  }
+}
+
+TEST(HighlightQuery, AddsUnprefixedFormsOfEntityTerms) {
+  struct Case {
+    std::string term;
+    std::string word;
+  };
+  const Case cases[] = {
+      {"XPokafor", "okafor"}, {"ZXPokafor", "Zokafor"}, {"XLrafah", "rafah"},
+      {"ZXLrafah", "Zrafah"}, {"XOcouncil", "council"}, {"XTceasefire", "ceasefire"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.term);
+    std::optional<Xapian::Query> highlight = highlight_query(Xapian::Query(c.term));
+    ASSERT_TRUE(highlight.has_value());
+    EXPECT_EQ(terms_of(*highlight), (std::set<std::string>{c.term, c.word}));
+  }
+}
+
+TEST(HighlightQuery, LeavesExactEntityTermsAlone) {
+  // Boolean terms of canonical names are not words of the text.
+  for (std::string term :
+       {"XPERSON:Mara Okafor", "XPLACE:Rafah", "XORG:Harbour Council", "XTOPICceasefire"}) {
+    SCOPED_TRACE(term);
+    EXPECT_FALSE(highlight_query(Xapian::Query(term)).has_value());
+  }
+}
+
+// One invented article whose entity lists are set by hand, as the extractor would.
+const Xapian::Database& entity_index() {
+  static const Xapian::WritableDatabase db = [] {
+    Xapian::WritableDatabase index(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    SourceFile source;
+    source.id = "world/crossing.txt";
+    source.path = "/corpus/" + source.id;
+    Article article = make_article(
+        source,
+        "Crossing Opens\n\nLorries queued for hours before the gate opened. Later the "
+        "crossing at Rafah let aid through, Mara Okafor of the Harbour Council said, and a "
+        "lasting ceasefire was discussed.\n");
+    article.entities.people = {"Mara Okafor"};
+    article.entities.places = {"Rafah"};
+    article.entities.organizations = {"Harbour Council"};
+    article.entities.topics = {"ceasefire"};
+    index.add_document(DocumentBuilder().build(article));
+    return index;
+  }();
+  return db;
+}
+
+TEST(HighlightQuery, EntityFieldQueriesHighlightTheNamesInPassages) {
+  struct Case {
+    std::string query;
+    std::set<std::string> highlighted;
+  };
+  const Case cases[] = {
+      {"place:rafah", {"Rafah"}},
+      {"person:okafor", {"Okafor"}},
+      {"person:\"Mara Okafor\"", {"Mara", "Okafor"}},
+      {"org:council", {"Council"}},
+      {"topic:ceasefire", {"ceasefire"}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.query);
+    QueryBuilder query_builder(entity_index());
+    Xapian::Query query = query_builder.build(c.query);
+    Xapian::Enquire enquire(entity_index());
+    enquire.set_query(query);
+    ASSERT_EQ(enquire.get_mset(0, 10).size(), 1u) << "the field query must match";
+    std::optional<Xapian::Query> for_passages = highlight_query(query);
+    ASSERT_TRUE(for_passages.has_value());
+    enquire.set_query(*for_passages);
+    Xapian::MSet mset = enquire.get_mset(0, 0);
+    std::string body = StoredArticle::parse(entity_index().get_document(1).get_data()).body;
+    Passage passage = make_passage(mset, body, query_builder.stemmer(), 120);
+    std::set<std::string> highlighted;
+    for (const auto& [start, end] : passage.highlights) {
+      highlighted.insert(testing::code_point_substr(passage.text, start, end));
+    }
+    EXPECT_EQ(highlighted, c.highlighted) << passage.text;
   }
 }
 

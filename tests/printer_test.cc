@@ -1,7 +1,10 @@
-// Tests of the colour decision and of the text and JSON Lines printers.
+// Tests of the colour decision and of the text and JSON Lines printers: hits, facets and
+// the entity browser.
 #include "printer.h"
 
 #include <gtest/gtest.h>
+
+#include "facets.h"
 
 #include <nlohmann/json.hpp>
 #include "support/code_points.h"
@@ -169,6 +172,203 @@ TEST(JsonPrinter, HighlightOffsetsAreCodePoints) {
   std::size_t start = passage["highlights"][0][0];
   std::size_t end = passage["highlights"][0][1];
   EXPECT_EQ(code_point_substr(text, start, end), "harbour");
+}
+
+// The first hit of two_results() with people and places; facets of four matches.
+SearchResults results_with_entities() {
+  SearchResults results = two_results();
+  results.matches_lower_bound = results.matches_estimated = results.matches_upper_bound = 4;
+  ArticleEntities& entities = results.hits[0].article.entities;
+  entities.people = {"Mara Okafor", "Tomas Lindqvist", "Ada Brennan", "Ines Marlow"};
+  entities.places = {"Port Elwyn"};
+  entities.organizations = {"Harbour Council"};
+  entities.topics = {"ceasefire", "harbour"};
+  results.facets = {
+      {facet_by_name("people"), {{"Mara Okafor", 4}, {"Ada Brennan", 2}}},
+      {facet_by_name("places"), {{"Port Elwyn", 3}}},
+      {facet_by_name("organizations"), {}},
+      {facet_by_name("topics"), {{"ceasefire", 1}}},
+  };
+  return results;
+}
+
+SearchRequest facets_request(std::string query) {
+  SearchRequest request = request_for(std::move(query));
+  request.facets = true;
+  return request;
+}
+
+std::string print_text(const SearchRequest& request, const SearchResults& results) {
+  std::ostringstream out;
+  make_text_printer(out, false)->print(request, results);
+  return out.str();
+}
+
+TEST(TextPrinter, EntityLineUnderHitsThatHaveEntities) {
+  SearchResults results = results_with_entities();
+  results.hits[1].article.entities.places = {"Vellmar"};
+  std::string out = print_text(request_for("harbour"), results);
+  // First three people only, then the places; the second hit has places only.
+  EXPECT_NE(out.find("/corpus/world/harbour.txt  100%\n"
+                     "   people: Mara Okafor, Tomas Lindqvist, Ada Brennan, \xE2\x80\xA6"
+                     " \xC2\xB7 places: Port Elwyn\n"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("/corpus/note.txt  50%\n   places: Vellmar\n"), std::string::npos) << out;
+  EXPECT_EQ(out.find("Harbour Council"), std::string::npos) << out;
+}
+
+TEST(TextPrinter, NoEntityLineWithoutEntities) {
+  std::string out = print_text(request_for("harbour"), two_results());
+  EXPECT_EQ(out.find("people:"), std::string::npos) << out;
+  EXPECT_EQ(out.find("places:"), std::string::npos) << out;
+}
+
+TEST(TextPrinter, FacetsBlockAfterTheHits) {
+  std::string out = print_text(facets_request("harbour OR port"), results_with_entities());
+  std::size_t block = out.find("\nFacets\n");
+  ASSERT_NE(block, std::string::npos) << out;
+  EXPECT_GT(block, out.find("2. Quiet Week")) << out;
+  EXPECT_EQ(out.substr(block),
+            "\nFacets\n"
+            "   people: Mara Okafor (4), Ada Brennan (2)\n"
+            "   places: Port Elwyn (3)\n"
+            "   topics: ceasefire (1)\n"
+            // Mara Okafor is in all four matches: the first value that narrows is next.
+            "   narrow with: (harbour OR port) person:\"Ada Brennan\"\n");
+}
+
+TEST(TextPrinter, FacetsWithoutValues) {
+  SearchResults results = results_with_entities();
+  for (FacetCounts& counts : results.facets) counts.values.clear();
+  std::string out = print_text(facets_request("harbour"), results);
+  EXPECT_NE(out.find("\nFacets\n   no people, places, organizations or topics in the matching "
+                     "articles\n"),
+            std::string::npos)
+      << out;
+  EXPECT_EQ(out.find("narrow with"), std::string::npos) << out;
+}
+
+TEST(TextPrinter, NoNarrowingHintWhenEveryValueIsInAllMatches) {
+  SearchResults results = results_with_entities();
+  results.facets = {{facet_by_name("people"), {{"Mara Okafor", 4}}}};
+  std::string out = print_text(facets_request("harbour"), results);
+  EXPECT_NE(out.find("people: Mara Okafor (4)\n"), std::string::npos) << out;
+  EXPECT_EQ(out.find("narrow with"), std::string::npos) << out;
+}
+
+TEST(TextPrinter, FacetsOnlyWhenAskedAndWhenThereAreHits) {
+  EXPECT_EQ(print_text(request_for("harbour"), results_with_entities()).find("Facets"),
+            std::string::npos);
+  SearchResults none;
+  none.facets = results_with_entities().facets;
+  EXPECT_EQ(print_text(facets_request("harbour"), none), "No articles match: harbour\n");
+}
+
+TEST(TextPrinter, ColorFacetsBlock) {
+  std::ostringstream out;
+  make_text_printer(out, true)->print(facets_request("harbour"), results_with_entities());
+  EXPECT_NE(out.str().find("\x1b[1mFacets\x1b[0m"), std::string::npos) << out.str();
+  EXPECT_NE(out.str().find("\x1b[2mnarrow with: harbour person:\"Ada Brennan\"\x1b[0m"),
+            std::string::npos)
+      << out.str();
+}
+
+ListResults list_results(std::string_view facet, std::vector<FacetValue> values,
+                         Xapian::doccount matches = 8) {
+  return ListResults{matches, FacetCounts{facet_by_name(facet), std::move(values)}};
+}
+
+TEST(TextPrinter, EntityList) {
+  struct Case {
+    std::string_view name;
+    ListRequest request;
+    ListResults results;
+    std::string expected;
+  };
+  const Case cases[] = {
+      {"CountsRightAligned",
+       {"people", "", 10},
+       list_results("people", {{"Mara Okafor", 12}, {"Ada Brennan", 3}, {"Ines Marlow", 1}}),
+       "  12  Mara Okafor\n   3  Ada Brennan\n   1  Ines Marlow\n"},
+      {"OneValue",
+       {"places", "harbour", 10},
+       list_results("places", {{"Rafah", 2}}),
+       "  2  Rafah\n"},
+      {"EmptyIndex", {"topics", "", 10}, list_results("topics", {}, 0), "No topics in the index\n"},
+      {"NothingMatches",
+       {"people", "volcano", 10},
+       list_results("people", {}, 0),
+       "No articles match: volcano\n"},
+      {"MatchesWithoutValues",
+       {"organizations", "letters", 10},
+       list_results("organizations", {}, 1),
+       "No organizations in the articles matching: letters\n"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::ostringstream out;
+    make_text_printer(out, false)->print_list(c.request, c.results);
+    EXPECT_EQ(out.str(), c.expected);
+  }
+}
+
+TEST(JsonPrinter, HitsCarryEntityLists) {
+  std::vector<nlohmann::json> lines = print_json_lines(results_with_entities());
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0]["people"],
+            nlohmann::json({"Mara Okafor", "Tomas Lindqvist", "Ada Brennan", "Ines Marlow"}));
+  EXPECT_EQ(lines[0]["places"], nlohmann::json({"Port Elwyn"}));
+  EXPECT_EQ(lines[0]["organizations"], nlohmann::json({"Harbour Council"}));
+  EXPECT_EQ(lines[0]["topics"], nlohmann::json({"ceasefire", "harbour"}));
+  for (const char* key : {"people", "places", "organizations", "topics"}) {
+    EXPECT_EQ(lines[1][key], nlohmann::json::array()) << key;
+  }
+}
+
+std::string print_json(const SearchRequest& request, const SearchResults& results) {
+  std::ostringstream out;
+  make_json_printer(out)->print(request, results);
+  return out.str();
+}
+
+TEST(JsonPrinter, FacetsAreOneLastLine) {
+  std::string out = print_json(facets_request("harbour"), results_with_entities());
+  std::vector<std::string> lines;
+  std::istringstream in(out);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  ASSERT_EQ(lines.size(), 3u) << out;
+  EXPECT_TRUE(nlohmann::json::parse(lines[0]).contains("rank"));
+  // Keys in schema order, every facet present, values in the order given.
+  EXPECT_EQ(lines[2],
+            "{\"facets\":{\"people\":[{\"name\":\"Mara Okafor\",\"count\":4},"
+            "{\"name\":\"Ada Brennan\",\"count\":2}],"
+            "\"places\":[{\"name\":\"Port Elwyn\",\"count\":3}],"
+            "\"organizations\":[],"
+            "\"topics\":[{\"name\":\"ceasefire\",\"count\":1}]}}");
+  nlohmann::json facets = nlohmann::json::parse(lines[2]);
+  ASSERT_EQ(facets.size(), 1u);
+  EXPECT_TRUE(facets["facets"]["people"][0]["count"].is_number_unsigned());
+}
+
+TEST(JsonPrinter, NoFacetLineUnlessAskedOrWithoutHits) {
+  std::string plain = print_json(request_for("harbour"), results_with_entities());
+  EXPECT_EQ(plain.find("\"facets\""), std::string::npos) << plain;
+  SearchResults none;
+  none.facets = results_with_entities().facets;
+  EXPECT_EQ(print_json(facets_request("harbour"), none), "");
+}
+
+TEST(JsonPrinter, EntityListOneObjectPerValue) {
+  std::ostringstream out;
+  make_json_printer(out)->print_list(
+      {"people", "", 10}, list_results("people", {{"Mara Okafor", 3}, {"\xC3\x89lan Roux", 1}}));
+  EXPECT_EQ(out.str(),
+            "{\"name\":\"Mara Okafor\",\"count\":3}\n"
+            "{\"name\":\"\xC3\x89lan Roux\",\"count\":1}\n");
+  std::ostringstream empty;
+  make_json_printer(empty)->print_list({"people", "volcano", 10}, list_results("people", {}, 0));
+  EXPECT_EQ(empty.str(), "");
 }
 
 TEST(JsonPrinter, NoHitsPrintsNothing) {

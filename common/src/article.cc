@@ -25,6 +25,19 @@ std::vector<std::string>* ArticleEntities::list_for(FieldSource source) {
   return const_cast<std::vector<std::string>*>(std::as_const(*this).list_for(source));
 }
 
+const std::vector<std::string>* ArticleEntities::aliases_for(FieldSource source) const {
+  switch (source) {
+    case FieldSource::kPeople:
+      return &people_aliases;
+    case FieldSource::kPlaces:
+      return &place_aliases;
+    case FieldSource::kOrganizations:
+      return &organization_aliases;
+    default:
+      return nullptr;
+  }
+}
+
 std::string section_of(std::string_view article_id) {
   std::size_t slash = article_id.rfind('/');
   if (slash == std::string_view::npos) return {};

@@ -75,6 +75,8 @@ constexpr std::array kResidueRules = {
     ResidueRule{Match::kExact, "trending now", LineVerdict::kDropTrailer},
 };
 
+// The most words any rule of kResidueRules allows (their max_words, and exact lines).
+constexpr std::size_t kMaxRuleWords = 30;
 constexpr std::size_t kHeadingMaxWords = 10;
 constexpr std::size_t kHeadingMaxBytes = 80;
 
@@ -98,7 +100,7 @@ std::string normalise(std::string_view line) {
     }
     if (pending_space && !out.empty()) out += ' ';
     pending_space = false;
-    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    out += c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;  // ASCII; no locale call
   }
   return out;
 }
@@ -135,6 +137,13 @@ bool rule_matches(const ResidueRule& rule, std::string_view norm) {
   return false;
 }
 
+// Whether a line is the title again. Normalising only folds blanks and case, so a line
+// much shorter or longer than the title cannot be it; most lines are decided by length.
+bool repeats_title(std::string_view line, std::string_view title_key) {
+  if (line.size() < title_key.size() || line.size() > 2 * title_key.size() + 8) return false;
+  return without_trailing_colon(normalise(line)) == title_key;
+}
+
 void split_lines(std::string_view text, std::vector<std::string_view>& lines) {
   std::size_t start = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -150,9 +159,15 @@ void split_lines(std::string_view text, std::vector<std::string_view>& lines) {
 }  // namespace
 
 LineVerdict classify_line(std::string_view trimmed_line) {
+  // Fast path for paragraphs: no rule matches a line of more than kMaxRuleWords words.
+  std::size_t spaces = 0;
+  for (char c : trimmed_line) {
+    if (is_space(c) && ++spaces > kMaxRuleWords) return LineVerdict::kKeep;
+  }
   std::string norm = normalise(trimmed_line);
+  if (norm.empty()) return LineVerdict::kKeep;
   for (const ResidueRule& rule : kResidueRules) {
-    if (rule_matches(rule, norm)) return rule.verdict;
+    if (rule.text.front() == norm.front() && rule_matches(rule, norm)) return rule.verdict;
   }
   return LineVerdict::kKeep;
 }
@@ -219,7 +234,7 @@ CleanArticle clean_article(std::string_view utf8_text) {
       }
       break;
     }
-    if (verdict != LineVerdict::kKeep || without_trailing_colon(normalise(line)) == title_key) {
+    if (verdict != LineVerdict::kKeep || repeats_title(line, title_key)) {
       ++article.removed_lines;
       end_paragraph();
       continue;

@@ -62,6 +62,14 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
             index_free_text(term_generator_, field, name, field.wdf);
           }
         }
+        // Aliases are words of the field too, so person:"Netanyahu" finds the article
+        // whatever form it used; they are not exact terms (facets show canonical names).
+        if (const auto* aliases = article.entities.aliases_for(field.source);
+            aliases != nullptr && field.kind == FieldKind::kFreeText) {
+          for (const std::string& alias : *aliases) {
+            index_free_text(term_generator_, field, alias, field.wdf);
+          }
+        }
         break;
     }
   }

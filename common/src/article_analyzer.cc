@@ -1,0 +1,24 @@
+#include "newsdex/article_analyzer.h"
+
+#include <algorithm>
+
+namespace newsdex {
+
+ArticleAnalyzer::ArticleAnalyzer(AnalysisOptions options) : options_(options) {}
+
+Extraction ArticleAnalyzer::analyze(Article& article) const {
+  Extraction extraction;
+  article.entities = {};
+  if (options_.entities) {
+    extraction = extractor_.extract(analysis_text(article));
+    fill_entities(extraction, article.entities);
+  }
+  std::vector<std::string>& topics = article.entities.topics;
+  if (!article.section.empty() &&
+      std::find(topics.begin(), topics.end(), article.section) == topics.end()) {
+    topics.push_back(article.section);
+  }
+  return extraction;
+}
+
+}  // namespace newsdex

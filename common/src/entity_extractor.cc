@@ -1,0 +1,270 @@
+#include "newsdex/entity_extractor.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "newsdex/gazetteer.h"
+
+namespace newsdex {
+namespace {
+
+// A tagged run of tokens before resolution.
+struct Span {
+  EntityType type;
+  std::size_t begin = 0, end = 0;       // bytes
+  std::string display;                  // as shown: whitespace folded, headline capitals fixed
+  std::string key;                      // lower case words separated by single spaces
+  std::vector<std::string_view> words;  // views into key
+  bool shouting = false;                // written in capitals that are not an acronym
+};
+
+std::string fold_key(std::string_view display) {
+  std::string key;
+  bool space = false;
+  for (char c : display) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || u >= 0x80) {
+      if (space && !key.empty()) key += ' ';
+      space = false;
+      key += static_cast<char>(std::tolower(u));
+    } else if (c != '.') {  // "U.S." and "US" are one name
+      space = true;
+    }
+  }
+  return key;
+}
+
+std::vector<std::string_view> split_words(std::string_view key) {
+  std::vector<std::string_view> words;
+  std::size_t start = 0;
+  while (start < key.size()) {
+    std::size_t space = key.find(' ', start);
+    if (space == std::string_view::npos) space = key.size();
+    words.push_back(key.substr(start, space - start));
+    start = space + 1;
+  }
+  return words;
+}
+
+// "ANTONY BLINKEN" -> "Antony Blinken"; words of up to four letters stay (acronyms).
+std::string title_case(std::string_view text) {
+  std::string out(text);
+  std::size_t word_start = 0;
+  for (std::size_t i = 0; i <= out.size(); ++i) {
+    if (i < out.size() && std::isalpha(static_cast<unsigned char>(out[i]))) continue;
+    if (i - word_start > 4) {
+      for (std::size_t k = word_start + 1; k < i; ++k) {
+        out[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(out[k])));
+      }
+    }
+    word_start = i + 1;
+  }
+  return out;
+}
+
+bool is_affix(const std::vector<std::string_view>& shorter,
+              const std::vector<std::string_view>& longer) {
+  if (shorter.empty() || shorter.size() >= longer.size()) return false;
+  bool prefix = std::equal(shorter.begin(), shorter.end(), longer.begin());
+  bool suffix = std::equal(shorter.rbegin(), shorter.rend(), longer.rbegin());
+  return prefix || suffix;
+}
+
+// "EU" for "European Union": the capitals of the longer name's main words.
+bool is_acronym_of(std::string_view acronym_display, const std::vector<std::string_view>& words) {
+  std::string initials;
+  for (std::string_view word : words) {
+    if (word == "of" || word == "the" || word == "and" || word == "for") continue;
+    initials += static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+  }
+  std::string letters;
+  for (char c : acronym_display) {
+    if (c != '.') letters += c;
+  }
+  return initials.size() >= 2 && letters == initials;
+}
+
+std::vector<Span> collect_spans(std::string_view text, const std::vector<Token>& tokens,
+                                const std::vector<std::uint8_t>& tags) {
+  std::vector<Span> spans;
+  for (std::size_t i = 0; i < tags.size(); ++i) {
+    if (tags[i] == kTagOutside || is_inside_tag(tags[i])) continue;
+    EntityType type = tag_type(tags[i]);
+    std::size_t last = i;
+    while (last + 1 < tags.size() && tags[last + 1] == inside_tag(type)) ++last;
+    Span span;
+    span.type = type;
+    span.begin = tokens[i].begin;
+    span.end = tokens[last].end;
+    for (std::size_t k = i; k <= last; ++k) {
+      if (k > i) span.display += tokens[k].begin > tokens[k - 1].end ? " " : "";
+      span.display += tokens[k].text(text);
+      bool long_caps = tokens[k].all_caps() && tokens[k].end - tokens[k].begin > 4;
+      span.shouting |= long_caps || (tokens[k].has(kTokenCapsLine) && tokens[k].all_caps());
+    }
+    span.key = fold_key(span.display);
+    if (!span.key.empty()) spans.push_back(std::move(span));
+    i = last;
+  }
+  return spans;
+}
+
+// Headline and dateline capitals get the article's own spelling of the name, else the
+// gazetteer's, else title case.
+void fix_capitals(std::vector<Span>& spans) {
+  std::map<std::string, std::string> written;  // key -> a spelling not in capitals
+  for (const Span& span : spans) {
+    if (!span.shouting) written.emplace(span.key, span.display);
+  }
+  for (Span& span : spans) {
+    if (!span.shouting) continue;
+    if (auto found = written.find(span.key); found != written.end()) {
+      span.display = found->second;
+    } else if (std::string_view spelling = Gazetteer::instance().place_spelling(span.display);
+               !spelling.empty()) {
+      span.display = std::string(spelling);
+    } else {
+      span.display = title_case(span.display);
+    }
+  }
+}
+
+// One type per name within the article: a name tagged as a person anywhere is a person
+// everywhere; otherwise the most frequent type wins, the earliest on a tie.
+void make_types_consistent(std::vector<Span>& spans) {
+  std::map<std::string, std::array<int, 4>> votes;
+  std::map<std::string, EntityType> first_type;
+  for (const Span& span : spans) {
+    ++votes[span.key][static_cast<int>(span.type)];
+    first_type.emplace(span.key, span.type);
+  }
+  constexpr int kPerson = static_cast<int>(EntityType::kPerson);
+  for (Span& span : spans) {
+    const auto& count = votes[span.key];
+    int best = count[kPerson] > 0 ? kPerson : static_cast<int>(first_type[span.key]);
+    for (int type = 0; type < 4 && best != kPerson; ++type) {
+      if (count[type] > count[best]) best = type;
+    }
+    span.type = static_cast<EntityType>(best);
+    span.words = split_words(span.key);
+  }
+}
+
+}  // namespace
+
+EntityExtractor::EntityExtractor(const TaggerModel& model) : model_(&model) {}
+
+Extraction EntityExtractor::extract(std::string_view text) const {
+  std::vector<Token> tokens = tokenize(text);
+  std::vector<Span> spans = collect_spans(text, tokens, tag_tokens(*model_, text, tokens));
+  fix_capitals(spans);
+  make_types_consistent(spans);
+
+  // Resolve longest names first, so a short mention finds the full name it shortens.
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    if (spans[i].type != EntityType::kMisc) order.push_back(i);
+  }
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return spans[a].words.size() > spans[b].words.size();
+  });
+
+  Extraction result;
+  std::vector<const Span*> canonical_span;  // per entity: the span giving its name
+  std::map<std::pair<int, std::string>, std::size_t> entity_of_key;
+  std::vector<std::size_t> entity_of_span(spans.size(), 0);
+  for (std::size_t index : order) {
+    const Span& span = spans[index];
+    auto key = std::make_pair(static_cast<int>(span.type), span.key);
+    auto known = entity_of_key.find(key);
+    std::size_t entity = result.entities.size();
+    if (known != entity_of_key.end()) {
+      entity = known->second;
+    } else if (span.type != EntityType::kPlace) {
+      // "Netanyahu" -> "Benjamin Netanyahu", "Commission" -> "European Commission",
+      // "EU" -> "European Union": the candidate with the most mentions so far.
+      for (std::size_t e = 0; e < result.entities.size(); ++e) {
+        const Span& full = *canonical_span[e];
+        if (full.type != span.type) continue;
+        bool shortens = is_affix(span.words, full.words) ||
+                        (span.type == EntityType::kOrganization && span.words.size() == 1 &&
+                         is_acronym_of(span.display, full.words));
+        if (shortens &&
+            (entity == result.entities.size() ||
+             result.entities[e].mention_count > result.entities[entity].mention_count)) {
+          entity = e;
+        }
+      }
+    }
+    if (entity == result.entities.size()) {
+      result.entities.push_back({span.type, span.display, {}, 0, span.begin});
+      canonical_span.push_back(&span);
+    }
+    entity_of_key.emplace(key, entity);
+    entity_of_span[index] = entity;
+    ExtractedEntity& target = result.entities[entity];
+    ++target.mention_count;
+    target.first_mention = std::min(target.first_mention, span.begin);
+  }
+
+  // Aliases in order of appearance, then entities most mentioned first.
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    if (spans[i].type == EntityType::kMisc) continue;
+    ExtractedEntity& entity = result.entities[entity_of_span[i]];
+    const std::string& display = spans[i].display;
+    if (display != entity.name &&
+        std::find(entity.aliases.begin(), entity.aliases.end(), display) == entity.aliases.end()) {
+      entity.aliases.push_back(display);
+    }
+  }
+  std::vector<std::size_t> rank(result.entities.size());
+  for (std::size_t e = 0; e < rank.size(); ++e) rank[e] = e;
+  std::stable_sort(rank.begin(), rank.end(), [&](std::size_t a, std::size_t b) {
+    const ExtractedEntity &x = result.entities[a], &y = result.entities[b];
+    if (x.mention_count != y.mention_count) return x.mention_count > y.mention_count;
+    return x.first_mention < y.first_mention;
+  });
+  std::vector<std::size_t> new_index(rank.size());
+  std::vector<ExtractedEntity> sorted;
+  for (std::size_t r = 0; r < rank.size(); ++r) {
+    new_index[rank[r]] = r;
+    sorted.push_back(std::move(result.entities[rank[r]]));
+  }
+  result.entities = std::move(sorted);
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    if (spans[i].type == EntityType::kMisc) continue;
+    result.mentions.push_back(
+        {spans[i].type, spans[i].begin, spans[i].end, new_index[entity_of_span[i]]});
+  }
+  return result;
+}
+
+std::string analysis_text(const Article& article) { return article.title + "\n\n" + article.body; }
+
+void fill_entities(const Extraction& extraction, ArticleEntities& entities) {
+  for (const ExtractedEntity& entity : extraction.entities) {
+    std::vector<std::string>* names = nullptr;
+    std::vector<std::string>* aliases = nullptr;
+    switch (entity.type) {
+      case EntityType::kPerson:
+        names = &entities.people, aliases = &entities.people_aliases;
+        break;
+      case EntityType::kPlace:
+        names = &entities.places, aliases = &entities.place_aliases;
+        break;
+      case EntityType::kOrganization:
+        names = &entities.organizations, aliases = &entities.organization_aliases;
+        break;
+      case EntityType::kMisc:
+        continue;
+    }
+    // Two entities may share a display name after capital fixing; list it once.
+    if (std::find(names->begin(), names->end(), entity.name) == names->end()) {
+      names->push_back(entity.name);
+    }
+    aliases->insert(aliases->end(), entity.aliases.begin(), entity.aliases.end());
+  }
+}
+
+}  // namespace newsdex

@@ -1,0 +1,22 @@
+// newsdex-index --extract-only: what the analysis finds in each article, as JSON Lines,
+// without writing an index.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "index_run.h"
+#include "newsdex/article_analyzer.h"
+#include "newsdex/file_system.h"
+
+namespace newsdex {
+
+// Prints one line per article: {"file": id, "people": [...], "places": [...],
+// "organizations": [...], "topics": [...], "aliases": {canonical: [other names]}}.
+// Returns the number of files skipped (reported through `report_skip`).
+std::size_t extract_only(const std::vector<std::string>& roots, const FileSystem& fs,
+                         const ArticleAnalyzer& analyzer, std::ostream& out,
+                         const SkipReporter& report_skip);
+
+}  // namespace newsdex

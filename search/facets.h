@@ -1,0 +1,83 @@
+// Facets: the people, places, organisations and topics of all articles matching a query,
+// with document counts. Counting uses only Xapian's stock ValueCountMatchSpy over the
+// facet value slots of the schema, so remote shards (a stock xapian-tcpsrv) can serve
+// it: each shard counts its own matches and Enquire merges the spies' results.
+#pragma once
+
+#include <cstddef>
+#include <limits>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "newsdex/schema.h"
+
+namespace newsdex {
+
+// "No limit" for the `limit` parameters below.
+inline constexpr std::size_t kAllFacetValues = std::numeric_limits<std::size_t>::max();
+
+// One value of a facet and the number of matching articles that have it.
+struct FacetValue {
+  std::string name;  // canonical name, UTF-8
+  Xapian::doccount count = 0;
+
+  bool operator==(const FacetValue&) const = default;
+};
+
+// The most frequent values of one facet among a set of matches.
+struct FacetCounts {
+  Facet facet;                     // points into the static schema table
+  std::vector<FacetValue> values;  // count descending, then name ascending (bytes)
+};
+
+// The facet whose name is `name` ("people", "places", "organizations", "topics").
+// Throws std::out_of_range for any other name.
+const Facet& facet_by_name(std::string_view name);
+
+// Puts values in display order: count descending, then name ascending (byte order), so
+// that equal counts come out the same way on every run and every shard layout.
+void sort_facet_values(std::vector<FacetValue>& values);
+
+// Counts facet values during one Enquire::get_mset (search facets and the entity
+// browser alike, so their counts agree): one ValueCountMatchSpy per slot of
+// each facet, summed per facet (the document builder puts a name in at most one slot of
+// an article, so the sum counts documents). Not copyable: Enquire keeps pointers to the
+// spies, so this object must outlive every get_mset of the Enquire it is attached to.
+class FacetCounter {
+ public:
+  explicit FacetCounter(std::span<const Facet> facets = schema_facets());
+  FacetCounter(const FacetCounter&) = delete;
+  FacetCounter& operator=(const FacetCounter&) = delete;
+
+  // Registers the spies. They only see the documents the match looks at: call get_mset
+  // with check_at_least = check_all(db) to count every match.
+  void attach(Xapian::Enquire& enquire);
+
+  // After get_mset: per facet (in the order given to the constructor), at most `limit`
+  // values in display order.
+  std::vector<FacetCounts> counts(std::size_t limit) const;
+
+ private:
+  struct FacetSpies {
+    Facet facet;
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;  // one per slot
+  };
+  std::vector<FacetSpies> facets_;
+};
+
+// The check_at_least that makes Xapian's match visit every matching document of `db`
+// (so match spies see them all and the match count is exact).
+Xapian::doccount check_all(const Xapian::Database& db);
+
+// The query text that narrows the results of `query_text` to the articles with `value`
+// in `facet`, such as `ceasefire person:"Antony Blinken"`. A query with boolean
+// operators is put in parentheses first: Xapian's QueryParser would bind the added
+// filter to the last operand only ("a OR b person:x" is "a OR (b AND person:x)").
+std::string narrowed_query(std::string_view query_text, const Facet& facet, std::string_view value);
+
+}  // namespace newsdex
