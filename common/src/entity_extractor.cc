@@ -1,6 +1,7 @@
 #include "newsdex/entity_extractor.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <map>
 
@@ -18,6 +19,30 @@ struct Span {
   std::vector<std::string_view> words;  // views into key
   bool shouting = false;                // written in capitals that are not an acronym
 };
+
+// Words that are never a name on their own: a one-word span of these is dropped.
+constexpr std::array<std::string_view, 27> kNeverAlone = {
+    "january",   "february",  "march",     "april",    "may",      "june",      "july",
+    "august",    "september", "october",   "november", "december", "monday",    "tuesday",
+    "wednesday", "thursday",  "friday",    "saturday", "sunday",   "published", "updated",
+    "general",   "breaking",  "exclusive", "analysis", "opinion",  "editorial"};
+// Last words of bylines and desks ("Staff Reporter", "Tokyo Bureau"): such a span is
+// a credit line, not a person or an organisation.
+constexpr std::array<std::string_view, 8> kCreditWords = {
+    "reporter", "correspondent", "bureau", "desk", "editor", "staff", "writer", "newsroom"};
+// Small words that join a name ("Mohammed bin Salman") but never end one.
+constexpr std::array<std::string_view, 12> kJoiners = {"bin", "bint", "ibn", "al",  "el",  "de",
+                                                       "da",  "del",  "van", "von", "der", "of"};
+// Roles that precede a person's name inside a longer phrase the tagger may take whole
+// ("UN Secretary-General Antonio Guterres").
+constexpr std::array<std::string_view, 12> kRoleWords = {
+    "secretary", "secretary-general", "minister", "president",  "chancellor", "general",
+    "spokesman", "spokeswoman",       "envoy",    "ambassador", "chief",      "leader"};
+
+template <std::size_t N>
+bool is_one_of(const std::array<std::string_view, N>& words, std::string_view word) {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
 
 std::string fold_key(std::string_view display) {
   std::string key;
@@ -85,27 +110,81 @@ bool is_acronym_of(std::string_view acronym_display, const std::vector<std::stri
   return initials.size() >= 2 && letters == initials;
 }
 
+std::string lower_ascii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+struct TokenRange {
+  EntityType type;
+  std::size_t first, last;  // token indexes, inclusive
+};
+
+// Tagged runs of tokens, cleaned up: joiners are not left at either end; two person
+// names with only a joiner between them are one name ("Mohammed" bin "Abdulrahman
+// Al-Thani"); a role word inside a non-person run starts the person after it.
+std::vector<TokenRange> tagged_ranges(std::string_view text, const std::vector<Token>& tokens,
+                                      const std::vector<std::uint8_t>& tags) {
+  auto word = [&](std::size_t i) { return lower_ascii(tokens[i].text(text)); };
+  std::vector<TokenRange> ranges;
+  for (std::size_t i = 0; i < tags.size(); ++i) {
+    if (tags[i] == kTagOutside || is_inside_tag(tags[i])) continue;
+    TokenRange range{tag_type(tags[i]), i, i};
+    while (range.last + 1 < tags.size() && tags[range.last + 1] == inside_tag(range.type)) {
+      ++range.last;
+    }
+    i = range.last;
+    while (range.last > range.first && is_one_of(kJoiners, word(range.last))) --range.last;
+    while (range.first < range.last && is_one_of(kJoiners, word(range.first))) ++range.first;
+    if (range.type != EntityType::kPerson) {
+      // "US Secretary of State Antony Blinken": keep the person, from the first given
+      // name after the role word.
+      for (std::size_t k = range.first; k < range.last; ++k) {
+        if (!is_one_of(kRoleWords, word(k))) continue;
+        for (std::size_t name = k + 1; name <= range.last; ++name) {
+          if (tokens[name].has(kTokenCapitalised) &&
+              Gazetteer::instance().is_given_name(tokens[name].text(text))) {
+            range = {EntityType::kPerson, name, range.last};
+            break;
+          }
+        }
+        break;
+      }
+      // "US Secretary" alone: the role is not part of the name.
+      while (range.last > range.first && is_one_of(kRoleWords, word(range.last))) --range.last;
+    }
+    if (!ranges.empty() && ranges.back().type == EntityType::kPerson &&
+        range.type == EntityType::kPerson && range.first == ranges.back().last + 2 &&
+        is_one_of(kJoiners, word(range.first - 1))) {
+      ranges.back().last = range.last;
+      continue;
+    }
+    ranges.push_back(range);
+  }
+  return ranges;
+}
+
 std::vector<Span> collect_spans(std::string_view text, const std::vector<Token>& tokens,
                                 const std::vector<std::uint8_t>& tags) {
   std::vector<Span> spans;
-  for (std::size_t i = 0; i < tags.size(); ++i) {
-    if (tags[i] == kTagOutside || is_inside_tag(tags[i])) continue;
-    EntityType type = tag_type(tags[i]);
-    std::size_t last = i;
-    while (last + 1 < tags.size() && tags[last + 1] == inside_tag(type)) ++last;
+  for (const TokenRange& range : tagged_ranges(text, tokens, tags)) {
     Span span;
-    span.type = type;
-    span.begin = tokens[i].begin;
-    span.end = tokens[last].end;
-    for (std::size_t k = i; k <= last; ++k) {
-      if (k > i) span.display += tokens[k].begin > tokens[k - 1].end ? " " : "";
+    span.type = range.type;
+    span.begin = tokens[range.first].begin;
+    span.end = tokens[range.last].end;
+    for (std::size_t k = range.first; k <= range.last; ++k) {
+      if (k > range.first) span.display += tokens[k].begin > tokens[k - 1].end ? " " : "";
       span.display += tokens[k].text(text);
       bool long_caps = tokens[k].all_caps() && tokens[k].end - tokens[k].begin > 4;
       span.shouting |= long_caps || (tokens[k].has(kTokenCapsLine) && tokens[k].all_caps());
     }
     span.key = fold_key(span.display);
-    if (!span.key.empty()) spans.push_back(std::move(span));
-    i = last;
+    if (span.key.empty()) continue;
+    std::vector<std::string_view> words = split_words(span.key);
+    if (words.size() == 1 && is_one_of(kNeverAlone, words.front())) continue;
+    if (is_one_of(kCreditWords, words.back())) continue;
+    spans.push_back(std::move(span));
   }
   return spans;
 }
