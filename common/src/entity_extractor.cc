@@ -33,6 +33,8 @@ constexpr std::array<std::string_view, 8> kCreditWords = {
 // Small words that join a name ("Mohammed bin Salman") but never end one.
 constexpr std::array<std::string_view, 12> kJoiners = {"bin", "bint", "ibn", "al",  "el",  "de",
                                                        "da",  "del",  "van", "von", "der", "of"};
+// Articles that are not part of a name at its start.
+constexpr std::array<std::string_view, 3> kArticles = {"the", "a", "an"};
 // Roles that precede a person's name inside a longer phrase the tagger may take whole
 // ("UN Secretary-General Antonio Guterres").
 constexpr std::array<std::string_view, 12> kRoleWords = {
@@ -136,7 +138,10 @@ std::vector<TokenRange> tagged_ranges(std::string_view text, const std::vector<T
     }
     i = range.last;
     while (range.last > range.first && is_one_of(kJoiners, word(range.last))) --range.last;
-    while (range.first < range.last && is_one_of(kJoiners, word(range.first))) ++range.first;
+    while (range.first < range.last &&
+           (is_one_of(kJoiners, word(range.first)) || is_one_of(kArticles, word(range.first)))) {
+      ++range.first;  // "The European Union" is the European Union
+    }
     if (range.type != EntityType::kPerson) {
       // "US Secretary of State Antony Blinken": keep the person, from the first given
       // name after the role word.
@@ -154,11 +159,18 @@ std::vector<TokenRange> tagged_ranges(std::string_view text, const std::vector<T
       // "US Secretary" alone: the role is not part of the name.
       while (range.last > range.first && is_one_of(kRoleWords, word(range.last))) --range.last;
     }
-    if (!ranges.empty() && ranges.back().type == EntityType::kPerson &&
-        range.type == EntityType::kPerson && range.first == ranges.back().last + 2 &&
-        is_one_of(kJoiners, word(range.first - 1))) {
-      ranges.back().last = range.last;
-      continue;
+    // One joiner between two tagged runs: a person's name goes on across "bin", "van",
+    // "de" ("Louis" van "Gaal"), an organisation's across "of" ("Bank" of "England").
+    if (!ranges.empty() && range.first == ranges.back().last + 2) {
+      std::string joiner = word(range.first - 1);
+      EntityType before = ranges.back().type;
+      bool person_joins =
+          before == EntityType::kPerson && joiner != "of" && is_one_of(kJoiners, joiner);
+      bool organization_joins = before == EntityType::kOrganization && joiner == "of";
+      if (person_joins || organization_joins) {
+        ranges.back().last = range.last;
+        continue;
+      }
     }
     ranges.push_back(range);
   }
@@ -217,6 +229,20 @@ void make_types_consistent(std::vector<Span>& spans) {
   for (const Span& span : spans) {
     ++votes[span.key][static_cast<int>(span.type)];
     first_type.emplace(span.key, span.type);
+  }
+  // "Jordan Pickford" tagged as a place while "Pickford" alone is a person: a name that
+  // starts with a given name and ends with a person's name is that person.
+  for (Span& span : spans) {
+    std::vector<std::string_view> words = split_words(span.key);
+    if (span.type == EntityType::kPerson || words.size() < 2) continue;
+    auto alone = votes.find(std::string(words.back()));
+    bool person_alone =
+        alone != votes.end() && alone->second[static_cast<int>(EntityType::kPerson)] > 0;
+    if (person_alone && Gazetteer::instance().is_given_name(words.front())) {
+      --votes[span.key][static_cast<int>(span.type)];
+      span.type = EntityType::kPerson;
+      ++votes[span.key][static_cast<int>(span.type)];
+    }
   }
   constexpr int kPerson = static_cast<int>(EntityType::kPerson);
   for (Span& span : spans) {

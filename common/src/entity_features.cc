@@ -233,9 +233,15 @@ void FeatureContext::features(std::size_t i, const std::uint8_t* tags,
     std::ptrdiff_t k = static_cast<std::ptrdiff_t>(i) + offset;
     return k < 0 || k >= static_cast<std::ptrdiff_t>(info_.size()) ? nullptr : &info_[k];
   };
-  std::uint64_t tag_before = i > 0 ? tags[i - 1] : 99;
-  std::uint64_t tag_two_before = i > 1 ? tags[i - 2] : 99;
+  // Tag context restarts with each line: a headline's last tag says nothing about the
+  // first word of the paragraph below it.
   const Token& token = tokens_[i];
+  constexpr std::uint64_t kLineBreak = 99;
+  bool first_on_line = token.has(kTokenLineStart);
+  bool second_on_line = i > 0 && tokens_[i - 1].has(kTokenLineStart);
+  std::uint64_t tag_before = i > 0 && !first_on_line ? tags[i - 1] : kLineBreak;
+  std::uint64_t tag_two_before =
+      i > 1 && !first_on_line && !second_on_line ? tags[i - 2] : kLineBreak;
 
   out.push_back(feature_key(kBias, 0));
   out.push_back(feature_key(kWord, self.word));
@@ -281,7 +287,9 @@ void FeatureContext::features(std::size_t i, const std::uint8_t* tags,
 }
 
 void FeatureContext::remember(std::size_t i, std::uint8_t tag) {
-  if (tag == kTagOutside) return;
+  // Headlines in capitals are tagged least reliably; their guesses must not steer the
+  // body's tags.
+  if (tag == kTagOutside || tokens_[i].has(kTokenCapsLine)) return;
   std::uint8_t type = 1 + static_cast<std::uint8_t>(tag_type(tag));
   for (auto& [word, seen] : type_seen_) {
     if (word == info_[i].word) {

@@ -44,6 +44,9 @@ class FeatureContext {
 
   std::size_t size() const { return tokens_.size(); }
 
+  // Whether token i starts a line (a name never runs on from the line before).
+  bool starts_line(std::size_t i) const { return tokens_[i].has(kTokenLineStart); }
+
   // Whether the model decides this token's tag; the others are outside any entity.
   // Names start with a capital; small words join them only inside a name ("van der").
   bool is_candidate(std::size_t i, std::uint8_t previous_tag) const;

@@ -55,7 +55,7 @@ void decode_left_to_right(FeatureContext& context, std::vector<std::uint8_t>& ta
   tags.assign(context.size(), kTagOutside);
   std::vector<std::uint32_t> keys;
   for (std::size_t i = 0; i < context.size(); ++i) {
-    std::uint8_t previous = i > 0 ? tags[i - 1] : kTagOutside;
+    std::uint8_t previous = i > 0 && !context.starts_line(i) ? tags[i - 1] : kTagOutside;
     if (!context.is_candidate(i, previous)) continue;
     context.features(i, tags.data(), keys);
     Score scores[kTagCount] = {};

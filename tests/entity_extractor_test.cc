@@ -1,0 +1,207 @@
+// Table tests of entity extraction, one table per rule family. The sentences are
+// invented; they run through the real tokenizer, trained model and resolution rules.
+#include "newsdex/entity_extractor.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "newsdex/tokenizer.h"
+
+namespace newsdex {
+namespace {
+
+struct Case {
+  std::string_view name;
+  std::string_view text;
+  EntityType type;
+  std::string_view expected;  // a canonical name that must be found with this type
+};
+
+bool has_entity(const Extraction& extraction, EntityType type, std::string_view name) {
+  return std::any_of(extraction.entities.begin(), extraction.entities.end(),
+                     [&](const ExtractedEntity& e) { return e.type == type && e.name == name; });
+}
+
+std::string describe(const Extraction& extraction) {
+  std::string out;
+  for (const ExtractedEntity& e : extraction.entities) {
+    out += std::to_string(static_cast<int>(e.type)) + ":" + e.name + "; ";
+  }
+  return out;
+}
+
+void run_table(const std::vector<Case>& cases) {
+  EntityExtractor extractor;
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    Extraction extraction = extractor.extract(c.text);
+    EXPECT_TRUE(has_entity(extraction, c.type, c.expected))
+        << c.expected << " not found in: " << describe(extraction);
+  }
+}
+
+TEST(EntityExtractor, TitlesAndRolesPrecedePeople) {
+  run_table({
+      {"PrimeMinister", "Prime Minister Elena Vasquez opened the new bridge on Friday.",
+       EntityType::kPerson, "Elena Vasquez"},
+      {"MrShortForm", "Tony Blair spoke first. Later Mr Blair took questions from reporters.",
+       EntityType::kPerson, "Tony Blair"},
+      {"SecretaryOfState", "US Secretary of State Antony Blinken arrived in Tel Aviv on Tuesday.",
+       EntityType::kPerson, "Antony Blinken"},
+  });
+}
+
+TEST(EntityExtractor, VerbsOfSayingFollowPeople) {
+  run_table({
+      {"SaidAfterName",
+       "\"The port will reopen next week,\" said Marta Kowalski, a harbour official.",
+       EntityType::kPerson, "Marta Kowalski"},
+      {"NameThenTold", "Rafael Ortega told reporters that the vote would go ahead.",
+       EntityType::kPerson, "Rafael Ortega"},
+  });
+}
+
+TEST(EntityExtractor, PrepositionsOfPlace) {
+  run_table({
+      {"InCity", "Negotiators met in Doha on Monday to discuss the proposal.", EntityType::kPlace,
+       "Doha"},
+      {"MultiWordCountry", "The minister travelled from Saudi Arabia to Egypt for the summit.",
+       EntityType::kPlace, "Saudi Arabia"},
+      {"GazaStrip", "Aid trucks waited at the crossing into the Gaza Strip for a third day.",
+       EntityType::kPlace, "Gaza Strip"},
+      {"Possessive", "Qatar's prime minister said the reply was positive.", EntityType::kPlace,
+       "Qatar"},
+  });
+}
+
+TEST(EntityExtractor, OrganisationSuffixesAndAcronyms) {
+  run_table({
+      {"PartySuffix", "The Liberal Democratic Party won a majority in the upper house.",
+       EntityType::kOrganization, "Liberal Democratic Party"},
+      {"AcronymResolves",
+       "The European Union agreed new rules. EU ministers will meet again in June.",
+       EntityType::kOrganization, "European Union"},
+      {"KnownAcronym", "The militant group Hamas said it had received the proposal.",
+       EntityType::kOrganization, "Hamas"},
+  });
+}
+
+TEST(EntityExtractor, ShortMentionsResolveToTheFullName) {
+  EntityExtractor extractor;
+  Extraction extraction = extractor.extract(
+      "Israeli Prime Minister Benjamin Netanyahu rejected the plan. Netanyahu said the "
+      "offensive would continue, and Netanyahu's office later confirmed it.");
+  std::vector<const ExtractedEntity*> people;
+  for (const ExtractedEntity& e : extraction.entities) {
+    if (e.type == EntityType::kPerson) people.push_back(&e);
+  }
+  ASSERT_EQ(people.size(), 1u) << describe(extraction);
+  EXPECT_EQ(people[0]->name, "Benjamin Netanyahu");
+  EXPECT_EQ(people[0]->aliases, std::vector<std::string>{"Netanyahu"});
+  EXPECT_EQ(people[0]->mention_count, 3u);
+}
+
+TEST(EntityExtractor, JoinedAndHyphenatedNames) {
+  run_table({
+      {"BinAlThani",
+       "Qatar's Prime Minister Mohammed bin Abdulrahman Al-Thani hosted the talks in Doha.",
+       EntityType::kPerson, "Mohammed bin Abdulrahman Al-Thani"},
+      {"VanDer", "The Dutch coach Louis van Gaal named his squad on Thursday.", EntityType::kPerson,
+       "Louis van Gaal"},
+  });
+}
+
+TEST(EntityExtractor, HeadlineCapitalsTakeTheArticleSpelling) {
+  EntityExtractor extractor;
+  Extraction extraction = extractor.extract(
+      "BLINKEN ARRIVES IN DOHA AS TALKS RESUME\n\nAntony Blinken arrived in Doha on "
+      "Wednesday for talks with Qatari mediators.");
+  EXPECT_TRUE(has_entity(extraction, EntityType::kPerson, "Antony Blinken"))
+      << describe(extraction);
+  EXPECT_TRUE(has_entity(extraction, EntityType::kPlace, "Doha")) << describe(extraction);
+  for (const ExtractedEntity& e : extraction.entities) {
+    EXPECT_NE(e.name, "DOHA");
+    EXPECT_NE(e.name, "BLINKEN");
+  }
+}
+
+TEST(EntityExtractor, OneTypePerNameInAnArticle) {
+  EntityExtractor extractor;
+  Extraction extraction = extractor.extract(
+      "Jordan Pickford saved two penalties. The goalkeeper Pickford said the team had earned "
+      "it, and Pickford was named man of the match.");
+  for (const ExtractedEntity& e : extraction.entities) {
+    if (e.name.find("Pickford") != std::string::npos) {
+      EXPECT_EQ(e.type, EntityType::kPerson) << e.name;
+    }
+  }
+  EXPECT_TRUE(has_entity(extraction, EntityType::kPerson, "Jordan Pickford"))
+      << describe(extraction);
+}
+
+TEST(EntityExtractor, CreditLinesAndLoneMonthsAreNotNames) {
+  EntityExtractor extractor;
+  Extraction extraction = extractor.extract(
+      "Storm closes mountain roads\n\nBy Staff Reporter | 7 February 2024\n\nPublished: "
+      "8 February 2024\n\nFebruary brought heavy snow to Innsbruck.");
+  for (const ExtractedEntity& e : extraction.entities) {
+    EXPECT_NE(e.name, "Staff Reporter");
+    EXPECT_NE(e.name, "Published");
+    EXPECT_NE(e.name, "February");
+  }
+}
+
+TEST(EntityExtractor, MentionOffsetsPointAtTheText) {
+  std::string text = "Talks resumed in Cairo. Antony Blinken met officials in Cairo.";
+  Extraction extraction = EntityExtractor().extract(text);
+  ASSERT_FALSE(extraction.mentions.empty());
+  for (const EntityMention& m : extraction.mentions) {
+    std::string surface = text.substr(m.begin, m.end - m.begin);
+    const ExtractedEntity& entity = extraction.entities[m.entity];
+    bool is_name_or_alias =
+        surface == entity.name ||
+        std::find(entity.aliases.begin(), entity.aliases.end(), surface) != entity.aliases.end();
+    EXPECT_TRUE(is_name_or_alias) << surface;
+  }
+}
+
+TEST(EntityExtractor, EmptyTextHasNoEntities) {
+  EXPECT_TRUE(EntityExtractor().extract("").entities.empty());
+  EXPECT_TRUE(EntityExtractor().extract("the rain fell all day and nobody came.").entities.empty());
+}
+
+TEST(Tokenizer, KeepsNamesAcronymsAndPossessives) {
+  struct TokenCase {
+    std::string_view text;
+    std::vector<std::string_view> tokens;
+  };
+  const TokenCase cases[] = {
+      {"Al-Thani's view", {"Al-Thani", "'s", "view"}},
+      {"the U.S. and Mr. Smith", {"the", "U.S.", "and", "Mr.", "Smith"}},
+      {"O'Brien paid $2,000.50.", {"O'Brien", "paid", "$", "2,000.50", "."}},
+      {"Netanyahu\xE2\x80\x99s office", {"Netanyahu", "\xE2\x80\x99s", "office"}},
+      {"\xE2\x80\x9CNo\xE2\x80\x9D", {"\xE2\x80\x9C", "No", "\xE2\x80\x9D"}},
+  };
+  for (const TokenCase& c : cases) {
+    SCOPED_TRACE(c.text);
+    std::vector<std::string_view> got;
+    for (const Token& t : tokenize(c.text)) got.push_back(t.text(c.text));
+    EXPECT_EQ(got, c.tokens);
+  }
+}
+
+TEST(Tokenizer, MarksCapsLinesAndSentenceStarts) {
+  std::string text = "TALKS RESUME IN DOHA\n\nThe envoy left. Officials stayed.";
+  std::vector<Token> tokens = tokenize(text);
+  ASSERT_GE(tokens.size(), 9u);
+  EXPECT_TRUE(tokens[0].has(kTokenCapsLine));
+  EXPECT_TRUE(tokens[3].has(kTokenCapsLine));
+  EXPECT_FALSE(tokens[4].has(kTokenCapsLine));  // "The"
+  EXPECT_TRUE(tokens[4].has(kTokenSentenceStart));
+  EXPECT_TRUE(tokens[8].has(kTokenSentenceStart));  // "Officials"
+  EXPECT_FALSE(tokens[5].has(kTokenSentenceStart));
+}
+
+}  // namespace
+}  // namespace newsdex
