@@ -6,6 +6,8 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
 
 #include <xapian.h>
 
@@ -221,6 +223,105 @@ TEST_F(SampleCorpusSearch, LimitAndOffsetPage) {
   EXPECT_EQ(hits[0].at("rank"), 4);
 }
 
+TEST_F(SampleCorpusSearch, EntityFieldsFindTheCeasefireArticle) {
+  const std::pair<const char*, const char*> kCases[] = {
+      {"person:blinken", "blinken"}, {"place:rafah", "rafah"}, {"org:hamas", "hamas"}};
+  for (const auto& [query, word] : kCases) {
+    SCOPED_TRACE(query);
+    std::vector<nlohmann::json> hits = parse_json_lines(search({query, "--json"}).out);
+    auto hit = std::find_if(hits.begin(), hits.end(), [](const nlohmann::json& h) {
+      return h.at("id") == kCeasefireArticle;
+    });
+    ASSERT_NE(hit, hits.end());
+    // The passage highlights the entity's mentions although the query has no free words.
+    const nlohmann::json& passage = hit->at("passages").at(0);
+    ASSERT_FALSE(passage.at("highlights").empty()) << passage.at("text");
+    auto span = passage.at("highlights").at(0);
+    EXPECT_EQ(
+        lower(code_point_substr(passage.at("text").get<std::string>(), span.at(0), span.at(1))),
+        word);
+  }
+  ProcessResult plain = search({"place:rafah"});
+  EXPECT_NE(plain.out.find("[Rafah]"), std::string::npos) << plain.out;
+}
+
+TEST_F(SampleCorpusSearch, HitsCarryTheirEntities) {
+  std::vector<nlohmann::json> hits =
+      parse_json_lines(search({"id:" + kCeasefireArticle, "--json"}).out);
+  ASSERT_EQ(hits.size(), 1u);
+  auto contains = [](const nlohmann::json& list, const std::string& name) {
+    return std::find(list.begin(), list.end(), name) != list.end();
+  };
+  EXPECT_TRUE(contains(hits[0].at("people"), "Antony Blinken")) << hits[0].at("people");
+  EXPECT_TRUE(contains(hits[0].at("people"), "Benjamin Netanyahu"));
+  EXPECT_TRUE(contains(hits[0].at("places"), "Rafah")) << hits[0].at("places");
+  EXPECT_TRUE(contains(hits[0].at("places"), "Qatar"));
+  EXPECT_TRUE(contains(hits[0].at("organizations"), "Hamas")) << hits[0].at("organizations");
+  EXPECT_TRUE(contains(hits[0].at("topics"), "world")) << hits[0].at("topics");
+}
+
+// Facet counts over all matches equal a count over the hits' own entity lists.
+TEST_F(SampleCorpusSearch, FacetCountsEqualBruteForce) {
+  for (const char* query : {"gaza", "election", "section:business"}) {
+    SCOPED_TRACE(query);
+    std::vector<nlohmann::json> lines =
+        parse_json_lines(search({query, "--json", "--facets", "--limit", "1000"}).out);
+    ASSERT_GE(lines.size(), 2u);
+    nlohmann::json facets = lines.back().at("facets");
+    lines.pop_back();
+    for (const char* facet : {"people", "places", "organizations", "topics"}) {
+      std::map<std::string, int> brute_force;
+      for (const nlohmann::json& hit : lines) {
+        const nlohmann::json& names = hit.at(facet);
+        for (std::size_t i = 0; i < names.size() && i < 12; ++i) ++brute_force[names[i]];
+      }
+      ASSERT_FALSE(facets.at(facet).empty()) << facet;
+      for (const nlohmann::json& value : facets.at(facet)) {
+        EXPECT_EQ(value.at("count").get<int>(), brute_force[value.at("name")])
+            << facet << ": " << value.at("name");
+      }
+    }
+  }
+}
+
+TEST_F(SampleCorpusSearch, NarrowingByAFacetValueNeverWidens) {
+  std::vector<nlohmann::json> lines =
+      parse_json_lines(search({"gaza", "--json", "--facets", "--limit", "1000"}).out);
+  ASSERT_GE(lines.size(), 2u);
+  nlohmann::json facets = lines.back().at("facets");
+  lines.pop_back();
+  std::set<std::string> all;
+  for (const nlohmann::json& hit : lines) all.insert(hit.at("id"));
+  const std::pair<const char*, const char*> kFields[] = {
+      {"people", "person"}, {"places", "place"}, {"organizations", "org"}};
+  for (const auto& [facet, field] : kFields) {
+    for (const nlohmann::json& value : facets.at(facet)) {
+      std::string filter = std::string(field) + ":\"" + value.at("name").get<std::string>() + "\"";
+      SCOPED_TRACE(filter);
+      std::vector<std::string> narrowed =
+          hit_ids(search({"gaza", filter, "--json", "--limit", "1000"}));
+      EXPECT_FALSE(narrowed.empty());
+      EXPECT_LE(narrowed.size(), all.size());
+      for (const std::string& id : narrowed) EXPECT_TRUE(all.contains(id)) << id;
+    }
+  }
+}
+
+TEST_F(SampleCorpusSearch, ListsPeopleOfTheWholeIndex) {
+  std::vector<nlohmann::json> people =
+      parse_json_lines(search({"--list", "people", "--json", "--limit", "5"}).out);
+  ASSERT_EQ(people.size(), 5u);
+  for (std::size_t i = 1; i < people.size(); ++i) {
+    EXPECT_GE(people[i - 1].at("count").get<int>(), people[i].at("count").get<int>());
+  }
+  auto blinken = parse_json_lines(search({"--list", "people", "--json", "--limit", "1000"}).out);
+  auto entry = std::find_if(blinken.begin(), blinken.end(), [](const nlohmann::json& p) {
+    return p.at("name") == "Antony Blinken";
+  });
+  ASSERT_NE(entry, blinken.end());
+  EXPECT_GE(entry->at("count").get<int>(), 2);
+}
+
 TEST_F(SampleCorpusSearch, RerunFindsEverythingUnchanged) {
   ProcessResult rerun = run_indexer({"--db", db(), kCorpus});
   EXPECT_EQ(rerun.exit_code, 0) << rerun.err;
@@ -292,6 +393,31 @@ TEST(IndexCli, SecondWriterExits75AndLosesNothing) {
   ProcessResult after = run_indexer({"--db", dir / "index", dir / "corpus"});
   EXPECT_EQ(after.exit_code, 0);
   EXPECT_EQ(parse_summary(after.err).unchanged, 1);
+}
+
+TEST(IndexCli, ExtractOnlyPrintsOneLinePerArticle) {
+  ProcessResult result = run_indexer({"--extract-only", kCorpus});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  std::vector<nlohmann::json> lines = parse_json_lines(result.out);
+  EXPECT_EQ(static_cast<int>(lines.size()), count_articles(kCorpus));
+  auto ceasefire = std::find_if(lines.begin(), lines.end(), [](const nlohmann::json& line) {
+    return line.at("file") == kCeasefireArticle;
+  });
+  ASSERT_NE(ceasefire, lines.end());
+  for (const char* key : {"people", "places", "organizations", "topics", "aliases"}) {
+    EXPECT_TRUE(ceasefire->contains(key)) << key;
+  }
+  auto has = [](const nlohmann::json& list, const char* name) {
+    return std::find(list.begin(), list.end(), name) != list.end();
+  };
+  EXPECT_TRUE(has(ceasefire->at("people"), "Benjamin Netanyahu")) << ceasefire->dump();
+  EXPECT_TRUE(has(ceasefire->at("people"), "Mohammed bin Abdulrahman Al-Thani"));
+  // "Netanyahu" and "Al-Thani" alone resolve to the full names.
+  EXPECT_TRUE(has(ceasefire->at("aliases").at("Benjamin Netanyahu"), "Netanyahu"));
+  EXPECT_TRUE(has(ceasefire->at("aliases").at("Mohammed bin Abdulrahman Al-Thani"), "Al-Thani"));
+  EXPECT_FALSE(has(ceasefire->at("people"), "Netanyahu"));
+  EXPECT_TRUE(has(ceasefire->at("places"), "Rafah"));
+  EXPECT_TRUE(std::filesystem::exists(kCorpus));  // nothing was written beside it
 }
 
 // Tests that change the corpus work on their own copy of it.
