@@ -126,8 +126,35 @@ struct TokenRange {
 // Tagged runs of tokens, cleaned up: joiners are not left at either end; two person
 // names with only a joiner between them are one name ("Mohammed" bin "Abdulrahman
 // Al-Thani"); a role word inside a non-person run starts the person after it.
+// A given name the model left untagged, followed by a capitalised word that is not a
+// known place and not inside a longer name, is a person ("Antony Blinken" after a
+// misleading headline).
+void tag_given_name_pairs(std::string_view text, const std::vector<Token>& tokens,
+                          std::vector<std::uint8_t>& tags) {
+  const Gazetteer& gazetteer = Gazetteer::instance();
+  for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+    const Token &given = tokens[i], &family = tokens[i + 1];
+    if (tags[i] != kTagOutside || !given.has(kTokenCapitalised) || given.all_caps() ||
+        !family.has(kTokenCapitalised) || family.all_caps() || family.has(kTokenLineStart)) {
+      continue;
+    }
+    bool family_alone =
+        tags[i + 1] == kTagOutside ||
+        (!is_inside_tag(tags[i + 1]) && tag_type(tags[i + 1]) != EntityType::kPerson &&
+         (i + 2 >= tags.size() || !is_inside_tag(tags[i + 2])));
+    if (!family_alone || !gazetteer.is_given_name(given.text(text)) ||
+        gazetteer.place_kinds(family.text(text)) != 0) {
+      continue;
+    }
+    tags[i] = begin_tag(EntityType::kPerson);
+    tags[i + 1] = inside_tag(EntityType::kPerson);
+    ++i;
+  }
+}
+
 std::vector<TokenRange> tagged_ranges(std::string_view text, const std::vector<Token>& tokens,
-                                      const std::vector<std::uint8_t>& tags) {
+                                      std::vector<std::uint8_t> tags) {
+  tag_given_name_pairs(text, tokens, tags);
   auto word = [&](std::size_t i) { return lower_ascii(tokens[i].text(text)); };
   std::vector<TokenRange> ranges;
   for (std::size_t i = 0; i < tags.size(); ++i) {
@@ -243,6 +270,23 @@ void make_types_consistent(std::vector<Span>& spans) {
       span.type = EntityType::kPerson;
       ++votes[span.key][static_cast<int>(span.type)];
     }
+  }
+  // "Blinken" tagged as an organisation where "Antony Blinken" is a person: a one-word
+  // name that ends a person's full name, and is not a known place, is that person.
+  std::vector<std::string_view> surnames;
+  for (const Span& span : spans) {
+    std::vector<std::string_view> words = split_words(span.key);
+    if (span.type == EntityType::kPerson && words.size() > 1) surnames.push_back(words.back());
+  }
+  for (Span& span : spans) {
+    if (span.type == EntityType::kPerson || span.key.find(' ') != std::string::npos ||
+        std::find(surnames.begin(), surnames.end(), span.key) == surnames.end() ||
+        Gazetteer::instance().place_kinds(span.key) != 0) {
+      continue;
+    }
+    --votes[span.key][static_cast<int>(span.type)];
+    span.type = EntityType::kPerson;
+    ++votes[span.key][static_cast<int>(span.type)];
   }
   constexpr int kPerson = static_cast<int>(EntityType::kPerson);
   for (Span& span : spans) {

@@ -83,6 +83,8 @@ enum FeatureKind : std::uint64_t {
   kPositionPlace,
   kShapeContext,
   kPlaceTagBefore,
+  kLeadWordPlace,
+  kLeadWordShape,
 };
 
 // ASCII only, inline: the locale-aware std::tolower costs a call per byte.
@@ -156,6 +158,11 @@ FeatureContext::FeatureContext(std::string_view text, const std::vector<Token>& 
     : text_(text), tokens_(tokens), info_(tokens.size()) {
   const Gazetteer& gazetteer = Gazetteer::instance();
   const auto& lists = word_lists();
+  for (const Token& token : tokens) {
+    if (!token.has(kTokenWord)) continue;
+    lead_word_ = fnv1a(token.text(text), true);
+    break;
+  }
   std::vector<std::uint64_t> seen_lower;  // hashes of words written in small letters
   seen_lower.reserve(tokens.size());
   for (std::size_t i = 0; i < tokens.size(); ++i) {
@@ -264,6 +271,10 @@ void FeatureContext::features(std::size_t i, const std::uint8_t* tags,
   out.push_back(feature_key(kPosition, position));
   out.push_back(feature_key(kPositionShape, self.shape * 64 + position));
   out.push_back(feature_key(kPositionPlace, (self.place | self.place_span) * 64ull + position));
+  // The article's first word ("SOCCER" in a wire headline, a topic word elsewhere) tells
+  // whether a city name is a place or a club.
+  out.push_back(feature_key(kLeadWordPlace, lead_word_ * 131 + (self.place | self.place_span)));
+  out.push_back(feature_key(kLeadWordShape, lead_word_ * 131 + self.shape));
   out.push_back(feature_key(kPlaceTagBefore, (self.place | self.place_span) * 128ull + tag_before));
   out.push_back(
       feature_key(kShapeContext, (i > 0 ? info_[i - 1].shape : kNone) * 7 +

@@ -62,6 +62,7 @@ class FeatureContext {
   std::string_view text_;
   const std::vector<Token>& tokens_;
   std::vector<TokenInfo> info_;
+  std::uint64_t lead_word_ = 0;  // hash of the text's first word
   // Word hash -> 1 + type of its latest tag; a short list, an article names few things.
   std::vector<std::pair<std::uint64_t, std::uint8_t>> type_seen_;
 };
