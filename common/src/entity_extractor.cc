@@ -412,7 +412,15 @@ void fill_entities(const Extraction& extraction, ArticleEntities& entities) {
     if (std::find(names->begin(), names->end(), entity.name) == names->end()) {
       names->push_back(entity.name);
     }
-    aliases->insert(aliases->end(), entity.aliases.begin(), entity.aliases.end());
+    // An alias whose words run inside the canonical name ("Netanyahu" in "Benjamin
+    // Netanyahu") is already found through it; only aliases with words of their own
+    // ("EU" for "European Union") are worth indexing.
+    std::string canonical_key = " " + fold_key(entity.name) + " ";
+    for (const std::string& alias : entity.aliases) {
+      if (canonical_key.find(" " + fold_key(alias) + " ") == std::string::npos) {
+        aliases->push_back(alias);
+      }
+    }
   }
 }
 
