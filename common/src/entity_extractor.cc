@@ -62,6 +62,14 @@ std::string fold_key(std::string_view display) {
   return key;
 }
 
+// " key ": so that finding one key inside another matches whole words only.
+std::string padded(const std::string& key) {
+  std::string out;
+  out.reserve(key.size() + 2);
+  out.append(1, ' ').append(key).append(1, ' ');
+  return out;
+}
+
 std::vector<std::string_view> split_words(std::string_view key) {
   std::vector<std::string_view> words;
   std::size_t start = 0;
@@ -415,11 +423,9 @@ void fill_entities(const Extraction& extraction, ArticleEntities& entities) {
     // An alias whose words run inside the canonical name ("Netanyahu" in "Benjamin
     // Netanyahu") is already found through it; only aliases with words of their own
     // ("EU" for "European Union") are worth indexing.
-    std::string canonical_key = " " + fold_key(entity.name) + " ";
+    std::string canonical = padded(fold_key(entity.name));
     for (const std::string& alias : entity.aliases) {
-      if (canonical_key.find(" " + fold_key(alias) + " ") == std::string::npos) {
-        aliases->push_back(alias);
-      }
+      if (canonical.find(padded(fold_key(alias))) == std::string::npos) aliases->push_back(alias);
     }
   }
 }
