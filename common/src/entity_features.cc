@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <cctype>
 #include <string>
 #include <unordered_map>
@@ -44,6 +45,8 @@ constexpr std::array<std::string_view, 58> kOrganizationWords = {
 constexpr std::array<std::string_view, 20> kNameConnectors = {
     "de",  "da", "del", "della", "der", "den", "van", "von", "bin", "bint",
     "ibn", "al", "el",  "la",    "le",  "du",  "of",  "and", "y",   "dos"};
+
+constexpr std::size_t kSeenLowerBits = 1 << 14;
 
 enum LexiconBit : std::uint16_t {
   kGivenName = 1 << 0,
@@ -163,8 +166,9 @@ FeatureContext::FeatureContext(std::string_view text, const std::vector<Token>& 
     lead_word_ = fnv1a(token.text(text), true);
     break;
   }
-  std::vector<std::uint64_t> seen_lower;  // hashes of words written in small letters
-  seen_lower.reserve(tokens.size());
+  // Words written in small letters somewhere in the text, as a bit set of their hashes:
+  // constant time, and a rare false positive only blurs one feature.
+  std::bitset<kSeenLowerBits> seen_lower;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     std::string_view word = tokens[i].text(text);
     TokenInfo& info = info_[i];
@@ -174,17 +178,15 @@ FeatureContext::FeatureContext(std::string_view text, const std::vector<Token>& 
     if (!tokens[i].has(kTokenWord)) continue;
     if (auto listed = lists.find(info.word); listed != lists.end()) info.lexicon |= listed->second;
     if (!tokens[i].has(kTokenHasUpper)) {
-      seen_lower.push_back(info.word);
+      seen_lower.set(info.word % kSeenLowerBits);
       continue;
     }
     if (gazetteer.is_given_name(word)) info.lexicon |= kGivenName;
     if (gazetteer.is_family_name(word)) info.lexicon |= kFamilyName;
     info.place = gazetteer.place_kinds(word);
   }
-  std::sort(seen_lower.begin(), seen_lower.end());
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (tokens[i].has(kTokenHasUpper) &&
-        std::binary_search(seen_lower.begin(), seen_lower.end(), info_[i].word)) {
+    if (tokens[i].has(kTokenHasUpper) && seen_lower.test(info_[i].word % kSeenLowerBits)) {
       info_[i].lexicon |= kLowerElsewhere;
     }
   }

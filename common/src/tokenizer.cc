@@ -29,7 +29,7 @@ std::size_t unicode_punctuation_length(std::string_view text, std::size_t i) {
 
 bool is_word_byte(std::string_view text, std::size_t i) {
   char c = text[i];
-  if (std::isalnum(static_cast<unsigned char>(c))) return true;
+  if (is_ascii_upper(c) || is_ascii_lower(c) || is_digit(c)) return true;
   return static_cast<unsigned char>(c) >= 0x80 && unicode_punctuation_length(text, i) == 0;
 }
 
