@@ -1,6 +1,8 @@
 #include "extract_only.h"
 
+#include <algorithm>
 #include <system_error>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -9,39 +11,69 @@
 
 namespace newsdex {
 
+namespace {
+
+// The output line of one article, or the reason it was skipped.
+struct Outcome {
+  std::string line;
+  std::string skip_reason;
+};
+
+Outcome analyse_file(const SourceFile& file, const FileSystem& fs,
+                     const ArticleAnalyzer& analyzer) {
+  Article article;
+  Extraction extraction;
+  try {
+    article = make_article(file, fs.read_file(file.path));
+    extraction = analyzer.analyze(article);
+  } catch (const ArticleError& e) {
+    return {{}, e.what()};
+  } catch (const std::system_error& e) {
+    return {{}, e.code().message()};
+  }
+  nlohmann::json aliases = nlohmann::json::object();
+  for (const ExtractedEntity& entity : extraction.entities) {
+    if (!entity.aliases.empty()) aliases[entity.name] = entity.aliases;
+  }
+  const ArticleEntities& e = article.entities;
+  nlohmann::json line = {{"file", file.id},    {"people", e.people},
+                         {"places", e.places}, {"organizations", e.organizations},
+                         {"topics", e.topics}, {"aliases", aliases}};
+  return {line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), {}};
+}
+
+}  // namespace
+
 std::size_t extract_only(const std::vector<std::string>& roots, const FileSystem& fs,
                          const ArticleAnalyzer& analyzer, std::ostream& out,
-                         const SkipReporter& report_skip) {
+                         const SkipReporter& report_skip, unsigned jobs) {
   WalkResult walk = walk_corpus(fs, roots);
   std::size_t skipped = 0;
   for (const WalkProblem& problem : walk.problems) {
     report_skip(problem.path, problem.reason);
     ++skipped;
   }
-  for (const SourceFile& file : walk.files) {
-    Article article;
-    Extraction extraction;
-    try {
-      article = make_article(file, fs.read_file(file.path));
-      extraction = analyzer.analyze(article);
-    } catch (const ArticleError& e) {
-      report_skip(file.path, e.what());
-      ++skipped;
-      continue;
-    } catch (const std::system_error& e) {
-      report_skip(file.path, e.code().message());
-      ++skipped;
-      continue;
+  // Each worker takes every jobs-th file; results land in their slot, so the output
+  // order is the walk's. The analyser is const and thread-safe.
+  std::vector<Outcome> outcomes(walk.files.size());
+  auto work = [&](unsigned worker) {
+    for (std::size_t i = worker; i < walk.files.size(); i += jobs) {
+      outcomes[i] = analyse_file(walk.files[i], fs, analyzer);
     }
-    nlohmann::json aliases = nlohmann::json::object();
-    for (const ExtractedEntity& entity : extraction.entities) {
-      if (!entity.aliases.empty()) aliases[entity.name] = entity.aliases;
+  };
+  jobs = std::max(1u, jobs);
+  std::vector<std::thread> threads;
+  for (unsigned worker = 1; worker < jobs; ++worker) threads.emplace_back(work, worker);
+  work(0);
+  for (std::thread& thread : threads) thread.join();
+
+  for (std::size_t i = 0; i < outcomes.size(); ++i) {
+    if (!outcomes[i].skip_reason.empty()) {
+      report_skip(walk.files[i].path, outcomes[i].skip_reason);
+      ++skipped;
+    } else {
+      out << outcomes[i].line << '\n';
     }
-    const ArticleEntities& e = article.entities;
-    nlohmann::json line = {{"file", file.id},    {"people", e.people},
-                           {"places", e.places}, {"organizations", e.organizations},
-                           {"topics", e.topics}, {"aliases", aliases}};
-    out << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
   }
   return skipped;
 }

@@ -14,9 +14,11 @@ namespace newsdex {
 
 // Prints one line per article: {"file": id, "people": [...], "places": [...],
 // "organizations": [...], "topics": [...], "aliases": {canonical: [other names]}}.
-// Returns the number of files skipped (reported through `report_skip`).
+// Articles are analysed on `jobs` threads; lines come out in walk order whatever the
+// number of jobs. Returns the number of files skipped (reported through `report_skip`,
+// from the calling thread).
 std::size_t extract_only(const std::vector<std::string>& roots, const FileSystem& fs,
                          const ArticleAnalyzer& analyzer, std::ostream& out,
-                         const SkipReporter& report_skip);
+                         const SkipReporter& report_skip, unsigned jobs = 1);
 
 }  // namespace newsdex

@@ -1,8 +1,10 @@
 // newsdex-index: command line of the indexer. Parses options, runs the library, and
 // translates its errors into one line on stderr and an exit code.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <thread>
 
 #include <xapian.h>
 #include <boost/program_options.hpp>
@@ -58,6 +60,7 @@ std::string format_summary(const newsdex::IndexCounts& c, double seconds) {
 int main(int argc, char** argv) {
   newsdex::IndexOptions options;
   bool extract_only = false, no_entities = false;
+  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   po::options_description visible("Options");
   // One option per line reads better than the formatter's packing.
   // clang-format off
@@ -68,6 +71,8 @@ int main(int argc, char** argv) {
       ("extract-only", po::bool_switch(&extract_only),
        "print the people, places, organisations and topics found in each article as JSON "
        "Lines on stdout; write no index (--db not needed)")
+      ("jobs,j", po::value(&jobs)->value_name("N"),
+       "worker threads for --extract-only (default: the number of cores)")
       ("no-entities", po::bool_switch(&no_entities),
        "skip entity and topic extraction (faster; person:, place:, org:, topic: find nothing)")
       ("help,h", "print this help and exit")
@@ -104,7 +109,8 @@ int main(int argc, char** argv) {
           options.roots, fs, analyzer, std::cout,
           [](const std::string& path, const std::string& reason) {
             std::cerr << kProgram << ": skipped " << path << ": " << reason << "\n";
-          });
+          },
+          jobs);
       return skipped > 0 ? kExitSkipped : kExitOk;
     } catch (const newsdex::UsageError& e) {
       return usage_error(e.what());
