@@ -1,5 +1,6 @@
 #include "index_run.h"
 
+#include <optional>
 #include <system_error>
 #include <unordered_set>
 
@@ -9,6 +10,7 @@
 #include "newsdex/document_builder.h"
 #include "newsdex/errors.h"
 #include "newsdex/schema.h"
+#include "ordered_pipeline.h"
 
 namespace newsdex {
 namespace {
@@ -31,6 +33,9 @@ Xapian::WritableDatabase open_for_writing(const IndexOptions& options) {
     throw IndexError("cannot open index " + options.db_path + ": " + e.get_msg());
   }
 }
+
+// Documents built ahead of the writer at most: bounds memory whatever the corpus size.
+constexpr std::size_t kBuildWindow = 256;
 
 bool stamp_matches(const StoredStamp& stored, const SourceFile& file) {
   return stored.mtime == Xapian::sortable_serialise(file.mtime) &&
@@ -61,10 +66,14 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
     ++counts.skipped;
   }
 
-  ArticleAnalyzer analyzer(options.analysis);
-  DocumentBuilder builder;
+  // What needs work: new and changed files (a stat per file, decided here).
+  struct Job {
+    const SourceFile* file;
+    std::string term;
+    bool known;
+  };
+  std::vector<Job> jobs;
   std::unordered_set<std::string> seen_terms;
-  std::size_t pending = 0;
   for (const SourceFile& file : walk.files) {
     std::string term = id_term(file.id);
     seen_terms.insert(term);
@@ -74,25 +83,44 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
       ++counts.unchanged;
       continue;
     }
-    try {
-      Article article = make_article(file, fs.read_file(file.path));
-      analyzer.analyze(article);
-      db.replace_document(term, builder.build(article));
-    } catch (const ArticleError& e) {
-      report_skip(file.path, e.what());
-      ++counts.skipped;
-      continue;
-    } catch (const std::system_error& e) {
-      report_skip(file.path, e.code().message());
-      ++counts.skipped;
-      continue;
-    }
-    ++(known ? counts.updated : counts.added);
-    if (++pending >= options.commit_every) {
-      db.commit();
-      pending = 0;
-    }
+    jobs.push_back({&file, std::move(term), known});
   }
+
+  // Workers read, clean, analyse and build documents; this thread, the database's only
+  // user, applies them in corpus order and commits in batches.
+  struct Built {
+    std::optional<Xapian::Document> document;
+    std::string skip_reason;
+  };
+  ArticleAnalyzer analyzer(options.analysis);
+  std::size_t pending = 0;
+  run_ordered(
+      jobs.size(), options.jobs, kBuildWindow, [] { return DocumentBuilder(); },
+      [&](DocumentBuilder& builder, std::size_t i) -> Built {
+        const SourceFile& file = *jobs[i].file;
+        try {
+          Article article = make_article(file, fs.read_file(file.path));
+          analyzer.analyze(article);
+          return {builder.build(article), {}};
+        } catch (const ArticleError& e) {
+          return {std::nullopt, e.what()};
+        } catch (const std::system_error& e) {
+          return {std::nullopt, e.code().message()};
+        }
+      },
+      [&](std::size_t i, Built built) {
+        if (!built.document) {
+          report_skip(jobs[i].file->path, built.skip_reason);
+          ++counts.skipped;
+          return;
+        }
+        db.replace_document(jobs[i].term, *built.document);
+        ++(jobs[i].known ? counts.updated : counts.added);
+        if (++pending >= options.commit_every) {
+          db.commit();
+          pending = 0;
+        }
+      });
 
   for (const auto& [term, stamp] : state) {
     if (seen_terms.contains(term) || under_any(term, walk.problems)) continue;

@@ -18,6 +18,9 @@ struct IndexOptions {
   std::vector<std::string> roots;  // corpus folders
   bool full = false;               // re-index every file, changed or not
   AnalysisOptions analysis;        // entity and topic extraction
+  // Threads that read, analyse and build documents; one more thread writes. Results
+  // and document ids are the same for any number.
+  unsigned jobs = 1;
   // Documents written between commits. A crash loses at most this much work; a re-run
   // redoes it because unchanged files are recognised by their stamp.
   std::size_t commit_every = 2000;

@@ -72,7 +72,7 @@ int main(int argc, char** argv) {
        "print the people, places, organisations and topics found in each article as JSON "
        "Lines on stdout; write no index (--db not needed)")
       ("jobs,j", po::value(&jobs)->value_name("N"),
-       "worker threads for --extract-only (default: the number of cores)")
+       "threads that read, analyse and build documents (default: the number of cores)")
       ("no-entities", po::bool_switch(&no_entities),
        "skip entity and topic extraction (faster; person:, place:, org:, topic: find nothing)")
       ("help,h", "print this help and exit")
@@ -101,6 +101,7 @@ int main(int argc, char** argv) {
   }
   if (options.roots.empty()) return usage_error("no ROOT folder given");
   options.analysis.entities = !no_entities;
+  options.jobs = jobs;
   if (extract_only) {
     try {
       newsdex::RealFileSystem fs;

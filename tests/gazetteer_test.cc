@@ -5,7 +5,10 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <string>
 #include <string_view>
+
+#include "newsdex/embedded_data.h"
 
 namespace newsdex {
 namespace {
@@ -181,6 +184,96 @@ TEST(Gazetteer, ParsesListsAndMergesFoldedDuplicates) {
   EXPECT_FALSE(gazetteer.is_family_name("Anna"));
   // A name longer than any stored key is rejected without being folded in full.
   EXPECT_EQ(gazetteer.place_kinds("Bosnia and Herzegovina and more words"), 0);
+}
+
+TEST(Gazetteer, ParsesLineEndsLongNamesAndEightByteRuns) {
+  // Names are read eight bytes at a time while they are plain ASCII, so these cross a
+  // word of eight at diacritics, apostrophes, tabs and line ends.
+  const std::string long_place(256, 'x');      // stored
+  const std::string too_long_place(257, 'w');  // skipped
+  const std::string apostrophe_place = std::string(128, 'y') + "'" + std::string(128, 'y');
+  std::string places = "Foo\tcity\r\n";
+  places += "Bar\t\n";                                    // no kinds
+  places += "O'Hare Field\tcity,region\n";                // 2 words
+  places += "S\xC3\xA3o Jos\xC3\xA9 dos Campos\tcity\n";  // São José dos Campos: 4 words
+  places += long_place + "\tcity\n";
+  places += too_long_place + "\tcity\n";
+  places += apostrophe_place + "\tsubdivision\n";  // folds to 256 bytes: stored
+  places += "Last\tcountry";                       // no line break
+  const std::string long_given(256, 'z');
+  const std::string given = "Anna\r\nBo\n" + long_given +
+                            "\r\n"           // the '\r' is not part of the name
+                            "Tab\tName\n"    // a tab is part of a name in these lists
+                            "Zo\xC3\xAB\r";  // Zoë, '\r' and no line break
+  const Gazetteer gazetteer(places, given, "");
+
+  struct Case {
+    std::string_view name;
+    std::uint8_t kinds;
+    std::string_view spelling;
+  };
+  const Case cases[] = {
+      {"FOO", kPlaceCity, "Foo"},
+      {"Bar", 0, ""},
+      {"ohare field", kPlaceCity | kPlaceRegion, "O'Hare Field"},
+      {"O\xE2\x80\x99HARE FIELD", kPlaceCity | kPlaceRegion, "O'Hare Field"},
+      {"SAO JOSE DOS CAMPOS", kPlaceCity, "S\xC3\xA3o Jos\xC3\xA9 dos Campos"},
+      {long_place, kPlaceCity, long_place},
+      {too_long_place, 0, ""},
+      {std::string_view(too_long_place).substr(1), 0, ""},
+      {apostrophe_place, kPlaceSubdivision, apostrophe_place},
+      {"last", kPlaceCountry, "Last"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name.substr(0, 40));
+    EXPECT_EQ(gazetteer.place_kinds(c.name), c.kinds);
+    EXPECT_EQ(gazetteer.place_spelling(c.name), c.spelling);
+  }
+  EXPECT_EQ(gazetteer.place_count(), 6u);
+  EXPECT_EQ(gazetteer.longest_place_words(), 4u);
+
+  EXPECT_EQ(gazetteer.given_name_count(), 5u);
+  EXPECT_EQ(gazetteer.family_name_count(), 0u);
+  EXPECT_TRUE(gazetteer.is_given_name("ANNA"));
+  EXPECT_TRUE(gazetteer.is_given_name("bo"));
+  EXPECT_TRUE(gazetteer.is_given_name(long_given));
+  EXPECT_TRUE(gazetteer.is_given_name("tab\tname"));
+  EXPECT_FALSE(gazetteer.is_given_name("Tab"));
+  EXPECT_TRUE(gazetteer.is_given_name("Zoe"));
+  EXPECT_FALSE(gazetteer.is_given_name("Anna\r"));
+  EXPECT_FALSE(gazetteer.is_family_name("Anna"));
+}
+
+// The lists are folded by a fast path when read and by gazetteer_key()'s when looked up:
+// every name in them must be found again.
+TEST(Gazetteer, FindsEveryNameOfTheCompiledInLists) {
+  const Gazetteer& gazetteer = Gazetteer::instance();
+  auto for_each_name = [](std::string_view text, auto name_fn) {
+    while (!text.empty()) {
+      std::size_t end = text.find('\n');
+      std::string_view line = text.substr(0, end);
+      text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+      std::string_view name = line.substr(0, line.find('\t'));
+      std::size_t key_bytes = gazetteer_key(name).size();
+      if (key_bytes > 0 && key_bytes <= 256) name_fn(name);
+    }
+  };
+  std::size_t names = 0;
+  std::string missed;
+  auto check = [&](std::string_view name, bool found) {
+    ++names;
+    if (!found && missed.empty()) missed = name;
+  };
+  for_each_name(embedded::places(), [&](std::string_view name) {
+    check(name, gazetteer.place_kinds(name) != 0 &&
+                    gazetteer_key(gazetteer.place_spelling(name)) == gazetteer_key(name));
+  });
+  for_each_name(embedded::given_names(),
+                [&](std::string_view name) { check(name, gazetteer.is_given_name(name)); });
+  for_each_name(embedded::family_names(),
+                [&](std::string_view name) { check(name, gazetteer.is_family_name(name)); });
+  EXPECT_GT(names, 150000u);
+  EXPECT_EQ(missed, "");
 }
 
 }  // namespace

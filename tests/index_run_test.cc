@@ -20,10 +20,11 @@ struct Skip {
 
 class IndexRunTest : public ::testing::Test {
  protected:
-  IndexCounts run(bool full = false) {
+  IndexCounts run(bool full = false, unsigned jobs = 1, const std::string& db = "index") {
     skips_.clear();
     IndexOptions options;
-    options.db_path = dir_ / "index";
+    options.db_path = dir_ / db;
+    options.jobs = jobs;
     options.roots = {"news"};
     options.full = full;
     options.commit_every = 2;  // several commits per run, as in a large corpus
@@ -153,6 +154,22 @@ TEST_F(IndexRunTest, FullReindexesUnchangedFiles) {
   run();
   expect_counts(run(/*full=*/true), 0, 2, 0, 0, 0);
   EXPECT_EQ(doc_count(), 2u);
+}
+
+TEST_F(IndexRunTest, DocumentIdsDoNotDependOnJobs) {
+  for (int i = 0; i < 60; ++i) {
+    std::string n = std::to_string(i);
+    fs_.add_file("news/s" + std::to_string(i % 3) + "/a" + n + ".txt",
+                 "Headline " + n + "\n\nHarbour story number " + n + " about ferries.\n");
+  }
+  fs_.add_file("news/s1/broken.txt", "");
+  expect_counts(run(false, 1, "one"), 60, 0, 0, 0, 1);
+  expect_counts(run(false, 3, "three"), 60, 0, 0, 0, 1);
+  Xapian::Database one(dir_ / "one"), three(dir_ / "three");
+  ASSERT_EQ(one.get_lastdocid(), three.get_lastdocid());
+  for (Xapian::docid id = 1; id <= one.get_lastdocid(); ++id) {
+    EXPECT_EQ(one.get_document(id).get_data(), three.get_document(id).get_data()) << id;
+  }
 }
 
 TEST_F(IndexRunTest, SecondWriterIsBusy) {

@@ -12,6 +12,12 @@ Extraction ArticleAnalyzer::analyze(Article& article) const {
   if (options_.entities) {
     extraction = extractor_.extract(analysis_text(article));
     fill_entities(extraction, article.entities);
+    // Names are facets of their own; as topics they would only repeat them.
+    std::vector<std::string> names = article.entities.people;
+    names.insert(names.end(), article.entities.places.begin(), article.entities.places.end());
+    names.insert(names.end(), article.entities.organizations.begin(),
+                 article.entities.organizations.end());
+    article.entities.topics = topics_.extract(article.title, article.clean, names, kKeyPhrases);
   }
   std::vector<std::string>& topics = article.entities.topics;
   if (!article.section.empty() &&

@@ -4,8 +4,12 @@
 
 #include "newsdex/article.h"
 #include "newsdex/entity_extractor.h"
+#include "newsdex/topic_extractor.h"
 
 namespace newsdex {
+
+// Key phrases per article, before the section.
+inline constexpr std::size_t kKeyPhrases = 5;
 
 struct AnalysisOptions {
   bool entities = true;  // people, places, organisations, topics (off: --no-entities)
@@ -17,12 +21,14 @@ class ArticleAnalyzer {
   explicit ArticleAnalyzer(AnalysisOptions options = {});
 
   // Fills article.entities and returns the mentions found (empty when entities are off).
-  // The section, when there is one, is always the last topic.
+  // Topics are the article's key phrases (names of its people, places and
+  // organisations excluded), then its section when it has one.
   Extraction analyze(Article& article) const;
 
  private:
   AnalysisOptions options_;
   EntityExtractor extractor_;
+  TopicExtractor topics_;
 };
 
 }  // namespace newsdex

@@ -5,11 +5,9 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
+#include <vector>
 
 namespace newsdex {
 
@@ -26,20 +24,23 @@ enum PlaceKind : std::uint8_t {
 // Never longer than `text`. Never throws except std::bad_alloc.
 std::string gazetteer_key(std::string_view text);
 
-// Immutable after construction, so one object serves every thread.
+// Immutable after construction, so one object serves every thread. Lookups never
+// allocate.
 class Gazetteer {
  public:
   // The lists compiled into the library, parsed on first use (a function-local static,
-  // so the first call from any thread is safe).
+  // so the first call from any thread is safe). Never destroyed.
   static const Gazetteer& instance();
 
   // Parses lists in the formats of common/data: `places` has lines "name<TAB>kinds", kinds
   // a comma list of country, subdivision, city, region; the name lists have one name a
-  // line. Lines without a known kind are skipped. Names that fold to one key are merged:
-  // kinds OR-ed, the first spelling kept. Spellings are views into `places`, which must
-  // outlive the object (the compiled-in data lives as long as the program).
+  // line. Lines without a known kind are skipped, and so are names longer than 256 bytes
+  // once folded. Names that fold to one key are merged: kinds OR-ed, the first spelling
+  // kept. Spellings are views into `places`, which must outlive the object (the
+  // compiled-in data lives as long as the program). Throws std::length_error when
+  // `places` is 4 GiB or more, std::bad_alloc when memory runs out.
   Gazetteer(std::string_view places, std::string_view given_names, std::string_view family_names);
-  Gazetteer(const Gazetteer&) = delete;  // the maps hold views into key_bytes_
+  Gazetteer(const Gazetteer&) = delete;  // megabytes of tables: share one object instead
   Gazetteer& operator=(const Gazetteer&) = delete;
 
   // Bitmask of PlaceKind for a name as written in text, in any case and with or without
@@ -58,28 +59,46 @@ class Gazetteer {
   // Most words in any place name: a caller trying spans of words need not try longer.
   std::size_t longest_place_words() const { return longest_place_words_; }
 
-  std::size_t place_count() const { return places_.size(); }
-  std::size_t given_name_count() const { return given_names_.size(); }
-  std::size_t family_name_count() const { return family_names_.size(); }
+  std::size_t place_count() const { return place_count_; }
+  std::size_t given_name_count() const { return given_name_count_; }
+  std::size_t family_name_count() const { return family_name_count_; }
 
  private:
-  struct Place {
-    std::string_view spelling;
-    std::uint8_t kinds = 0;
-  };
+  // Both tables are open-addressing hash tables with linear probing, sized once to a power
+  // of two at least 4/3 of the lines read (so at most 3/4 full, and never full), and
+  // indexed by the top bits of a 64-bit hash of the folded key. A slot is that hash with
+  // its lowest bits replaced by the entry's payload, which is never 0, so 0 marks an
+  // empty slot. Keys themselves are not kept: entries are told apart by the rest of the
+  // hash, 60 or 62 bits. With about 150,000 keys in a table the odds that two distinct
+  // ones share those bits are about n^2 / 2^61 ~ 1e-8, and those of an unknown word
+  // matching a stored key about n / 2^60 ~ 1e-13 a lookup.
+
+  // A place's payload is its kinds, 4 bits.
+  static constexpr std::uint64_t kKindBits = 0xF;
+  // A name's payload is kGivenBit | kFamilyBit, as the lists have it.
+  static constexpr std::uint64_t kGivenBit = 1;
+  static constexpr std::uint64_t kFamilyBit = 2;
+  static constexpr std::uint64_t kNameBits = kGivenBit | kFamilyBit;
+  static constexpr std::size_t kNoSlot = ~std::size_t{0};
 
   // Folds `text` into a stack buffer and returns the key, or "" when no stored key can be
   // that long; `buffer` must hold kMaxKeyBytes.
   std::string_view lookup_key(std::string_view text, char* buffer) const;
-  const Place* find_place(std::string_view name) const;
+  std::size_t find_place(std::string_view name) const;   // its slot, or kNoSlot
+  std::uint64_t name_bits(std::string_view word) const;  // kGivenBit | kFamilyBit or 0
 
   // Keys longer than this are not stored, so lookups never allocate.
   static constexpr std::size_t kMaxKeyBytes = 256;
 
-  std::unique_ptr<char[]> key_bytes_;  // every folded key, back to back; never resized
-  std::unordered_map<std::string_view, Place> places_;
-  std::unordered_set<std::string_view> given_names_;
-  std::unordered_set<std::string_view> family_names_;
+  std::string_view places_text_;          // where spellings_ point
+  std::vector<std::uint64_t> places_;     // hash | kinds
+  std::vector<std::uint32_t> spellings_;  // of places_[i]: offset of its line in places_text_
+  std::vector<std::uint64_t> names_;      // hash | kGivenBit | kFamilyBit
+  int places_shift_ = 0;                  // 64 - log2(places_.size()): hash >> shift is a slot
+  int names_shift_ = 0;
+  std::size_t place_count_ = 0;
+  std::size_t given_name_count_ = 0;
+  std::size_t family_name_count_ = 0;
   std::size_t longest_key_bytes_ = 0;
   std::size_t longest_place_words_ = 0;
 };
