@@ -13,10 +13,14 @@ Extraction ArticleAnalyzer::analyze(Article& article) const {
     extraction = extractor_.extract(analysis_text(article));
     fill_entities(extraction, article.entities);
     // Names are facets of their own; as topics they would only repeat them.
-    std::vector<std::string> names = article.entities.people;
-    names.insert(names.end(), article.entities.places.begin(), article.entities.places.end());
-    names.insert(names.end(), article.entities.organizations.begin(),
-                 article.entities.organizations.end());
+    std::vector<std::string> names;
+    for (FieldSource source :
+         {FieldSource::kPeople, FieldSource::kPlaces, FieldSource::kOrganizations}) {
+      const auto& canonical = *article.entities.list_for(source);
+      const auto& aliases = *article.entities.aliases_for(source);
+      names.insert(names.end(), canonical.begin(), canonical.end());
+      names.insert(names.end(), aliases.begin(), aliases.end());
+    }
     article.entities.topics = topics_.extract(article.title, article.clean, names, kKeyPhrases);
   }
   std::vector<std::string>& topics = article.entities.topics;

@@ -23,20 +23,20 @@
 //    background never saw (df <= 1) gets the highest idf. Every topic must occur at
 //    least twice: once is an aside, and for an unknown word often a typo or a name.
 // 3. A phrase scores tf x (the sum of its words' idf), so a repeated phrase beats its
-//    words. It takes part only when repeated, or when it is in the title (headline
-//    phrases are chosen on purpose); once in a paragraph is an accident of wording.
-//    A repeated phrase then claims its words: their occurrences inside it do not count
-//    for the words alone ("rates" in "interest rates" is the phrase).
+//    words. It takes part only when repeated, or when it is a pair of words in the
+//    title (headline phrases are chosen on purpose); once in a paragraph is an accident
+//    of wording. A phrase that takes part claims its words: their occurrences inside it
+//    do not count for the words alone ("rates" in "interest rates" is the phrase).
 // 4. Topics are taken best first, skipping one that shares a word with one already
 //    taken ("gaza ceasefire" after "ceasefire talks"), so that five topics say five
 //    things.
 //
-// Headlines compress ("ECB cuts interest rates", "Santander posts record profit"):
-// their verbs are not stopwords and would win on the title bonus alone. So the title
-// and heading bonus goes only to words and phrases that the paragraphs use too, and a
-// phrase seen only in the title takes part only when all its words are in the
-// paragraphs, and claims none of them. Plurals ("rate", "rates") are merged by a crude
-// suffix fold before counting.
+// Headlines compress ("ECB cuts interest rates", "Santander posts record profit"), and
+// their verbs are not stopwords. So the title and heading bonus goes only to words that
+// the paragraphs use too, and a pair seen only in the title takes part only when the
+// paragraphs use both its words and neither is a name to exclude: "posts record" and
+// "ecb cuts" do not, "interest rates" does. Plurals ("rate", "rates") are merged by a
+// crude suffix fold before counting.
 //
 // Cost: hashing each word once dominates. The per-article tables are flat (open
 // addressing, no node per entry) and background lookups are left for the words seen
@@ -463,7 +463,7 @@ struct Term {                      // a word, plural and singular merged
   bool excluded = false;
   double idf = 0;
   Counts all;
-  Counts residual;  // outside repeated phrases
+  Counts residual;  // outside the phrases that take part
 };
 
 struct Surface {               // a spelling as written (lower-cased)
@@ -546,9 +546,7 @@ class ArticleStats {
         std::uint32_t id = positions_[i].phrases[k];
         if (id == kNone) break;
         const Candidate& c = candidates_[id];
-        if (c.phrase_counts) {
-          std::fill_n(claimed.begin() + i, c.size, true);
-        }
+        if (c.phrase_counts) std::fill_n(claimed.begin() + i, c.size, true);
       }
     }
     for (std::size_t i = 0; i < positions_.size(); ++i) {
@@ -577,6 +575,7 @@ class ArticleStats {
   // paragraphs and neither is excluded: headline verbs ("posts", "wins") are seldom in
   // the paragraphs, and a name in front is mostly the actor ("ecb cuts").
   bool phrase_counts(const Candidate& c) const {
+    if (c.counts.total() < kMinCount && (c.size != 2 || c.counts.title == 0)) return false;
     std::uint32_t excluded = 0;
     bool backed = true;
     for (std::uint32_t k = 0; k < c.size; ++k) {

@@ -53,11 +53,11 @@ class TopicExtractor {
   explicit TopicExtractor(const BackgroundFrequencies& background);
 
   // Up to max_topics key phrases of the article, best first: lower case, 1 to 3 words,
-  // no stopwords at either end, no numbers-only words. `title` is the article's title
-  // (article.title is not read, so callers may pass another). Words of `exclude` (e.g.
-  // the article's people and places, any case) are not topics on their own, nor the
-  // last word of a phrase ("president biden"). Deterministic; never throws except
-  // std::bad_alloc.
+  // no stopword at either end, no word that starts with a digit ("2024", "5bn").
+  // `title` is the article's title (article.title is not read, so callers may pass
+  // another). Words of `exclude` (e.g. the article's people and places, any case) are
+  // not topics on their own, nor the last word of a phrase ("president biden"), nor two
+  // words of one ("joe biden visit"). Deterministic; never throws except std::bad_alloc.
   std::vector<std::string> extract(const std::string& title, const CleanArticle& article,
                                    const std::vector<std::string>& exclude = {},
                                    std::size_t max_topics = 5) const;
