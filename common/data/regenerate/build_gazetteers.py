@@ -328,6 +328,24 @@ def iso_codes_version():
         return "unknown"
 
 
+# The data files whose ATTRIBUTION.md sections this script writes; other sections (the
+# tagger model, background frequencies) are written by hand or by other scripts and kept.
+OWN_SECTIONS = ("places.tsv", "given_names.txt", "family_names.txt")
+
+
+def kept_sections(path):
+    """The "## FILE" sections of an existing ATTRIBUTION.md that this script does not own."""
+    if not path.exists():
+        return ""
+    kept, keep = [], False
+    for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
+        if line.startswith("## "):
+            keep = not line[3:].startswith(OWN_SECTIONS)
+        if keep:
+            kept.append(line)
+    return ("\n" if kept else "") + "".join(kept).rstrip("\n") + ("\n" if kept else "")
+
+
 ATTRIBUTION = """\
 # Gazetteer data: sources and licences
 
@@ -447,6 +465,7 @@ def main():
         faker_license=package_license(modules, NPM_PACKAGES["faker"]),
         locales=textwrap.fill(", ".join(locales), 86, subsequent_indent="  "),
         skipped=", ".join(sorted(FAKER_SKIPPED_LOCALES)), given=len(given_rows), family=len(family_rows))
+    attribution += kept_sections(DATA_DIR / "ATTRIBUTION.md")
     (DATA_DIR / "ATTRIBUTION.md").write_text(attribution, encoding="utf-8", newline="\n")
 
     for file, size in sizes.items():
