@@ -31,8 +31,9 @@ constexpr std::array<std::string_view, 27> kNeverAlone = {
 constexpr std::array<std::string_view, 8> kCreditWords = {
     "reporter", "correspondent", "bureau", "desk", "editor", "staff", "writer", "newsroom"};
 // Small words that join a name ("Mohammed bin Salman") but never end one.
-constexpr std::array<std::string_view, 12> kJoiners = {"bin", "bint", "ibn", "al",  "el",  "de",
-                                                       "da",  "del",  "van", "von", "der", "of"};
+constexpr std::array<std::string_view, 16> kJoiners = {"bin", "bint", "ibn", "al",  "el",  "de",
+                                                       "da",  "del",  "van", "von", "der", "den",
+                                                       "le",  "la",   "du",  "of"};
 // Articles that are not part of a name at its start.
 constexpr std::array<std::string_view, 3> kArticles = {"the", "a", "an"};
 // Roles that precede a person's name inside a longer phrase the tagger may take whole
@@ -194,14 +195,19 @@ std::vector<TokenRange> tagged_ranges(std::string_view text, const std::vector<T
       // "US Secretary" alone: the role is not part of the name.
       while (range.last > range.first && is_one_of(kRoleWords, word(range.last))) --range.last;
     }
-    // One joiner between two tagged runs: a person's name goes on across "bin", "van",
-    // "de" ("Louis" van "Gaal"), an organisation's across "of" ("Bank" of "England").
-    if (!ranges.empty() && range.first == ranges.back().last + 2) {
-      std::string joiner = word(range.first - 1);
+    // One or two joiners between two tagged runs: a person's name goes on across "bin",
+    // "van", "von der" ("Ursula" von der "Leyen"), an organisation's across "of" ("Bank"
+    // of "England").
+    std::size_t gap = ranges.empty() ? 0 : range.first - ranges.back().last - 1;
+    if (gap == 1 || gap == 2) {
       EntityType before = ranges.back().type;
-      bool person_joins =
-          before == EntityType::kPerson && joiner != "of" && is_one_of(kJoiners, joiner);
-      bool organization_joins = before == EntityType::kOrganization && joiner == "of";
+      bool person_joins = before == EntityType::kPerson;
+      bool organization_joins = before == EntityType::kOrganization && gap == 1;
+      for (std::size_t k = ranges.back().last + 1; k < range.first; ++k) {
+        std::string joiner = word(k);
+        person_joins = person_joins && joiner != "of" && is_one_of(kJoiners, joiner);
+        organization_joins = organization_joins && joiner == "of";
+      }
       if (person_joins || organization_joins) {
         ranges.back().last = range.last;
         continue;
