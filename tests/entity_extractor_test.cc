@@ -109,6 +109,10 @@ TEST(EntityExtractor, JoinedAndHyphenatedNames) {
        EntityType::kPerson, "Mohammed bin Abdulrahman Al-Thani"},
       {"VanDer", "The Dutch coach Louis van Gaal named his squad on Thursday.", EntityType::kPerson,
        "Louis van Gaal"},
+      {"VonDer", "Commission President Ursula von der Leyen will seek a second term.",
+       EntityType::kPerson, "Ursula von der Leyen"},
+      {"Le", "Marine Le Pen said her party would not back the government.", EntityType::kPerson,
+       "Marine Le Pen"},
   });
 }
 
