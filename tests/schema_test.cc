@@ -300,7 +300,7 @@ TEST(StoredArticle, RoundTrips) {
       "Quotes \"and\" slashes \\ survive",
       "world",
       "Line one\n\nLine two",
-      {{"Benjamin Netanyahu"}, {"Rafah", "Gaza Strip"}, {"Hamas"}, {"ceasefire"}}};
+      {{"Benjamin Netanyahu"}, {"Rafah", "Gaza Strip"}, {"Hamas"}, {"ceasefire"}, {}, {}, {}}};
   StoredArticle parsed = StoredArticle::parse(article.serialise());
   EXPECT_EQ(parsed.entities.people, article.entities.people);
   EXPECT_EQ(parsed.entities.places, article.entities.places);

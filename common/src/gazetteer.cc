@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "newsdex/embedded_data.h"
+#include "newsdex/text_decoding.h"
 
 namespace newsdex {
 namespace {
@@ -94,21 +95,6 @@ std::uint64_t ascii_lower(std::uint64_t word) {
   return word | ((at_least_a & ~above_z & kHighBits) >> 2);
 }
 
-// Length of the well-formed UTF-8 sequence at `text[i]` and its code point, or 0 when the
-// bytes there are not one (they are then copied byte by byte).
-std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& code) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  unsigned char lead = byte(i);
-  std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0;
-  if (length == 0 || lead > 0xF4 || i + length > text.size()) return 0;
-  code = lead & (0x7F >> length);
-  for (std::size_t k = 1; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    code = (code << 6) | (byte(i + k) & 0x3F);
-  }
-  return length;
-}
-
 // Passes the fold of the character at `text[i]` to `put`, a byte at a time, and returns
 // how many bytes of `text` it took. The one definition of the fold, which fold_into() and
 // scan_name() speed up for runs of ASCII without apostrophes.
@@ -120,7 +106,7 @@ std::size_t fold_char(std::string_view text, std::size_t i, PutFn put) {
     return 1;
   }
   char32_t code = 0;
-  std::size_t bytes = decode_utf8(text, i, code);
+  std::size_t bytes = decode_utf8_at(text, i, code);
   if (bytes == 0) {
     put(static_cast<char>(c));
     return 1;

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "newsdex/embedded_data.h"
+#include "newsdex/text_decoding.h"
 
 // The method: simple, explainable and fast (one pass over the text, no model).
 //
@@ -132,21 +133,6 @@ std::string_view fold_plural(std::string_view word, std::string& buffer) {
 
 // ---- Words: keep in step with common/data/regenerate/build_background_df.py ----------
 
-// Length of the well-formed UTF-8 sequence at text[i] and its code point; 0 when the
-// bytes there are not one (such a byte separates words).
-std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& code) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  unsigned char lead = byte(i);
-  std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0;
-  if (length == 0 || lead > 0xF4 || i + length > text.size()) return 0;
-  code = lead & (0x7F >> length);
-  for (std::size_t k = 1; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    code = (code << 6) | (byte(i + k) & 0x3F);
-  }
-  return length;
-}
-
 // The code point at text[i] and its length in bytes; a byte that starts no well-formed
 // sequence reads as U+FFFD, a separator.
 char32_t next_code(std::string_view text, std::size_t i, std::size_t& length) {
@@ -154,7 +140,7 @@ char32_t next_code(std::string_view text, std::size_t i, std::size_t& length) {
   length = 1;
   if (lead < 0x80) return lead;
   char32_t code = 0;
-  std::size_t n = decode_utf8(text, i, code);
+  std::size_t n = decode_utf8_at(text, i, code);
   if (n == 0) return 0xFFFD;
   length = n;
   return code;
@@ -187,24 +173,6 @@ bool is_space(char32_t c) {
 }
 
 bool is_hyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
-
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
 
 // ASCII and Latin-1 capitals only: enough for English news, and a rule the Python side
 // applies identically.

@@ -23,6 +23,13 @@ DecodedText decode_text(std::string_view bytes);
 // True when the whole of `bytes` is well-formed UTF-8 (no overlongs or surrogates).
 bool is_valid_utf8(std::string_view bytes);
 
+// Length of the well-formed UTF-8 sequence at text[i] (no overlongs, surrogates or code
+// points past U+10FFFF) with its code point in `code`; 0 when the bytes there are not one.
+std::size_t decode_utf8_at(std::string_view text, std::size_t i, char32_t& code);
+
+// Appends the UTF-8 encoding of a code point.
+void append_utf8(std::string& out, char32_t code);
+
 // Number of Unicode code points in valid UTF-8 text.
 std::size_t count_code_points(std::string_view utf8);
 
