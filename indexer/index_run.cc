@@ -1,8 +1,14 @@
 #include "index_run.h"
 
+#include <chrono>
+#include <cstdio>
+#include <ctime>
 #include <optional>
 #include <system_error>
+#include <thread>
 #include <unordered_set>
+
+#include <nlohmann/json.hpp>
 
 #include "corpus_walker.h"
 #include "index_state.h"
@@ -11,26 +17,50 @@
 #include "newsdex/errors.h"
 #include "newsdex/schema.h"
 #include "ordered_pipeline.h"
+#include "run_report.h"
 
 namespace newsdex {
 namespace {
 
-Xapian::WritableDatabase open_for_writing(const IndexOptions& options) {
+// How often a waiting indexer tries the lock again.
+constexpr std::chrono::milliseconds kLockRetry{100};
+
+// Thrown by the writer when asked to stop; caught in run_index.
+struct Interrupted {};
+
+Xapian::WritableDatabase open_once(const IndexOptions& options) {
+  Xapian::WritableDatabase db(options.db_path, Xapian::DB_CREATE_OR_OPEN);
   try {
-    Xapian::WritableDatabase db(options.db_path, Xapian::DB_CREATE_OR_OPEN);
+    check_schema_metadata(db, options.db_path);
+  } catch (const IndexError&) {
+    if (!options.full) throw;
+    // --full on an index of another schema: start it again from nothing.
+    db.close();
+    db = Xapian::WritableDatabase(options.db_path, Xapian::DB_CREATE_OR_OVERWRITE);
+  }
+  return db;
+}
+
+// Opens the index, waiting up to options.lock_timeout for another writer to finish. The
+// lock is Xapian's own: newsdex never removes a lock file.
+Xapian::WritableDatabase open_for_writing(const IndexOptions& options) {
+  auto started = std::chrono::steady_clock::now();
+  for (;;) {
     try {
-      check_schema_metadata(db, options.db_path);
-    } catch (const IndexError&) {
-      if (!options.full) throw;
-      // --full on an index of another schema: start it again from nothing.
-      db.close();
-      db = Xapian::WritableDatabase(options.db_path, Xapian::DB_CREATE_OR_OVERWRITE);
+      return open_once(options);
+    } catch (const Xapian::DatabaseLockError&) {
+      std::chrono::duration<double> waited = std::chrono::steady_clock::now() - started;
+      bool interrupted = options.interrupted != nullptr && *options.interrupted;
+      if (waited.count() >= options.lock_timeout || interrupted) {
+        char seconds[32];
+        std::snprintf(seconds, sizeof seconds, "%.1f", waited.count());
+        throw IndexBusyError("index " + options.db_path + " is locked by another writer (waited " +
+                             seconds + " s)");
+      }
+      std::this_thread::sleep_for(kLockRetry);
+    } catch (const Xapian::DatabaseError& e) {
+      throw IndexError("cannot open index " + options.db_path + ": " + e.get_msg());
     }
-    return db;
-  } catch (const Xapian::DatabaseLockError&) {
-    throw IndexBusyError("index " + options.db_path + " is locked by another writer");
-  } catch (const Xapian::DatabaseError& e) {
-    throw IndexError("cannot open index " + options.db_path + ": " + e.get_msg());
   }
 }
 
@@ -40,6 +70,18 @@ constexpr std::size_t kBuildWindow = 256;
 bool stamp_matches(const StoredStamp& stored, const SourceFile& file) {
   return stored.mtime == Xapian::sortable_serialise(file.mtime) &&
          stored.size == Xapian::sortable_serialise(static_cast<double>(file.size));
+}
+
+// The counts of a run as stored in the index metadata (see kMetaLastRun).
+std::string run_record(const IndexCounts& counts) {
+  nlohmann::json record = {{"finished", utc_now()},
+                           {"added", counts.added},
+                           {"updated", counts.updated},
+                           {"unchanged", counts.unchanged},
+                           {"deleted", counts.deleted},
+                           {"skipped", counts.skipped},
+                           {"interrupted", counts.interrupted}};
+  return record.dump();
 }
 
 bool under_any(const std::string& id_term_text, const std::vector<WalkProblem>& problems) {
@@ -61,10 +103,12 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
   IndexState state = load_index_state(db);
 
   IndexCounts counts;
-  for (const WalkProblem& problem : walk.problems) {
-    report_skip(problem.path, problem.reason);
+  auto skip = [&](const std::string& path, const std::string& reason) {
+    report_skip(path, reason);
     ++counts.skipped;
-  }
+    ++counts.skip_reasons[reason];
+  };
+  for (const WalkProblem& problem : walk.problems) skip(problem.path, problem.reason);
 
   // What needs work: new and changed files (a stat per file, decided here).
   struct Job {
@@ -94,41 +138,48 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
   };
   ArticleAnalyzer analyzer(options.analysis);
   std::size_t pending = 0;
-  run_ordered(
-      jobs.size(), options.jobs, kBuildWindow, [] { return DocumentBuilder(); },
-      [&](DocumentBuilder& builder, std::size_t i) -> Built {
-        const SourceFile& file = *jobs[i].file;
-        try {
-          Article article = make_article(file, fs.read_file(file.path));
-          analyzer.analyze(article);
-          return {builder.build(article), {}};
-        } catch (const ArticleError& e) {
-          return {std::nullopt, e.what()};
-        } catch (const std::system_error& e) {
-          return {std::nullopt, e.code().message()};
-        }
-      },
-      [&](std::size_t i, Built built) {
-        if (!built.document) {
-          report_skip(jobs[i].file->path, built.skip_reason);
-          ++counts.skipped;
-          return;
-        }
-        db.replace_document(jobs[i].term, *built.document);
-        ++(jobs[i].known ? counts.updated : counts.added);
-        if (++pending >= options.commit_every) {
-          db.commit();
-          pending = 0;
-        }
-      });
+  try {
+    run_ordered(
+        jobs.size(), options.jobs, kBuildWindow, [] { return DocumentBuilder(); },
+        [&](DocumentBuilder& builder, std::size_t i) -> Built {
+          const SourceFile& file = *jobs[i].file;
+          try {
+            Article article = make_article(file, fs.read_file(file.path));
+            analyzer.analyze(article);
+            return {builder.build(article), {}};
+          } catch (const ArticleError& e) {
+            return {std::nullopt, e.what()};
+          } catch (const std::system_error& e) {
+            return {std::nullopt, e.code().message()};
+          }
+        },
+        [&](std::size_t i, Built built) {
+          if (options.interrupted != nullptr && *options.interrupted) throw Interrupted{};
+          if (!built.document) {
+            skip(jobs[i].file->path, built.skip_reason);
+            return;
+          }
+          db.replace_document(jobs[i].term, *built.document);
+          ++(jobs[i].known ? counts.updated : counts.added);
+          if (++pending >= options.commit_every) {
+            db.commit();
+            pending = 0;
+          }
+        });
+
+  } catch (const Interrupted&) {
+    counts.interrupted = true;  // what was applied is committed below
+  }
 
   for (const auto& [term, stamp] : state) {
+    if (counts.interrupted) break;
     if (seen_terms.contains(term) || under_any(term, walk.problems)) continue;
     db.delete_document(stamp.docid);
     ++counts.deleted;
   }
 
   write_schema_metadata(db);
+  db.set_metadata(std::string(kMetaLastRun), run_record(counts));
   db.commit();
   return counts;
 }

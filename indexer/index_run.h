@@ -1,8 +1,10 @@
 // One run of the indexer: walk the roots, index what changed, delete what vanished.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -21,6 +23,12 @@ struct IndexOptions {
   // Threads that read, analyse and build documents; one more thread writes. Results
   // and document ids are the same for any number.
   unsigned jobs = 1;
+  // Seconds to wait for another writer to release the index before giving up with
+  // IndexBusyError.
+  double lock_timeout = 60;
+  // Set (from a signal handler) to stop early: what is done is committed, the next run
+  // finishes the rest. May be null.
+  const std::atomic<bool>* interrupted = nullptr;
   // Documents written between commits. A crash loses at most this much work; a re-run
   // redoes it because unchanged files are recognised by their stamp.
   std::size_t commit_every = 2000;
@@ -32,6 +40,8 @@ struct IndexCounts {
   std::size_t unchanged = 0;
   std::size_t deleted = 0;
   std::size_t skipped = 0;
+  std::map<std::string, std::size_t> skip_reasons;  // reason -> files
+  bool interrupted = false;  // stopped early; deletions wait for a complete run
 };
 
 // Called once per file or folder that was skipped, with a one-line reason.

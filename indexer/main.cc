@@ -1,6 +1,9 @@
 // newsdex-index: command line of the indexer. Parses options, runs the library, and
 // translates its errors into one line on stderr and an exit code.
+#include <signal.h>
+
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -11,7 +14,9 @@
 
 #include "extract_only.h"
 #include "index_run.h"
+#include "index_status.h"
 #include "newsdex/errors.h"
+#include "run_report.h"
 
 namespace po = boost::program_options;
 
@@ -22,10 +27,25 @@ constexpr const char* kProgram = "newsdex-index";
 // Exit codes; the README documents them.
 enum ExitCode {
   kExitOk = 0,
-  kExitSkipped = 1,  // the run finished but some files were skipped
-  kExitUsage = 2,    // bad options, bad roots, or an index that cannot be used
-  kExitBusy = 75,    // EX_TEMPFAIL: another writer holds the index
+  kExitSkipped = 1,        // the run finished but some files were skipped
+  kExitUsage = 2,          // bad options, bad roots, or an index that cannot be used
+  kExitBusy = 75,          // EX_TEMPFAIL: another writer holds the index
+  kExitInterrupted = 130,  // SIGINT or SIGTERM: what was done is committed
 };
+
+// Set by SIGINT and SIGTERM; the indexer commits what it has and stops.
+std::atomic<bool> g_interrupted{false};
+
+void on_stop_signal(int) { g_interrupted = true; }
+
+void install_stop_handlers() {
+  static_assert(std::atomic<bool>::is_always_lock_free, "used from a signal handler");
+  struct sigaction action {};
+  action.sa_handler = on_stop_signal;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+}
 
 void print_usage(std::ostream& out, const po::options_description& options) {
   out << "Usage: " << kProgram << " --db DIR [options] ROOT...\n"
@@ -37,8 +57,13 @@ void print_usage(std::ostream& out, const po::options_description& options) {
       << "and topics are found in each article and indexed for person:, place:, org:\n"
       << "and topic: searches and facets.\n\n"
       << options << "\n"
+      << "A config file (--config) holds the same options as \"name = value\" lines, e.g.\n"
+      << "\"db = /var/lib/newsdex/index\" and one \"root = /srv/news\" per root; options\n"
+      << "given on the command line win.\n\n"
       << "Exit status: 0 all files indexed, 1 some files skipped (reasons on stderr),\n"
-      << "2 usage error or unusable index, 75 index locked by another writer.\n";
+      << "2 usage error or unusable index, 75 index locked by another writer (after\n"
+      << "--lock-timeout), 130 interrupted by SIGINT or SIGTERM (work done is committed;\n"
+      << "the next run completes it).\n";
 }
 
 int usage_error(const std::string& message) {
@@ -47,19 +72,12 @@ int usage_error(const std::string& message) {
   return kExitUsage;
 }
 
-std::string format_summary(const newsdex::IndexCounts& c, double seconds) {
-  char elapsed[32];
-  std::snprintf(elapsed, sizeof elapsed, "%.2f", seconds);
-  return "indexed: " + std::to_string(c.added) + " added, " + std::to_string(c.updated) +
-         " updated, " + std::to_string(c.unchanged) + " unchanged, " + std::to_string(c.deleted) +
-         " deleted, " + std::to_string(c.skipped) + " skipped in " + elapsed + " s";
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
   newsdex::IndexOptions options;
-  bool extract_only = false, no_entities = false;
+  bool extract_only = false, no_entities = false, quiet = false, status = false;
+  std::string config_path, report_path;
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   po::options_description visible("Options");
   // One option per line reads better than the formatter's packing.
@@ -75,6 +93,16 @@ int main(int argc, char** argv) {
        "threads that read, analyse and build documents (default: the number of cores)")
       ("no-entities", po::bool_switch(&no_entities),
        "skip entity and topic extraction (faster; person:, place:, org:, topic: find nothing)")
+      ("lock-timeout", po::value(&options.lock_timeout)->value_name("SECONDS")->default_value(60),
+       "wait this long for another writer to finish, then exit 75")
+      ("quiet,q", po::bool_switch(&quiet),
+       "print nothing unless the run fails (for cron); the exit status still tells")
+      ("report-json", po::value(&report_path)->value_name("FILE"),
+       "write a JSON report of the run: counts, skip reasons, durations, index size, revision")
+      ("status", po::bool_switch(&status),
+       "print what the index --db holds and how its last run went, and exit")
+      ("config", po::value(&config_path)->value_name("FILE"),
+       "read options from FILE (same names, \"name = value\" lines)")
       ("help,h", "print this help and exit")
       ("version", "print the version and exit");
   // clang-format on
@@ -86,6 +114,10 @@ int main(int argc, char** argv) {
   po::variables_map vm;
   try {
     po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    if (vm.count("config")) {
+      // Stored after the command line, so that the command line wins.
+      po::store(po::parse_config_file(vm["config"].as<std::string>().c_str(), all), vm);
+    }
     po::notify(vm);
   } catch (const po::error& e) {
     return usage_error(e.what());
@@ -98,6 +130,16 @@ int main(int argc, char** argv) {
     std::cout << kProgram << " " << NEWSDEX_VERSION << " (Xapian " << Xapian::version_string()
               << ")\n";
     return kExitOk;
+  }
+  if (status) {
+    if (options.db_path.empty()) return usage_error("--status needs --db DIR");
+    try {
+      newsdex::print_status(options.db_path, std::cout);
+      return kExitOk;
+    } catch (const newsdex::Error& e) {
+      std::cerr << kProgram << ": " << e.what() << "\n";
+      return kExitUsage;
+    }
   }
   if (options.roots.empty()) return usage_error("no ROOT folder given");
   options.analysis.entities = !no_entities;
@@ -119,26 +161,47 @@ int main(int argc, char** argv) {
   }
   if (options.db_path.empty()) return usage_error("--db DIR is required");
 
+  install_stop_handlers();
+  options.interrupted = &g_interrupted;
+  newsdex::RunReport report;
+  report.index = options.db_path;
+  report.started = newsdex::utc_now();
   auto started = std::chrono::steady_clock::now();
+  int exit_code = kExitOk;
   try {
     newsdex::RealFileSystem fs;
-    newsdex::IndexCounts counts =
-        newsdex::run_index(options, fs, [](const std::string& path, const std::string& reason) {
-          std::cerr << kProgram << ": skipped " << path << ": " << reason << "\n";
+    report.counts =
+        newsdex::run_index(options, fs, [&](const std::string& path, const std::string& reason) {
+          if (!quiet) std::cerr << kProgram << ": skipped " << path << ": " << reason << "\n";
+          report.skipped.emplace_back(path, reason);
         });
     std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
-    std::cerr << format_summary(counts, elapsed.count()) << "\n";
-    return counts.skipped > 0 ? kExitSkipped : kExitOk;
+    report.seconds = elapsed.count();
+    if (!quiet) std::cerr << newsdex::format_summary(report.counts, report.seconds) << "\n";
+    exit_code = report.counts.interrupted   ? kExitInterrupted
+                : report.counts.skipped > 0 ? kExitSkipped
+                                            : kExitOk;
   } catch (const newsdex::UsageError& e) {
     return usage_error(e.what());
   } catch (const newsdex::IndexBusyError& e) {
     std::cerr << kProgram << ": " << e.what() << "\n";
-    return kExitBusy;
+    exit_code = kExitBusy;
   } catch (const newsdex::Error& e) {
     std::cerr << kProgram << ": " << e.what() << "\n";
-    return kExitUsage;
+    exit_code = kExitUsage;
   } catch (const Xapian::Error& e) {
     std::cerr << kProgram << ": index " << options.db_path << ": " << e.get_description() << "\n";
-    return kExitUsage;
+    exit_code = kExitUsage;
   }
+  if (!report_path.empty()) {
+    report.finished = newsdex::utc_now();
+    report.exit_code = exit_code;
+    try {
+      newsdex::write_run_report(report_path, report);
+    } catch (const newsdex::Error& e) {
+      std::cerr << kProgram << ": " << e.what() << "\n";
+      if (exit_code == kExitOk) exit_code = kExitUsage;
+    }
+  }
+  return exit_code;
 }

@@ -9,7 +9,11 @@
 #include <map>
 #include <set>
 
+#include <signal.h>
 #include <xapian.h>
+
+#include <chrono>
+#include <thread>
 
 #include "e2e_support.h"
 #include "support/temp_dir.h"
@@ -378,21 +382,121 @@ TEST(IndexCli, UsageErrorsAreExit2AndHelpIsExit0) {
   EXPECT_NE(help.out.find("--full"), std::string::npos);
 }
 
-TEST(IndexCli, SecondWriterExits75AndLosesNothing) {
+TEST(IndexCli, SecondWriterExits75AfterTheLockTimeoutAndLosesNothing) {
   TempDir dir;
   write_file(dir / "corpus/a.txt", "Harbour reopens\n\nThe harbour reopened after repairs.\n");
   ASSERT_EQ(run_indexer({"--db", dir / "index", dir / "corpus"}).exit_code, 0);
   {
     Xapian::WritableDatabase holder(dir / "index", Xapian::DB_OPEN);  // takes the lock
-    ProcessResult busy = run_indexer({"--db", dir / "index", dir / "corpus"});
+    auto started = std::chrono::steady_clock::now();
+    ProcessResult busy =
+        run_indexer({"--db", dir / "index", "--lock-timeout", "0.5", dir / "corpus"});
+    std::chrono::duration<double> waited = std::chrono::steady_clock::now() - started;
     EXPECT_EQ(busy.exit_code, 75);
-    EXPECT_EQ(busy.err,
-              "newsdex-index: index " + (dir / "index") + " is locked by another writer\n");
+    EXPECT_GE(waited.count(), 0.5);
+    EXPECT_TRUE(busy.err.starts_with("newsdex-index: index " + (dir / "index") +
+                                     " is locked by another writer (waited "))
+        << busy.err;
     EXPECT_FALSE(run_search({"--db", dir / "index", "harbour", "--json"}).out.empty());
   }
   ProcessResult after = run_indexer({"--db", dir / "index", dir / "corpus"});
   EXPECT_EQ(after.exit_code, 0);
   EXPECT_EQ(parse_summary(after.err).unchanged, 1);
+}
+
+TEST(IndexCli, SecondWriterWaitsForTheFirst) {
+  TempDir dir;
+  write_file(dir / "corpus/a.txt", "Harbour reopens\n\nThe harbour reopened after repairs.\n");
+  ASSERT_EQ(run_indexer({"--db", dir / "index", dir / "corpus"}).exit_code, 0);
+  write_file(dir / "corpus/b.txt", "Ferry returns\n\nThe ferry returned to service.\n");
+  std::thread holder([&] {
+    Xapian::WritableDatabase db(dir / "index", Xapian::DB_OPEN);
+    std::this_thread::sleep_for(std::chrono::milliseconds(800));
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));  // let the holder lock first
+  ProcessResult waited =
+      run_indexer({"--db", dir / "index", "--lock-timeout", "30", dir / "corpus"});
+  holder.join();
+  EXPECT_EQ(waited.exit_code, 0) << waited.err;
+  EXPECT_EQ(parse_summary(waited.err).added, 1);
+}
+
+// A corpus big enough that an interrupt lands mid-run: invented filler articles.
+void write_filler_corpus(const std::string& root, int articles) {
+  const char* words[] = {"harbour", "ferry",  "council", "budget", "storm",  "bridge",
+                         "market",  "school", "river",   "rail",   "museum", "festival"};
+  for (int i = 0; i < articles; ++i) {
+    std::string text = "Filler report " + std::to_string(i) + "\n\n";
+    for (int w = 0; w < 400; ++w) {
+      text += words[(i * 7 + w * 13) % 12];
+      text += (w % 15 == 14) ? ". " : " ";
+    }
+    write_file(root + "/s" + std::to_string(i % 10) + "/a" + std::to_string(i) + ".txt", text);
+  }
+}
+
+TEST(IndexCli, InterruptCommitsWhatIsDoneAndTheNextRunFinishes) {
+  TempDir dir;
+  constexpr int kArticles = 6000;
+  write_filler_corpus(dir / "corpus", kArticles);
+  // The index folder appears once the walk is done and writing starts; a run takes
+  // seconds, so 150 ms later the indexer is mid-run.
+  std::string index = dir / "index";
+  ProcessResult stopped = run_process_signalled(
+      {NEWSDEX_INDEX_BIN, "--db", index, dir / "corpus"},
+      [&] { return std::filesystem::exists(index); }, 150, SIGINT);
+  ASSERT_EQ(stopped.exit_code, 130) << stopped.err;
+  EXPECT_NE(stopped.err.find("interrupted: "), std::string::npos) << stopped.err;
+  Xapian::doccount done = Xapian::Database(dir / "index").get_doccount();
+  EXPECT_LT(done, static_cast<Xapian::doccount>(kArticles));
+  EXPECT_FALSE(run_search({"--db", dir / "index", "harbour", "--json"}).out.empty());
+
+  ProcessResult finished = run_indexer({"--db", dir / "index", dir / "corpus"});
+  EXPECT_EQ(finished.exit_code, 0) << finished.err;
+  Summary summary = parse_summary(finished.err);
+  EXPECT_EQ(summary.unchanged, static_cast<int>(done));
+  EXPECT_EQ(summary.added + summary.unchanged, kArticles);
+  EXPECT_EQ(Xapian::Database(dir / "index").get_doccount(),
+            static_cast<Xapian::doccount>(kArticles));
+}
+
+TEST(IndexCli, ConfigFileQuietReportAndStatus) {
+  TempDir dir;
+  copy_tree(kCorpus, dir / "corpus");
+  write_file(dir / "corpus/world/zz-empty.txt", "");
+  write_file(dir / "newsdex.conf",
+             "db = " + (dir / "index") + "\nroot = " + (dir / "corpus") + "\nquiet = true\n");
+  ProcessResult run =
+      run_indexer({"--config", dir / "newsdex.conf", "--report-json", dir / "report.json"});
+  EXPECT_EQ(run.exit_code, 1);  // one file skipped
+  EXPECT_TRUE(run.err.empty()) << run.err;
+  EXPECT_TRUE(run.out.empty());
+
+  nlohmann::json report = nlohmann::json::parse(read_file(dir / "report.json"));
+  int articles = count_articles(kCorpus);
+  EXPECT_EQ(report.at("counts").at("added"), articles);
+  EXPECT_EQ(report.at("counts").at("skipped"), 1);
+  EXPECT_EQ(report.at("skip_reasons").at("empty file"), 1);
+  EXPECT_EQ(report.at("skipped").at(0).at("path"), dir / "corpus/world/zz-empty.txt");
+  EXPECT_EQ(report.at("documents"), articles);
+  EXPECT_EQ(report.at("exit_code"), 1);
+  EXPECT_GE(report.at("revision").get<int>(), 1);
+  EXPECT_GT(report.at("index_bytes").get<long>(), 0);
+
+  // The command line wins over the config file: this run writes another index.
+  ProcessResult other = run_indexer({"--config", dir / "newsdex.conf", "--db", dir / "other"});
+  EXPECT_EQ(other.exit_code, 1);
+  EXPECT_EQ(Xapian::Database(dir / "other").get_doccount(),
+            static_cast<Xapian::doccount>(articles));
+
+  ProcessResult status = run_indexer({"--status", "--db", dir / "index"});
+  EXPECT_EQ(status.exit_code, 0);
+  EXPECT_NE(status.out.find("documents:  " + std::to_string(articles) + "\n"), std::string::npos)
+      << status.out;
+  EXPECT_NE(status.out.find("world 7"), std::string::npos) << status.out;
+  EXPECT_NE(status.out.find("last run:   "), std::string::npos);
+  EXPECT_NE(status.out.find(std::to_string(articles) + " added"), std::string::npos) << status.out;
+  EXPECT_EQ(run_indexer({"--status", "--db", dir / "nothing"}).exit_code, 2);
 }
 
 TEST(IndexCli, ExtractOnlyPrintsOneLinePerArticle) {

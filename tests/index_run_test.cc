@@ -20,11 +20,13 @@ struct Skip {
 
 class IndexRunTest : public ::testing::Test {
  protected:
-  IndexCounts run(bool full = false, unsigned jobs = 1, const std::string& db = "index") {
+  IndexCounts run(bool full = false, unsigned jobs = 1, const std::string& db = "index",
+                  double lock_timeout = 0.2) {
     skips_.clear();
     IndexOptions options;
     options.db_path = dir_ / db;
     options.jobs = jobs;
+    options.lock_timeout = lock_timeout;
     options.roots = {"news"};
     options.full = full;
     options.commit_every = 2;  // several commits per run, as in a large corpus

@@ -1,6 +1,7 @@
 #include "support/run_process.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -9,8 +10,11 @@
 
 namespace newsdex::testing {
 
-ProcessResult run_process(const std::vector<std::string>& argv,
-                          const std::map<std::string, std::string>& env) {
+namespace {
+
+ProcessResult run(const std::vector<std::string>& argv,
+                  const std::map<std::string, std::string>& env, const std::function<bool()>& ready,
+                  int delay_ms, int signal) {
   // Output goes to files rather than pipes: no risk of a deadlock on a full pipe, and
   // the child sees ordinary files (not a terminal), as under cron.
   TempDir capture;
@@ -39,6 +43,11 @@ ProcessResult run_process(const std::vector<std::string>& argv,
     ::_exit(127);
   }
   if (pid < 0) return result;
+  if (signal != 0) {
+    for (int waited_ms = 0; waited_ms < 10000 && !ready(); waited_ms += 2) ::usleep(2000);
+    ::usleep(static_cast<useconds_t>(delay_ms) * 1000);
+    ::kill(pid, signal);
+  }
   int status = 0;
   while (::waitpid(pid, &status, 0) < 0) {
   }
@@ -46,6 +55,18 @@ ProcessResult run_process(const std::vector<std::string>& argv,
   result.out = read_file(out_path);
   result.err = read_file(err_path);
   return result;
+}
+
+}  // namespace
+
+ProcessResult run_process(const std::vector<std::string>& argv,
+                          const std::map<std::string, std::string>& env) {
+  return run(argv, env, {}, 0, 0);
+}
+
+ProcessResult run_process_signalled(const std::vector<std::string>& argv,
+                                    const std::function<bool()>& ready, int delay_ms, int signal) {
+  return run(argv, {}, ready, delay_ms, signal);
 }
 
 }  // namespace newsdex::testing

@@ -21,6 +21,9 @@ inline constexpr std::string_view kStemLanguage = "english";
 // Metadata keys (Xapian user metadata) of every newsdex index.
 inline constexpr std::string_view kMetaSchemaVersion = "newsdex.schema_version";
 inline constexpr std::string_view kMetaStemLanguage = "newsdex.stem_language";
+// JSON counts of the last indexer run: finished (UTC), added, updated, unchanged,
+// deleted, skipped, interrupted.
+inline constexpr std::string_view kMetaLastRun = "newsdex.last_run";
 
 // What a field's values become in the index.
 enum class FieldKind {

@@ -1,0 +1,66 @@
+#include "index_status.h"
+
+#include <sys/stat.h>
+
+#include <cstdio>
+
+#include <xapian.h>
+#include <nlohmann/json.hpp>
+
+#include "newsdex/errors.h"
+#include "newsdex/schema.h"
+#include "run_report.h"
+
+namespace newsdex {
+namespace {
+
+std::string human_bytes(std::uintmax_t bytes) {
+  char text[32];
+  if (bytes >= 1024 * 1024) {
+    std::snprintf(text, sizeof text, "%.1f MiB", bytes / (1024.0 * 1024.0));
+  } else {
+    std::snprintf(text, sizeof text, "%.1f KiB", bytes / 1024.0);
+  }
+  return text;
+}
+
+std::string describe_last_run(const std::string& record) {
+  if (record.empty()) return "none recorded";
+  nlohmann::json run = nlohmann::json::parse(record, nullptr, false);
+  if (run.is_discarded()) return "unreadable record";
+  auto count = [&](const char* key) { return std::to_string(run.value(key, 0)); };
+  return run.value("finished", std::string("?")) +
+         (run.value("interrupted", false) ? " (interrupted): " : ": ") + count("added") +
+         " added, " + count("updated") + " updated, " + count("unchanged") + " unchanged, " +
+         count("deleted") + " deleted, " + count("skipped") + " skipped";
+}
+
+}  // namespace
+
+void print_status(const std::string& db_path, std::ostream& out) {
+  struct stat st;
+  if (::stat(db_path.c_str(), &st) != 0) throw IndexError("no index at " + db_path);
+  Xapian::Database db;
+  try {
+    db = Xapian::Database(db_path);
+  } catch (const Xapian::Error& e) {
+    throw IndexError("cannot open index " + db_path + ": " + e.get_msg());
+  }
+  out << "index:      " << db_path << "\n"
+      << "documents:  " << db.get_doccount() << "\n";
+  const Field& section = field_by_name("section");
+  std::string prefix(section.prefix);
+  out << "sections:  ";
+  bool any = false;
+  for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
+    out << (any ? ", " : " ") << (*term).substr(prefix.size()) << " " << term.get_termfreq();
+    any = true;
+  }
+  out << (any ? "" : " none") << "\n"
+      << "schema:     " << db.get_metadata(std::string(kMetaSchemaVersion)) << "\n"
+      << "revision:   " << db.get_revision() << "\n"
+      << "size:       " << human_bytes(index_size_on_disk(db_path)) << " on disk\n"
+      << "last run:   " << describe_last_run(db.get_metadata(std::string(kMetaLastRun))) << "\n";
+}
+
+}  // namespace newsdex

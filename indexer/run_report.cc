@@ -1,0 +1,75 @@
+#include "run_report.h"
+
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+
+#include <xapian.h>
+#include <nlohmann/json.hpp>
+
+#include "newsdex/errors.h"
+
+namespace newsdex {
+
+std::string format_summary(const IndexCounts& c, double seconds) {
+  char elapsed[32];
+  std::snprintf(elapsed, sizeof elapsed, "%.2f", seconds);
+  return std::string(c.interrupted ? "interrupted: " : "indexed: ") + std::to_string(c.added) +
+         " added, " + std::to_string(c.updated) + " updated, " + std::to_string(c.unchanged) +
+         " unchanged, " + std::to_string(c.deleted) + " deleted, " + std::to_string(c.skipped) +
+         " skipped in " + elapsed + " s";
+}
+
+std::string utc_now() {
+  char when[32];
+  std::time_t now = std::time(nullptr);
+  std::strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
+  return when;
+}
+
+std::uintmax_t index_size_on_disk(const std::string& db_path) {
+  std::uintmax_t bytes = 0;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(db_path, error)) {
+    if (entry.is_regular_file(error)) bytes += entry.file_size(error);
+  }
+  return bytes;
+}
+
+void write_run_report(const std::string& path, const RunReport& report) {
+  const IndexCounts& c = report.counts;
+  nlohmann::json skipped = nlohmann::json::array();
+  for (const auto& [file, reason] : report.skipped) {
+    skipped.push_back({{"path", file}, {"reason", reason}});
+  }
+  nlohmann::json json = {
+      {"index", report.index},
+      {"started", report.started},
+      {"finished", report.finished},
+      {"seconds", report.seconds},
+      {"exit_code", report.exit_code},
+      {"interrupted", c.interrupted},
+      {"counts",
+       {{"added", c.added},
+        {"updated", c.updated},
+        {"unchanged", c.unchanged},
+        {"deleted", c.deleted},
+        {"skipped", c.skipped}}},
+      {"skip_reasons", c.skip_reasons},
+      {"skipped", skipped},
+  };
+  try {
+    Xapian::Database db(report.index);
+    json["documents"] = db.get_doccount();
+    json["revision"] = db.get_revision();
+    json["index_bytes"] = index_size_on_disk(report.index);
+  } catch (const Xapian::Error&) {
+    // The run failed before the index existed: the report says so without these.
+  }
+  std::ofstream out(path, std::ios::trunc);
+  out << json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  if (!out) throw Error("cannot write the run report " + path);
+}
+
+}  // namespace newsdex
