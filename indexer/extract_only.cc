@@ -1,6 +1,7 @@
 #include "extract_only.h"
 
 #include <algorithm>
+#include <atomic>
 #include <system_error>
 #include <thread>
 
@@ -53,18 +54,19 @@ std::size_t extract_only(const std::vector<std::string>& roots, const FileSystem
     report_skip(problem.path, problem.reason);
     ++skipped;
   }
-  // Each worker takes every jobs-th file; results land in their slot, so the output
-  // order is the walk's. The analyser is const and thread-safe.
+  // Workers take the next file as they finish one; results land in their slot, so the
+  // output order is the walk's. The analyser is const and thread-safe.
   std::vector<Outcome> outcomes(walk.files.size());
-  auto work = [&](unsigned worker) {
-    for (std::size_t i = worker; i < walk.files.size(); i += jobs) {
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < walk.files.size(); i = next++) {
       outcomes[i] = analyse_file(walk.files[i], fs, analyzer);
     }
   };
   jobs = std::max(1u, jobs);
   std::vector<std::thread> threads;
-  for (unsigned worker = 1; worker < jobs; ++worker) threads.emplace_back(work, worker);
-  work(0);
+  for (unsigned worker = 1; worker < jobs; ++worker) threads.emplace_back(work);
+  work();
   for (std::thread& thread : threads) thread.join();
 
   for (std::size_t i = 0; i < outcomes.size(); ++i) {

@@ -144,6 +144,15 @@ int main(int argc, char** argv) {
   if (options.roots.empty()) return usage_error("no ROOT folder given");
   options.analysis.entities = !no_entities;
   options.jobs = jobs;
+  // The analysis data loads while the corpus is walked.
+  std::thread preload;
+  if (options.analysis.entities) preload = std::thread(newsdex::preload_analysis_data);
+  struct JoinOnExit {
+    std::thread& thread;
+    ~JoinOnExit() {
+      if (thread.joinable()) thread.join();
+    }
+  } join_preload{preload};
   if (extract_only) {
     try {
       newsdex::RealFileSystem fs;

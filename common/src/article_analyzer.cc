@@ -1,8 +1,19 @@
 #include "newsdex/article_analyzer.h"
 
 #include <algorithm>
+#include <thread>
+
+#include "newsdex/gazetteer.h"
 
 namespace newsdex {
+
+void preload_analysis_data() {
+  std::thread gazetteer([] { Gazetteer::instance(); });
+  std::thread model([] { TaggerModel::embedded(); });
+  BackgroundFrequencies::embedded();
+  gazetteer.join();
+  model.join();
+}
 
 ArticleAnalyzer::ArticleAnalyzer(AnalysisOptions options) : options_(options) {}
 

@@ -88,22 +88,38 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
-// ASCII lower case, runs of blanks folded to one space.
-std::string normalise(std::string_view line) {
-  std::string out;
-  out.reserve(line.size());
-  bool pending_space = false;
-  for (char c : trim(line)) {
-    if (is_space(c)) {
-      pending_space = true;
-      continue;
+// A line in ASCII lower case with runs of blanks folded to one space. Short lines, the
+// only ones the rules look at closely, are kept on the stack: no allocation per line.
+class Normalised {
+ public:
+  explicit Normalised(std::string_view line) {
+    line = trim(line);
+    char* out = line.size() <= sizeof buffer_ ? buffer_ : (heap_.resize(line.size()), heap_.data());
+    bool pending_space = false;
+    for (char c : line) {
+      if (is_space(c)) {
+        pending_space = true;
+        continue;
+      }
+      if (pending_space && size_ > 0) out[size_++] = ' ';
+      pending_space = false;
+      out[size_++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;  // no locale call
     }
-    if (pending_space && !out.empty()) out += ' ';
-    pending_space = false;
-    out += c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;  // ASCII; no locale call
+    view_ = std::string_view(out, size_);
   }
-  return out;
-}
+  Normalised(const Normalised&) = delete;
+  Normalised& operator=(const Normalised&) = delete;
+
+  std::string_view view() const { return view_; }
+
+ private:
+  char buffer_[256];
+  std::string heap_;
+  std::size_t size_ = 0;
+  std::string_view view_;
+};
+
+std::string normalise(std::string_view line) { return std::string(Normalised(line).view()); }
 
 std::string_view without_trailing_colon(std::string_view norm) {
   while (!norm.empty() && (norm.back() == ':' || norm.back() == ' ')) norm.remove_suffix(1);
@@ -141,7 +157,7 @@ bool rule_matches(const ResidueRule& rule, std::string_view norm) {
 // much shorter or longer than the title cannot be it; most lines are decided by length.
 bool repeats_title(std::string_view line, std::string_view title_key) {
   if (line.size() < title_key.size() || line.size() > 2 * title_key.size() + 8) return false;
-  return without_trailing_colon(normalise(line)) == title_key;
+  return without_trailing_colon(Normalised(line).view()) == title_key;
 }
 
 void split_lines(std::string_view text, std::vector<std::string_view>& lines) {
@@ -164,7 +180,8 @@ LineVerdict classify_line(std::string_view trimmed_line) {
   for (char c : trimmed_line) {
     if (is_space(c) && ++spaces > kMaxRuleWords) return LineVerdict::kKeep;
   }
-  std::string norm = normalise(trimmed_line);
+  Normalised normalised(trimmed_line);
+  std::string_view norm = normalised.view();
   if (norm.empty()) return LineVerdict::kKeep;
   for (const ResidueRule& rule : kResidueRules) {
     if (rule.text.front() == norm.front() && rule_matches(rule, norm)) return rule.verdict;
@@ -175,7 +192,7 @@ LineVerdict classify_line(std::string_view trimmed_line) {
 bool looks_like_heading(std::string_view line) {
   line = trim(line);
   if (line.empty() || line.size() > kHeadingMaxBytes) return false;
-  if (count_words(normalise(line)) > kHeadingMaxWords) return false;
+  if (count_words(Normalised(line).view()) > kHeadingMaxWords) return false;
   unsigned char first = static_cast<unsigned char>(line.front());
   bool starts_like_heading = std::isupper(first) || std::isdigit(first) || first >= 0x80;
   if (!starts_like_heading) return false;

@@ -15,6 +15,10 @@ struct AnalysisOptions {
   bool entities = true;  // people, places, organisations, topics (off: --no-entities)
 };
 
+// Loads the data the analysis needs (gazetteer, tagger model, topic frequencies), the
+// three at once; each is otherwise loaded on first use. Thread-safe.
+void preload_analysis_data();
+
 // Thread-safe (const); one may be shared by all workers.
 class ArticleAnalyzer {
  public:
