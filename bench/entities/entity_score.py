@@ -239,17 +239,22 @@ def print_report(report, title, min_docs):
                   f"{d['macro_recall']:>8.3f}{d['macro_f1']:>8.3f}")
 
 
+def add_selection_args(ap):
+    """--heldout or --files LIST: which articles a script scores (shared by the scripts)."""
+    which = ap.add_mutually_exclusive_group()
+    which.add_argument("--heldout", action="store_true",
+                       help="score only articles whose number is divisible by 4")
+    which.add_argument("--files", metavar="LIST",
+                       help="score only these articles (list file or comma-separated names)")
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(
         description="Document-level P/R/F1 and retrieval view of predicted entities "
                     "against gold.jsonl (rules in the module docstring).")
     ap.add_argument("gold", help="gold.jsonl of the annotated set")
     ap.add_argument("pred", help="predictions, JSON Lines {file, people, places, organizations}")
-    which = ap.add_mutually_exclusive_group()
-    which.add_argument("--heldout", action="store_true",
-                       help="score only articles whose number is divisible by 4")
-    which.add_argument("--files", metavar="LIST",
-                       help="score only these articles (list file or comma-separated names)")
+    add_selection_args(ap)
     ap.add_argument("--min-docs", type=int, default=2,
                     help="retrieval queries: gold names in at least N articles (default 2)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")

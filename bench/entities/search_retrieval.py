@@ -33,7 +33,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from entity_score import (normalized_names, read_file_list, read_jsonl,  # noqa: E402
+from entity_score import (add_selection_args, normalized_names, read_file_list, read_jsonl,  # noqa: E402
                           related, retrieval_queries, select_gold, ratio, f1)
 
 CLASSES = (("PER", "person", "people"), ("LOC", "place", "places"))
@@ -124,11 +124,7 @@ def main(argv=None):
     ap.add_argument("search_bin", help="the newsdex-search binary")
     ap.add_argument("db", help="index of the annotated articles")
     ap.add_argument("gold", help="gold.jsonl of the annotated set")
-    which = ap.add_mutually_exclusive_group()
-    which.add_argument("--heldout", action="store_true",
-                       help="score only articles whose number is divisible by 4")
-    which.add_argument("--files", metavar="LIST",
-                       help="score only these articles (list file or comma-separated names)")
+    add_selection_args(ap)
     ap.add_argument("--min-docs", type=int, default=2,
                     help="query gold names found in at least N articles (default 2)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
