@@ -42,6 +42,9 @@ void install_stop_handlers() {
   static_assert(std::atomic<bool>::is_always_lock_free, "used from a signal handler");
   struct sigaction action {};
   action.sa_handler = on_stop_signal;
+  // The flag is polled between documents; system calls in flight (Xapian's writes) are
+  // restarted rather than failing with EINTR.
+  action.sa_flags = SA_RESTART;
   sigemptyset(&action.sa_mask);
   sigaction(SIGINT, &action, nullptr);
   sigaction(SIGTERM, &action, nullptr);
