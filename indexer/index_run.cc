@@ -67,6 +67,15 @@ Xapian::WritableDatabase open_for_writing(const IndexOptions& options) {
 // Documents built ahead of the writer at most: bounds memory whatever the corpus size.
 constexpr std::size_t kBuildWindow = 256;
 
+// A touched file: new mtime (and size) values on the document as it is. Xapian writes
+// only the values when no term changed.
+void refresh_stamp(Xapian::WritableDatabase& db, Xapian::docid docid, const SourceFile& file) {
+  Xapian::Document doc = db.get_document(docid);
+  doc.add_value(kSlotMtime, Xapian::sortable_serialise(file.mtime));
+  doc.add_value(kSlotSize, Xapian::sortable_serialise(static_cast<double>(file.size)));
+  db.replace_document(docid, doc);
+}
+
 bool stamp_matches(const StoredStamp& stored, const SourceFile& file) {
   return stored.mtime == Xapian::sortable_serialise(file.mtime) &&
          stored.size == Xapian::sortable_serialise(static_cast<double>(file.size));
@@ -74,13 +83,10 @@ bool stamp_matches(const StoredStamp& stored, const SourceFile& file) {
 
 // The counts of a run as stored in the index metadata (see kMetaLastRun).
 std::string run_record(const IndexCounts& counts) {
-  nlohmann::json record = {{"finished", utc_now()},
-                           {"added", counts.added},
-                           {"updated", counts.updated},
-                           {"unchanged", counts.unchanged},
-                           {"deleted", counts.deleted},
-                           {"skipped", counts.skipped},
-                           {"interrupted", counts.interrupted}};
+  nlohmann::json record = {{"finished", utc_now()},     {"added", counts.added},
+                           {"updated", counts.updated}, {"unchanged", counts.unchanged},
+                           {"touched", counts.touched}, {"deleted", counts.deleted},
+                           {"skipped", counts.skipped}, {"interrupted", counts.interrupted}};
   return record.dump();
 }
 
@@ -114,7 +120,7 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
   struct Job {
     const SourceFile* file;
     std::string term;
-    bool known;
+    const StoredStamp* stored;  // null for a new article
   };
   std::vector<Job> jobs;
   std::unordered_set<std::string> seen_terms;
@@ -127,7 +133,7 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
       ++counts.unchanged;
       continue;
     }
-    jobs.push_back({&file, std::move(term), known});
+    jobs.push_back({&file, std::move(term), known ? &stored->second : nullptr});
   }
 
   // Workers read, clean, analyse and build documents; this thread, the database's only
@@ -135,6 +141,7 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
   struct Built {
     std::optional<Xapian::Document> document;
     std::string skip_reason;
+    bool touched = false;  // same content as indexed: only the stamp needs writing
   };
   ArticleAnalyzer analyzer(options.analysis);
   std::size_t pending = 0;
@@ -144,7 +151,12 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
         [&](DocumentBuilder& builder, std::size_t i) -> Built {
           const SourceFile& file = *jobs[i].file;
           try {
-            Article article = make_article(file, fs.read_file(file.path));
+            std::string bytes = fs.read_file(file.path);
+            const StoredStamp* stored = jobs[i].stored;
+            if (stored != nullptr && !options.full && content_hash(bytes) == stored->content_hash) {
+              return {std::nullopt, {}, true};
+            }
+            Article article = make_article(file, bytes);
             analyzer.analyze(article);
             return {builder.build(article), {}};
           } catch (const ArticleError& e) {
@@ -155,12 +167,18 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
         },
         [&](std::size_t i, Built built) {
           if (options.interrupted != nullptr && *options.interrupted) throw Interrupted{};
+          if (built.touched) {
+            refresh_stamp(db, jobs[i].stored->docid, *jobs[i].file);
+            ++counts.unchanged;
+            ++counts.touched;
+            return;
+          }
           if (!built.document) {
             skip(jobs[i].file->path, built.skip_reason);
             return;
           }
           db.replace_document(jobs[i].term, *built.document);
-          ++(jobs[i].known ? counts.updated : counts.added);
+          ++(jobs[i].stored != nullptr ? counts.updated : counts.added);
           if (++pending >= options.commit_every) {
             db.commit();
             pending = 0;

@@ -40,6 +40,7 @@ struct IndexCounts {
   std::size_t unchanged = 0;
   std::size_t deleted = 0;
   std::size_t skipped = 0;
+  std::size_t touched = 0;  // of the unchanged: new mtime, same content, not re-analysed
   std::map<std::string, std::size_t> skip_reasons;  // reason -> files
   bool interrupted = false;  // stopped early; deletions wait for a complete run
 };

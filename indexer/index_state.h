@@ -11,8 +11,9 @@ namespace newsdex {
 
 struct StoredStamp {
   Xapian::docid docid = 0;
-  std::string mtime;  // the serialised kSlotMtime value
-  std::string size;   // the serialised kSlotSize value
+  std::string mtime;         // the serialised kSlotMtime value
+  std::string size;          // the serialised kSlotSize value
+  std::string content_hash;  // the kSlotContentHash value ("" in indexes made before it)
 };
 
 // Keyed by unique id term ("Q...").

@@ -55,7 +55,8 @@ void write_run_report(const std::string& path, const RunReport& report) {
         {"updated", c.updated},
         {"unchanged", c.unchanged},
         {"deleted", c.deleted},
-        {"skipped", c.skipped}}},
+        {"skipped", c.skipped},
+        {"touched", c.touched}}},
       {"skip_reasons", c.skip_reasons},
       {"skipped", skipped},
   };

@@ -98,6 +98,37 @@ TEST_F(IndexRunTest, ChangedFileIsReindexed) {
   EXPECT_TRUE(ids_with_term("today").empty());
 }
 
+TEST_F(IndexRunTest, TouchedFileIsNotReanalysed) {
+  const std::string text = "Harbour opens\n\nThe harbour opened today.\n";
+  fs_.add_file("news/world/a.txt", text, 1000);
+  run();
+  Xapian::docid before = *Xapian::Database(dir_ / "index").postlist_begin("Qworld/a.txt");
+  fs_.add_file("news/world/a.txt", text, 2000);  // same bytes, new mtime
+
+  IndexCounts touched = run();
+  expect_counts(touched, 0, 0, 1, 0, 0);
+  EXPECT_EQ(touched.touched, 1u);
+  Xapian::Database db(dir_ / "index");
+  EXPECT_EQ(*db.postlist_begin("Qworld/a.txt"), before);
+  EXPECT_EQ(Xapian::sortable_unserialise(db.get_document(before).get_value(kSlotMtime)), 2000);
+
+  // The refreshed stamp means the next run does not even open the file.
+  fs_.make_unreadable("news/world/a.txt");
+  IndexCounts again = run();
+  expect_counts(again, 0, 0, 1, 0, 0);
+  EXPECT_EQ(again.touched, 0u);
+}
+
+TEST_F(IndexRunTest, FullReanalysesTouchedFilesToo) {
+  const std::string text = "Harbour opens\n\nThe harbour opened today.\n";
+  fs_.add_file("news/a.txt", text, 1000);
+  run();
+  fs_.add_file("news/a.txt", text, 2000);
+  IndexCounts full = run(/*full=*/true);
+  expect_counts(full, 0, 1, 0, 0, 0);
+  EXPECT_EQ(full.touched, 0u);
+}
+
 TEST_F(IndexRunTest, SameMtimeButNewSizeIsAChange) {
   fs_.add_file("news/a.txt", "Title\n\nShort.\n", 1000);
   run();

@@ -1,5 +1,7 @@
 #include "newsdex/article.h"
 
+#include <cstdint>
+#include <cstdio>
 #include <utility>
 
 #include "newsdex/errors.h"
@@ -47,10 +49,22 @@ std::string section_of(std::string_view article_id) {
   return std::string(folder);
 }
 
+std::string content_hash(std::string_view bytes) {
+  std::uint64_t hash = 14695981039346656037ull;
+  for (unsigned char c : bytes) {
+    hash ^= c;
+    hash *= 1099511628211ull;
+  }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+  return hex;
+}
+
 Article make_article(const SourceFile& source, std::string_view bytes) {
   DecodedText decoded = decode_text(bytes);
   Article article;
   article.source = source;
+  article.content_hash = content_hash(bytes);
   article.section = section_of(source.id);
   article.clean = clean_article(decoded.utf8);
   if (article.clean.title.empty()) {

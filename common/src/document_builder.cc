@@ -82,6 +82,7 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
   }
 
   doc.add_value(kSlotMtime, Xapian::sortable_serialise(article.source.mtime));
+  doc.add_value(kSlotContentHash, article.content_hash);
   doc.add_value(kSlotSize, Xapian::sortable_serialise(static_cast<double>(article.source.size)));
   doc.set_data(StoredArticle{article.source.id, article.source.path, article.title, article.section,
                              article.body, article.entities}

@@ -40,12 +40,17 @@ struct ArticleEntities {
 
 struct Article {
   SourceFile source;
-  std::string section;  // parent folder of the file ("business"), "" at the root
-  std::string title;    // first line of text that is not residue; never empty
-  std::string body;     // clean body text (paragraphs separated by blank lines)
-  CleanArticle clean;   // the same content as blocks, with headings marked
+  std::string section;       // parent folder of the file ("business"), "" at the root
+  std::string title;         // first line of text that is not residue; never empty
+  std::string body;          // clean body text (paragraphs separated by blank lines)
+  std::string content_hash;  // of the file's bytes, see content_hash()
+  CleanArticle clean;        // the same content as blocks, with headings marked
   ArticleEntities entities;
 };
+
+// FNV-1a 64 of a file's bytes as 16 lower-case hex digits: tells a file whose mtime
+// changed but whose content did not (kSlotContentHash).
+std::string content_hash(std::string_view bytes);
 
 // Decodes and cleans the bytes of a file. Throws ArticleError (the skip reason) when the
 // file is not text or has no content.

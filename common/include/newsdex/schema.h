@@ -63,8 +63,9 @@ const Field& field_by_name(std::string_view name);
 
 // Value slots are part of the file format: never renumber, only append.
 enum ValueSlot : Xapian::valueno {
-  kSlotMtime = 0,  // sortable_serialise(file mtime in seconds since the epoch, fractional)
-  kSlotSize = 1,   // sortable_serialise(file size in bytes)
+  kSlotMtime = 0,        // sortable_serialise(file mtime in seconds since the epoch, fractional)
+  kSlotSize = 1,         // sortable_serialise(file size in bytes)
+  kSlotContentHash = 2,  // content_hash() of the file's bytes: 16 lower-case hex digits
   // Facet values: each facet owns kFacetSlots consecutive slots from its first_slot
   // (see schema_facets()), holding the canonical names (UTF-8, as is) of the article's
   // most frequent values, one per slot, so Xapian's stock ValueCountMatchSpy counts them.
