@@ -38,6 +38,9 @@ Xapian::WritableDatabase open_once(const IndexOptions& options) {
     db.close();
     db = Xapian::WritableDatabase(options.db_path, Xapian::DB_CREATE_OR_OVERWRITE);
   }
+  // Part of the first commit, so that a run killed after any batch leaves an index
+  // that the next run and the search tool recognise.
+  write_schema_metadata(db);
   return db;
 }
 
@@ -196,7 +199,6 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
     ++counts.deleted;
   }
 
-  write_schema_metadata(db);
   db.set_metadata(std::string(kMetaLastRun), run_record(counts));
   db.commit();
   return counts;

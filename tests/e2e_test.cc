@@ -460,6 +460,49 @@ TEST(IndexCli, InterruptCommitsWhatIsDoneAndTheNextRunFinishes) {
             static_cast<Xapian::doccount>(kArticles));
 }
 
+// Every document of an index as "id term -> its terms", to compare two indexes.
+std::map<std::string, std::vector<std::string>> index_contents(const std::string& path) {
+  Xapian::Database db(path);
+  std::map<std::string, std::vector<std::string>> contents;
+  for (auto doc = db.postlist_begin(""); doc != db.postlist_end(""); ++doc) {
+    std::vector<std::string> terms;
+    std::string id;
+    for (auto term = db.termlist_begin(*doc); term != db.termlist_end(*doc); ++term) {
+      if ((*term).starts_with("Q")) id = *term;
+      terms.push_back(*term);
+    }
+    contents[id] = std::move(terms);
+  }
+  return contents;
+}
+
+TEST(IndexCli, KilledAtAnyPointTheIndexStaysSoundAndTheNextRunConverges) {
+  TempDir dir;
+  constexpr int kArticles = 6000;
+  write_filler_corpus(dir / "corpus", kArticles);
+  ASSERT_EQ(run_indexer({"--db", dir / "clean", dir / "corpus"}).exit_code, 0);
+  auto expected = index_contents(dir / "clean");
+  ASSERT_EQ(expected.size(), static_cast<std::size_t>(kArticles));
+
+  std::string index = dir / "index";
+  for (int delay_ms : {20, 300, 700}) {
+    SCOPED_TRACE(delay_ms);
+    ProcessResult killed = run_process_signalled(
+        {NEWSDEX_INDEX_BIN, "--db", index, "--full", dir / "corpus"},
+        [&] { return std::filesystem::exists(index); }, delay_ms, SIGKILL);
+    EXPECT_EQ(killed.exit_code, -1) << "the run ended before the kill: " << killed.err;
+    // Whatever was committed last is intact and searchable.
+    EXPECT_EQ(Xapian::Database::check(index, Xapian::DBCHECK_SHORT_TREE, nullptr), 0u);
+    ProcessResult search = run_search({"--db", index, "harbour", "--limit", "1"});
+    EXPECT_TRUE(search.exit_code == 0) << search.err;
+  }
+  ProcessResult finish = run_indexer({"--db", index, dir / "corpus"});
+  EXPECT_EQ(finish.exit_code, 0) << finish.err;
+  auto converged = index_contents(index);
+  EXPECT_EQ(converged.size(), expected.size());
+  EXPECT_TRUE(converged == expected) << "the index differs from a clean full build";
+}
+
 TEST(IndexCli, ConfigFileQuietReportAndStatus) {
   TempDir dir;
   copy_tree(kCorpus, dir / "corpus");
