@@ -503,6 +503,48 @@ TEST(IndexCli, KilledAtAnyPointTheIndexStaysSoundAndTheNextRunConverges) {
   EXPECT_TRUE(converged == expected) << "the index differs from a clean full build";
 }
 
+// A scheduled night: a run, 1% of the corpus changes, a second run whose report shows
+// exactly those changes.
+TEST(IndexCli, SecondScheduledRunReportsExactlyTheChanges) {
+  TempDir dir;
+  constexpr int kArticles = 1000;
+  write_filler_corpus(dir / "corpus", kArticles);
+  ASSERT_EQ(run_indexer({"--db", dir / "index", dir / "corpus"}).exit_code, 0);
+
+  auto file = [&](int i) {
+    return dir / ("corpus/s" + std::to_string(i % 10) + "/a" + std::to_string(i) + ".txt");
+  };
+  auto bump_mtime = [](const std::string& path) {
+    std::filesystem::last_write_time(
+        path, std::filesystem::last_write_time(path) + std::chrono::seconds(5));
+  };
+  for (int i : {3, 14, 15, 92}) {  // edited
+    write_file(file(i), read_file(file(i)) + "A late correction about the tramway.\n");
+    bump_mtime(file(i));
+  }
+  for (int i : {65, 35}) bump_mtime(file(i));               // touched, same bytes
+  for (int i : {89, 79}) std::filesystem::remove(file(i));  // deleted
+  std::filesystem::remove(file(32));  // replaced by a folder holding a new article
+  write_file(file(32) + "/inner.txt", "Inner story\n\nA new piece about the ferry.\n");
+  write_file(dir / "corpus/s0/new.txt", "New story\n\nThe museum reopened.\n");  // added
+
+  ProcessResult night =
+      run_indexer({"--db", dir / "index", "--report-json", dir / "report.json", dir / "corpus"});
+  EXPECT_EQ(night.exit_code, 0) << night.err;
+  nlohmann::json counts = nlohmann::json::parse(read_file(dir / "report.json")).at("counts");
+  EXPECT_EQ(counts.at("updated"), 4);
+  EXPECT_EQ(counts.at("touched"), 2);
+  EXPECT_EQ(counts.at("deleted"), 3);  // two removed files and the one now a folder
+  EXPECT_EQ(counts.at("added"), 2);
+  EXPECT_EQ(counts.at("unchanged"), kArticles - 4 - 3);
+  EXPECT_EQ(counts.at("skipped"), 0);
+  EXPECT_EQ(Xapian::Database(dir / "index").get_doccount(),
+            static_cast<Xapian::doccount>(kArticles - 3 + 2));
+  std::vector<std::string> tramway =
+      hit_ids(run_search({"--db", dir / "index", "tramway", "--json", "--limit", "100"}));
+  EXPECT_EQ(tramway.size(), 4u);
+}
+
 TEST(IndexCli, ConfigFileQuietReportAndStatus) {
   TempDir dir;
   copy_tree(kCorpus, dir / "corpus");
