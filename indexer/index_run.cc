@@ -18,6 +18,7 @@
 #include "newsdex/schema.h"
 #include "ordered_pipeline.h"
 #include "run_report.h"
+#include "writer_lock.h"
 
 namespace newsdex {
 namespace {
@@ -108,6 +109,9 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
                       const SkipReporter& report_skip) {
   // Walk before opening the index, so that bad roots never create or touch it.
   WalkResult walk = walk_corpus(fs, options.roots);
+  std::optional<WriterLock> lock;
+  if (options.take_writer_lock)
+    lock.emplace(options.db_path, options.lock_timeout, options.interrupted);
   Xapian::WritableDatabase db = open_for_writing(options);
   IndexState state = load_index_state(db);
 

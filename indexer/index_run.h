@@ -26,6 +26,8 @@ struct IndexOptions {
   // Seconds to wait for another writer to release the index before giving up with
   // IndexBusyError.
   double lock_timeout = 60;
+  // Take the newsdex writer lock (WriterLock) on db_path; off when the caller holds it.
+  bool take_writer_lock = true;
   // Set (from a signal handler) to stop early: what is done is committed, the next run
   // finishes the rest. May be null.
   const std::atomic<bool>* interrupted = nullptr;

@@ -503,6 +503,27 @@ TEST(IndexCli, KilledAtAnyPointTheIndexStaysSoundAndTheNextRunConverges) {
   EXPECT_TRUE(converged == expected) << "the index differs from a clean full build";
 }
 
+TEST(IndexCli, TwoIndexersAtOnceTheSecondWaitsOrGivesUp) {
+  TempDir dir;
+  write_filler_corpus(dir / "corpus", 4000);
+  std::string index = dir / "index";
+  ProcessResult first;
+  std::thread first_run([&] { first = run_indexer({"--db", index, dir / "corpus"}); });
+  for (int i = 0; i < 2000 && !std::filesystem::exists(index); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  ProcessResult impatient = run_indexer({"--db", index, "--lock-timeout", "0.2", dir / "corpus"});
+  ProcessResult patient = run_indexer({"--db", index, "--lock-timeout", "60", dir / "corpus"});
+  first_run.join();
+  EXPECT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_EQ(impatient.exit_code, 75) << impatient.err;
+  EXPECT_NE(impatient.err.find("is locked by another writer (pid "), std::string::npos)
+      << impatient.err;
+  EXPECT_EQ(patient.exit_code, 0) << patient.err;
+  EXPECT_EQ(parse_summary(patient.err).unchanged, 4000);
+  EXPECT_TRUE(std::filesystem::exists(index + ".lock"));  // never removed
+}
+
 // A scheduled night: a run, 1% of the corpus changes, a second run whose report shows
 // exactly those changes.
 TEST(IndexCli, SecondScheduledRunReportsExactlyTheChanges) {
