@@ -16,6 +16,7 @@
 #include "index_run.h"
 #include "index_status.h"
 #include "newsdex/errors.h"
+#include "rebuild.h"
 #include "run_report.h"
 
 namespace po = boost::program_options;
@@ -80,6 +81,7 @@ int usage_error(const std::string& message) {
 int main(int argc, char** argv) {
   newsdex::IndexOptions options;
   bool extract_only = false, no_entities = false, quiet = false, status = false;
+  bool rebuild = false, compact = false;
   std::string config_path, report_path;
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   po::options_description visible("Options");
@@ -89,6 +91,10 @@ int main(int argc, char** argv) {
       ("db,d", po::value(&options.db_path)->value_name("DIR"),
        "index directory to create or update (required)")
       ("full", po::bool_switch(&options.full), "re-index every file, even unchanged ones")
+      ("rebuild", po::bool_switch(&rebuild),
+       "build a complete new index beside the live one, check it, then switch the stub file "
+       "--db to it at once (searches never see half an index)")
+      ("compact", po::bool_switch(&compact), "with --rebuild: compact the new index first")
       ("extract-only", po::bool_switch(&extract_only),
        "print the people, places, organisations and topics found in each article as JSON "
        "Lines on stdout; write no index (--db not needed)")
@@ -182,11 +188,12 @@ int main(int argc, char** argv) {
   int exit_code = kExitOk;
   try {
     newsdex::RealFileSystem fs;
-    report.counts =
-        newsdex::run_index(options, fs, [&](const std::string& path, const std::string& reason) {
-          if (!quiet) std::cerr << kProgram << ": skipped " << path << ": " << reason << "\n";
-          report.skipped.emplace_back(path, reason);
-        });
+    auto on_skip = [&](const std::string& path, const std::string& reason) {
+      if (!quiet) std::cerr << kProgram << ": skipped " << path << ": " << reason << "\n";
+      report.skipped.emplace_back(path, reason);
+    };
+    report.counts = rebuild ? newsdex::rebuild_index(options, compact, fs, on_skip)
+                            : newsdex::run_index(options, fs, on_skip);
     std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
     report.seconds = elapsed.count();
     if (!quiet) std::cerr << newsdex::format_summary(report.counts, report.seconds) << "\n";

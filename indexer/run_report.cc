@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "newsdex/errors.h"
+#include "rebuild.h"
 
 namespace newsdex {
 
@@ -29,10 +30,15 @@ std::string utc_now() {
 }
 
 std::uintmax_t index_size_on_disk(const std::string& db_path) {
+  // A stub file (made by --rebuild) stands for the generations it lists.
+  std::vector<std::string> folders = stub_targets(db_path);
+  if (folders.empty()) folders.push_back(db_path);
   std::uintmax_t bytes = 0;
   std::error_code error;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(db_path, error)) {
-    if (entry.is_regular_file(error)) bytes += entry.file_size(error);
+  for (const std::string& folder : folders) {
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(folder, error)) {
+      if (entry.is_regular_file(error)) bytes += entry.file_size(error);
+    }
   }
   return bytes;
 }

@@ -11,6 +11,8 @@
 namespace newsdex {
 namespace {
 
+constexpr int kReopenAttempts = 3;
+
 Xapian::Database open_index(const std::string& db_path) {
   // Xapian's own message for a missing path ("Couldn't detect type of database") does
   // not say what is wrong, so check for the path first.
@@ -41,6 +43,19 @@ Searcher::Searcher(Xapian::Database db, const std::string& db_name)
     : db_(checked(std::move(db), db_name)), query_builder_(db_) {}
 
 SearchResults Searcher::search(const SearchRequest& request) {
+  // A rebuild or update committed while this searcher held the database open can make
+  // Xapian throw DatabaseModifiedError: reopen to the new revision and answer from it.
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return search_once(request);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == kReopenAttempts) throw;
+      db_.reopen();
+    }
+  }
+}
+
+SearchResults Searcher::search_once(const SearchRequest& request) {
   Xapian::Query query = query_builder_.build(request.query);
   // Outlives the Enquire, which holds pointers to its spies.
   FacetCounter facet_counter;

@@ -72,6 +72,8 @@ class Searcher {
   ListResults list(const ListRequest& request);
 
  private:
+  SearchResults search_once(const SearchRequest& request);
+
   Xapian::Database db_;
   QueryBuilder query_builder_;
 };

@@ -12,6 +12,7 @@
 #include <signal.h>
 #include <xapian.h>
 
+#include <atomic>
 #include <chrono>
 #include <thread>
 
@@ -421,6 +422,13 @@ TEST(IndexCli, SecondWriterWaitsForTheFirst) {
   EXPECT_EQ(parse_summary(waited.err).added, 1);
 }
 
+// The id of filler article i: "s<i % 10>/a<i>.txt".
+std::string filler_id(int i) {
+  std::string id = "s";
+  id.append(std::to_string(i % 10)).append("/a").append(std::to_string(i)).append(".txt");
+  return id;
+}
+
 // A corpus big enough that an interrupt lands mid-run: invented filler articles.
 void write_filler_corpus(const std::string& root, int articles) {
   const char* words[] = {"harbour", "ferry",  "council", "budget", "storm",  "bridge",
@@ -431,7 +439,7 @@ void write_filler_corpus(const std::string& root, int articles) {
       text += words[(i * 7 + w * 13) % 12];
       text += (w % 15 == 14) ? ". " : " ";
     }
-    write_file(root + "/s" + std::to_string(i % 10) + "/a" + std::to_string(i) + ".txt", text);
+    write_file(root + "/" + filler_id(i), text);
   }
 }
 
@@ -524,6 +532,93 @@ TEST(IndexCli, TwoIndexersAtOnceTheSecondWaitsOrGivesUp) {
   EXPECT_TRUE(std::filesystem::exists(index + ".lock"));  // never removed
 }
 
+TEST(IndexCli, RebuildSwitchesTheLiveIndexAtOnce) {
+  TempDir dir;
+  copy_tree(kCorpus, dir / "corpus");
+  std::string live = dir / "live";
+  ProcessResult first = run_indexer({"--rebuild", "--db", live, dir / "corpus"});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_TRUE(std::filesystem::is_regular_file(live));  // a stub file naming a generation
+  EXPECT_FALSE(hit_ids(run_search({"--db", live, "rafah", "--json"})).empty());
+
+  // Incremental runs write through the stub.
+  write_file(dir / "corpus/world/zz-one.txt", "Tram news\n\nThe wombatline tram opened.\n");
+  EXPECT_EQ(parse_summary(run_indexer({"--db", live, dir / "corpus"}).err).added, 1);
+  EXPECT_EQ(hit_ids(run_search({"--db", live, "wombatline", "--json"})).size(), 1u);
+
+  std::string before = read_file(live);
+  write_file(dir / "corpus/world/zz-two.txt", "Ferry news\n\nThe wombatline ferry sailed.\n");
+  for (int i = 0; i < 3; ++i) {
+    ProcessResult again = run_indexer({"--rebuild", "--compact", "--db", live, dir / "corpus"});
+    ASSERT_EQ(again.exit_code, 0) << again.err;
+  }
+  EXPECT_NE(read_file(live), before);
+  EXPECT_EQ(hit_ids(run_search({"--db", live, "wombatline", "--json"})).size(), 2u);
+  int generations = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+    generations += entry.path().filename().string().starts_with("live.gen-");
+  }
+  EXPECT_EQ(generations, 2);  // the live one and the one before it
+
+  ASSERT_EQ(run_indexer({"--db", dir / "folder", dir / "corpus"}).exit_code, 0);
+  ProcessResult refused = run_indexer({"--rebuild", "--db", dir / "folder", dir / "corpus"});
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.err.find("is an index folder"), std::string::npos) << refused.err;
+}
+
+// Searches running while the index is updated and rebuilt all succeed, and each sees
+// one whole state of the index: the old one or a new one, never a mix.
+TEST(IndexCli, SearchesDuringUpdatesAndRebuildsSeeWholeStates) {
+  TempDir dir;
+  constexpr int kArticles = 1500;
+  write_filler_corpus(dir / "corpus", kArticles);
+  std::string live = dir / "live";
+  ASSERT_EQ(run_indexer({"--rebuild", "--db", live, dir / "corpus"}).exit_code, 0);
+
+  auto mark = [&](int from, int to) {  // articles [from, to) mention the tramway
+    std::set<std::string> ids;
+    for (int i = from; i < to; ++i) {
+      std::string id = filler_id(i);
+      std::string path = dir / ("corpus/" + id);
+      write_file(path, read_file(path) + "The tramway reopened today.\n");
+      std::filesystem::last_write_time(
+          path, std::filesystem::last_write_time(path) + std::chrono::seconds(5));
+      ids.insert(id);
+    }
+    return ids;
+  };
+  std::set<std::string> state0;
+  std::set<std::string> state1 = mark(0, 300);
+  std::set<std::string> state2 = state1;
+  std::set<std::string> added;
+
+  std::atomic<bool> stop{false};
+  std::vector<std::pair<int, std::set<std::string>>> seen;
+  std::thread searcher([&] {
+    while (!stop) {
+      ProcessResult r = run_search({"--db", live, "tramway", "--json", "--limit", "10000"});
+      std::vector<std::string> ids = hit_ids(r);
+      seen.emplace_back(r.exit_code, std::set<std::string>(ids.begin(), ids.end()));
+    }
+  });
+  ProcessResult update = run_indexer({"--db", live, dir / "corpus"});
+  added = mark(300, 500);
+  state2.insert(added.begin(), added.end());
+  ProcessResult rebuild = run_indexer({"--rebuild", "--db", live, dir / "corpus"});
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  stop = true;
+  searcher.join();
+
+  EXPECT_EQ(update.exit_code, 0) << update.err;
+  EXPECT_EQ(rebuild.exit_code, 0) << rebuild.err;
+  ASSERT_GE(seen.size(), 3u);
+  for (const auto& [exit_code, ids] : seen) {
+    EXPECT_EQ(exit_code, 0);
+    EXPECT_TRUE(ids == state0 || ids == state1 || ids == state2) << ids.size() << " hits";
+  }
+  EXPECT_EQ(seen.back().second, state2);
+}
+
 // A scheduled night: a run, 1% of the corpus changes, a second run whose report shows
 // exactly those changes.
 TEST(IndexCli, SecondScheduledRunReportsExactlyTheChanges) {
@@ -532,9 +627,7 @@ TEST(IndexCli, SecondScheduledRunReportsExactlyTheChanges) {
   write_filler_corpus(dir / "corpus", kArticles);
   ASSERT_EQ(run_indexer({"--db", dir / "index", dir / "corpus"}).exit_code, 0);
 
-  auto file = [&](int i) {
-    return dir / ("corpus/s" + std::to_string(i % 10) + "/a" + std::to_string(i) + ".txt");
-  };
+  auto file = [&](int i) { return dir / ("corpus/" + filler_id(i)); };
   auto bump_mtime = [](const std::string& path) {
     std::filesystem::last_write_time(
         path, std::filesystem::last_write_time(path) + std::chrono::seconds(5));
