@@ -1,11 +1,13 @@
 #include "index_run.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <optional>
 #include <system_error>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <nlohmann/json.hpp>
@@ -16,6 +18,7 @@
 #include "newsdex/document_builder.h"
 #include "newsdex/errors.h"
 #include "newsdex/schema.h"
+#include "newsdex/stored_article.h"
 #include "ordered_pipeline.h"
 #include "run_report.h"
 #include "writer_lock.h"
@@ -80,6 +83,18 @@ void refresh_stamp(Xapian::WritableDatabase& db, Xapian::docid docid, const Sour
   db.replace_document(docid, doc);
 }
 
+// A moved article keeps the entities and topics found before; only its section topic
+// follows it to the new folder.
+void keep_analysis(const StoredArticle& before, Article& article) {
+  article.entities = before.entities;
+  std::vector<std::string>& topics = article.entities.topics;
+  if (!before.section.empty()) std::erase(topics, before.section);
+  if (!article.section.empty() &&
+      std::find(topics.begin(), topics.end(), article.section) == topics.end()) {
+    topics.push_back(article.section);
+  }
+}
+
 bool stamp_matches(const StoredStamp& stored, const SourceFile& file) {
   return stored.mtime == Xapian::sortable_serialise(file.mtime) &&
          stored.size == Xapian::sortable_serialise(static_cast<double>(file.size));
@@ -87,10 +102,15 @@ bool stamp_matches(const StoredStamp& stored, const SourceFile& file) {
 
 // The counts of a run as stored in the index metadata (see kMetaLastRun).
 std::string run_record(const IndexCounts& counts) {
-  nlohmann::json record = {{"finished", utc_now()},     {"added", counts.added},
-                           {"updated", counts.updated}, {"unchanged", counts.unchanged},
-                           {"touched", counts.touched}, {"deleted", counts.deleted},
-                           {"skipped", counts.skipped}, {"interrupted", counts.interrupted}};
+  nlohmann::json record = {{"finished", utc_now()},
+                           {"added", counts.added},
+                           {"updated", counts.updated},
+                           {"unchanged", counts.unchanged},
+                           {"touched", counts.touched},
+                           {"moved", counts.moved},
+                           {"deleted", counts.deleted},
+                           {"skipped", counts.skipped},
+                           {"interrupted", counts.interrupted}};
   return record.dump();
 }
 
@@ -143,12 +163,26 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
     jobs.push_back({&file, std::move(term), known ? &stored->second : nullptr});
   }
 
+  // Articles whose files vanished, by content hash: a new file with the same bytes is
+  // the same article moved or renamed, and keeps its analysis. Read here, on the only
+  // thread that uses the database; there are as many as files vanished since last run.
+  std::unordered_map<std::string, StoredArticle> vanished_by_content;
+  bool any_new = std::any_of(jobs.begin(), jobs.end(), [](const Job& j) { return !j.stored; });
+  for (const auto& [term, stamp] : state) {
+    if (!any_new || options.full || seen_terms.contains(term) || stamp.content_hash.empty()) {
+      continue;
+    }
+    vanished_by_content.emplace(stamp.content_hash,
+                                StoredArticle::parse(db.get_document(stamp.docid).get_data()));
+  }
+
   // Workers read, clean, analyse and build documents; this thread, the database's only
   // user, applies them in corpus order and commits in batches.
   struct Built {
     std::optional<Xapian::Document> document;
     std::string skip_reason;
     bool touched = false;  // same content as indexed: only the stamp needs writing
+    bool moved = false;    // a vanished article's content under a new name
   };
   ArticleAnalyzer analyzer(options.analysis);
   std::size_t pending = 0;
@@ -164,6 +198,13 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
               return {std::nullopt, {}, true};
             }
             Article article = make_article(file, bytes);
+            if (stored == nullptr) {
+              auto moved = vanished_by_content.find(article.content_hash);
+              if (moved != vanished_by_content.end()) {
+                keep_analysis(moved->second, article);
+                return {builder.build(article), {}, false, true};
+              }
+            }
             analyzer.analyze(article);
             return {builder.build(article), {}};
           } catch (const ArticleError& e) {
@@ -185,6 +226,7 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
             return;
           }
           db.replace_document(jobs[i].term, *built.document);
+          counts.moved += built.moved;
           ++(jobs[i].stored != nullptr ? counts.updated : counts.added);
           if (++pending >= options.commit_every) {
             db.commit();

@@ -43,6 +43,7 @@ struct IndexCounts {
   std::size_t deleted = 0;
   std::size_t skipped = 0;
   std::size_t touched = 0;  // of the unchanged: new mtime, same content, not re-analysed
+  std::size_t moved = 0;    // of the added: a vanished article's content, analysis kept
   std::map<std::string, std::size_t> skip_reasons;  // reason -> files
   bool interrupted = false;  // stopped early; deletions wait for a complete run
 };

@@ -62,7 +62,8 @@ void write_run_report(const std::string& path, const RunReport& report) {
         {"unchanged", c.unchanged},
         {"deleted", c.deleted},
         {"skipped", c.skipped},
-        {"touched", c.touched}}},
+        {"touched", c.touched},
+        {"moved", c.moved}}},
       {"skip_reasons", c.skip_reasons},
       {"skipped", skipped},
   };

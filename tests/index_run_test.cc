@@ -129,6 +129,35 @@ TEST_F(IndexRunTest, FullReanalysesTouchedFilesToo) {
   EXPECT_EQ(full.touched, 0u);
 }
 
+TEST_F(IndexRunTest, MovedFileKeepsItsAnalysis) {
+  const std::string text =
+      "Talks resume in Doha\n\nAntony Blinken met Qatari mediators in Doha on Tuesday. "
+      "Blinken said the European Union (EU) backed the plan.\n";
+  fs_.add_file("news/world/talks.txt", text, 1000);
+  run();
+  StoredArticle before =
+      StoredArticle::parse(Xapian::Database(dir_ / "index").get_document(1).get_data());
+  ASSERT_FALSE(before.entities.people.empty());
+
+  fs_.remove_file("news/world/talks.txt");
+  fs_.add_file("news/archive/2024-talks.txt", text, 3000);  // moved and renamed
+  IndexCounts moved = run();
+  expect_counts(moved, 1, 0, 0, 1, 0);
+  EXPECT_EQ(moved.moved, 1u);
+
+  Xapian::Database db(dir_ / "index");
+  EXPECT_EQ(db.get_doccount(), 1u);
+  StoredArticle after = StoredArticle::parse(
+      db.get_document(*db.postlist_begin("Qarchive/2024-talks.txt")).get_data());
+  EXPECT_EQ(after.entities.people, before.entities.people);
+  EXPECT_EQ(after.entities.places, before.entities.places);
+  EXPECT_EQ(after.entities.people_aliases, before.entities.people_aliases);
+  EXPECT_EQ(after.section, "archive");
+  // The section topic follows the file; the key phrases stay.
+  EXPECT_EQ(std::count(after.entities.topics.begin(), after.entities.topics.end(), "world"), 0);
+  EXPECT_EQ(after.entities.topics.back(), "archive");
+}
+
 TEST_F(IndexRunTest, SameMtimeButNewSizeIsAChange) {
   fs_.add_file("news/a.txt", "Title\n\nShort.\n", 1000);
   run();

@@ -15,7 +15,10 @@ std::string StoredArticle::serialise() const {
                          {"people", entities.people},
                          {"places", entities.places},
                          {"organizations", entities.organizations},
-                         {"topics", entities.topics}};
+                         {"topics", entities.topics},
+                         {"people_aliases", entities.people_aliases},
+                         {"place_aliases", entities.place_aliases},
+                         {"organization_aliases", entities.organization_aliases}};
   // File names need not be UTF-8; replace bad bytes rather than fail the article.
   return data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -33,6 +36,11 @@ StoredArticle StoredArticle::parse(const std::string& data) {
     article.entities.places = json.at("places").get<std::vector<std::string>>();
     article.entities.organizations = json.at("organizations").get<std::vector<std::string>>();
     article.entities.topics = json.at("topics").get<std::vector<std::string>>();
+    // Optional: documents written before aliases were stored have none.
+    using Names = std::vector<std::string>;
+    article.entities.people_aliases = json.value("people_aliases", Names{});
+    article.entities.place_aliases = json.value("place_aliases", Names{});
+    article.entities.organization_aliases = json.value("organization_aliases", Names{});
     return article;
   } catch (const nlohmann::json::exception& e) {
     throw IndexError(std::string("unreadable document data: ") + e.what());
