@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <cstdio>
+#include <ctime>
 
 #include <xapian.h>
 #include <nlohmann/json.hpp>
@@ -22,6 +23,23 @@ std::string human_bytes(std::uintmax_t bytes) {
     std::snprintf(text, sizeof text, "%.1f KiB", bytes / 1024.0);
   }
   return text;
+}
+
+std::string utc_date(double seconds) {
+  char text[16];
+  std::time_t when = static_cast<std::time_t>(seconds);
+  std::strftime(text, sizeof text, "%Y-%m-%d", std::gmtime(&when));
+  return text;
+}
+
+// The modification dates of the oldest and newest indexed files, from the bounds of the
+// mtime value slot (no document is read).
+std::string file_date_range(const Xapian::Database& db) {
+  std::string low = db.get_value_lower_bound(kSlotMtime);
+  std::string high = db.get_value_upper_bound(kSlotMtime);
+  if (low.empty() || high.empty()) return "none";
+  return utc_date(Xapian::sortable_unserialise(low)) + " .. " +
+         utc_date(Xapian::sortable_unserialise(high));
 }
 
 std::string describe_last_run(const std::string& record) {
@@ -57,6 +75,7 @@ void print_status(const std::string& db_path, std::ostream& out) {
     any = true;
   }
   out << (any ? "" : " none") << "\n"
+      << "file dates: " << file_date_range(db) << "\n"
       << "schema:     " << db.get_metadata(std::string(kMetaSchemaVersion)) << "\n"
       << "revision:   " << db.get_revision() << "\n"
       << "size:       " << human_bytes(index_size_on_disk(db_path)) << " on disk\n"
