@@ -43,8 +43,10 @@ Searcher::Searcher(Xapian::Database db, const std::string& db_name)
     : db_(checked(std::move(db), db_name)), query_builder_(db_) {}
 
 SearchResults Searcher::search(const SearchRequest& request) {
-  // A rebuild or update committed while this searcher held the database open can make
-  // Xapian throw DatabaseModifiedError: reopen to the new revision and answer from it.
+  // Each search starts from the latest committed revision (reopen() is cheap when
+  // nothing changed). A commit during the search can still make Xapian throw
+  // DatabaseModifiedError: reopen to the new revision and answer from it.
+  db_.reopen();
   for (int attempt = 1;; ++attempt) {
     try {
       return search_once(request);

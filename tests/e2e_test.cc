@@ -449,6 +449,11 @@ TEST(IndexCli, InterruptCommitsWhatIsDoneAndTheNextRunFinishes) {
   write_filler_corpus(dir / "corpus", kArticles);
   // The index folder appears once the walk is done and writing starts; a run takes
   // seconds, so 150 ms later the indexer is mid-run.
+  // SIGTERM (systemd's stop) behaves as SIGINT: it is interrupted on a separate index.
+  ProcessResult terminated = run_process_signalled(
+      {NEWSDEX_INDEX_BIN, "--db", dir / "other", dir / "corpus"},
+      [&] { return std::filesystem::exists(dir / "other"); }, 150, SIGTERM);
+  EXPECT_EQ(terminated.exit_code, 130) << terminated.err;
   std::string index = dir / "index";
   ProcessResult stopped = run_process_signalled(
       {NEWSDEX_INDEX_BIN, "--db", index, dir / "corpus"},
