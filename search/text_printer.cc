@@ -52,7 +52,8 @@ std::string describe_count(const SearchResults& results) {
     std::size_t n = results.matches_estimated;
     return std::to_string(n) + (n == 1 ? " article matches" : " articles match");
   }
-  return "about " + std::to_string(results.matches_estimated) + " articles match";
+  std::size_t n = results.matches_estimated;
+  return "about " + std::to_string(n) + (n == 1 ? " article matches" : " articles match");
 }
 
 // A value worth suggesting as a filter: the first (people first, most frequent first)
