@@ -215,6 +215,7 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
         },
         [&](std::size_t i, Built built) {
           if (options.interrupted != nullptr && *options.interrupted) throw Interrupted{};
+          if (options.on_progress) options.on_progress(i + 1, jobs.size());
           if (built.touched) {
             refresh_stamp(db, jobs[i].stored->docid, *jobs[i].file);
             ++counts.unchanged;

@@ -31,6 +31,8 @@ struct IndexOptions {
   // Set (from a signal handler) to stop early: what is done is committed, the next run
   // finishes the rest. May be null.
   const std::atomic<bool>* interrupted = nullptr;
+  // Called by the writer after each file that needed work: (done, to do). May be empty.
+  std::function<void(std::size_t, std::size_t)> on_progress;
   // Documents written between commits. A crash loses at most this much work; a re-run
   // redoes it because unchanged files are recognised by their stamp.
   std::size_t commit_every = 2000;

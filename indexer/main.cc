@@ -1,12 +1,14 @@
 // newsdex-index: command line of the indexer. Parses options, runs the library, and
 // translates its errors into one line on stderr and an exit code.
 #include <signal.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <thread>
 
 #include <xapian.h>
@@ -16,6 +18,7 @@
 #include "index_run.h"
 #include "index_status.h"
 #include "newsdex/errors.h"
+#include "progress_line.h"
 #include "rebuild.h"
 #include "run_report.h"
 
@@ -181,12 +184,26 @@ int main(int argc, char** argv) {
 
   install_stop_handlers();
   options.interrupted = &g_interrupted;
+  std::optional<newsdex::ProgressLine> progress;
+  if (!quiet && ::isatty(STDERR_FILENO)) {
+    progress.emplace(std::cerr);
+    options.on_progress = [&](std::size_t done, std::size_t total) {
+      progress->update(done, total);
+    };
+  }
   newsdex::RunReport report;
   report.index = options.db_path;
   report.started = newsdex::utc_now();
   auto started = std::chrono::steady_clock::now();
   int exit_code = kExitOk;
   try {
+    // Also on the way out through an error, so its message starts on a clean line.
+    struct ClearProgress {
+      std::optional<newsdex::ProgressLine>& line;
+      ~ClearProgress() {
+        if (line) line->finish();
+      }
+    } clear_progress{progress};
     newsdex::RealFileSystem fs;
     auto on_skip = [&](const std::string& path, const std::string& reason) {
       if (!quiet) std::cerr << kProgram << ": skipped " << path << ": " << reason << "\n";
@@ -194,6 +211,7 @@ int main(int argc, char** argv) {
     };
     report.counts = rebuild ? newsdex::rebuild_index(options, compact, fs, on_skip)
                             : newsdex::run_index(options, fs, on_skip);
+    if (progress) progress->finish();
     std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
     report.seconds = elapsed.count();
     if (!quiet) std::cerr << newsdex::format_summary(report.counts, report.seconds) << "\n";

@@ -516,6 +516,23 @@ TEST(IndexCli, KilledAtAnyPointTheIndexStaysSoundAndTheNextRunConverges) {
   EXPECT_TRUE(converged == expected) << "the index differs from a clean full build";
 }
 
+// Progress shows on a terminal (script(1) gives the indexer one) and nowhere else.
+TEST(IndexCli, ProgressShowsOnATerminalOnly) {
+  if (!std::filesystem::exists("/usr/bin/script")) GTEST_SKIP() << "script(1) not installed";
+  TempDir dir;
+  write_filler_corpus(dir / "corpus", 300);
+  std::string command =
+      std::string(NEWSDEX_INDEX_BIN) + " --db '" + (dir / "a") + "' '" + (dir / "corpus") + "'";
+  ProcessResult tty = run_process({"/usr/bin/script", "-qec", command, "/dev/null"});
+  EXPECT_NE(tty.out.find("indexing: 1/300 files"), std::string::npos) << tty.out;
+  EXPECT_NE(tty.out.find("indexed: 300 added"), std::string::npos);
+  ProcessResult quiet =
+      run_process({"/usr/bin/script", "-qec", command + " --full --quiet", "/dev/null"});
+  EXPECT_EQ(quiet.out.find("indexing:"), std::string::npos) << quiet.out;
+  ProcessResult file = run_indexer({"--db", dir / "b", dir / "corpus"});
+  EXPECT_EQ(file.err.find("indexing:"), std::string::npos) << file.err;
+}
+
 TEST(IndexCli, TwoIndexersAtOnceTheSecondWaitsOrGivesUp) {
   TempDir dir;
   write_filler_corpus(dir / "corpus", 4000);
