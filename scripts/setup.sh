@@ -13,6 +13,7 @@ packages=(
   libboost-program-options-dev  # command-line options of the two tools
   nlohmann-json3-dev            # document data and --json output
   libgtest-dev googletest       # the test suite
+  libbenchmark-dev              # bench/micro: Google Benchmark micro-benchmarks
   bsdutils                      # script(1): tests run the search on a pseudo-terminal
 )
 
