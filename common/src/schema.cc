@@ -61,13 +61,6 @@ const Field& field_by_name(std::string_view name) {
 
 std::span<const Facet> schema_facets() { return kFacets; }
 
-const Field& exact_field(FieldSource source) {
-  for (const Field& field : kFields) {
-    if (field.source == source && field.kind == FieldKind::kBoolean) return field;
-  }
-  throw std::out_of_range("no exact field for this source");
-}
-
 std::string boolean_term(const Field& field, std::string_view value) {
   std::string term(field.prefix);
   bool needs_colon = field.prefix.size() > 1 && !value.empty() &&

@@ -84,10 +84,6 @@ struct Facet {
 
 std::span<const Facet> schema_facets();
 
-// The boolean field holding the exact canonical values of a source (e.g. kPeople).
-// Throws std::out_of_range when the source has none.
-const Field& exact_field(FieldSource source);
-
 // Term for a boolean field value, following Omega and Xapian's QueryParser: a prefix
 // longer than one character gets a ':' before a value that starts with an upper-case
 // letter or ':' so that the two stay separable.
