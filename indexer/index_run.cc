@@ -184,7 +184,11 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
     bool touched = false;  // same content as indexed: only the stamp needs writing
     bool moved = false;    // a vanished article's content under a new name
   };
-  ArticleAnalyzer analyzer(options.analysis);
+  // The analysis data (gazetteer, model, frequencies) is loaded only when there is work,
+  // the three at once.
+  if (!jobs.empty() && options.analysis.entities) preload_analysis_data();
+  std::optional<ArticleAnalyzer> analyzer;
+  if (!jobs.empty()) analyzer.emplace(options.analysis);
   std::size_t pending = 0;
   try {
     run_ordered(
@@ -205,7 +209,7 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
                 return {builder.build(article), {}, false, true};
               }
             }
-            analyzer.analyze(article);
+            analyzer->analyze(article);
             return {builder.build(article), {}};
           } catch (const ArticleError& e) {
             return {std::nullopt, e.what()};

@@ -156,9 +156,12 @@ int main(int argc, char** argv) {
   if (options.roots.empty()) return usage_error("no ROOT folder given");
   options.analysis.entities = !no_entities;
   options.jobs = jobs;
-  // The analysis data loads while the corpus is walked.
+  // For --extract-only the analysis data loads while the corpus is walked; an index run
+  // loads it only when some file needs work (run_index), so a no-change run stays cheap.
   std::thread preload;
-  if (options.analysis.entities) preload = std::thread(newsdex::preload_analysis_data);
+  if (options.analysis.entities && extract_only) {
+    preload = std::thread(newsdex::preload_analysis_data);
+  }
   struct JoinOnExit {
     std::thread& thread;
     ~JoinOnExit() {

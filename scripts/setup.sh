@@ -14,6 +14,7 @@ packages=(
   nlohmann-json3-dev            # document data and --json output
   libgtest-dev googletest       # the test suite
   libbenchmark-dev              # bench/micro: Google Benchmark micro-benchmarks
+  xapian-omega xapian-tools recollcmd hyperfine time  # bench/index baselines (smoke test)
   bsdutils                      # script(1): tests run the search on a pseudo-terminal
 )
 

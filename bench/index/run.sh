@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Whole-process benchmark of newsdex against the Debian tools users would pick instead:
+# omindex (xapian-omega, default and XAPIAN_FLUSH_THRESHOLD=500) and recollindex for
+# indexing, quest and recollq for searching. Side by side in one run (hyperfine), medians
+# with min-max, ratios newsdex/baseline, peak memory and index size.
+#
+#   bench/index/run.sh [--copies K] [--runs N] CORPUS_DIR
+#   bench/index/run.sh --smoke CORPUS_DIR      # 1 copy, 1 run: keeps the script working
+#
+# CORPUS_DIR is a folder of .txt articles (e.g. the BBC News corpus's news folder); it is
+# copied K times into a scratch folder, each copy made distinct by its titles.
+# Exit: 0 all steps ran, 1 a step failed, 2 usage, 77 a tool is missing.
+set -euo pipefail
+
+copies=10 runs=3 smoke=0
+while [ $# -gt 1 ]; do
+  case "$1" in
+    --copies) copies=$2; shift 2 ;;
+    --runs) runs=$2; shift 2 ;;
+    --smoke) smoke=1; copies=1; runs=1; shift ;;
+    *) break ;;
+  esac
+done
+[ $# -eq 1 ] || { echo "usage: run.sh [--copies K] [--runs N] [--smoke] CORPUS_DIR" >&2; exit 2; }
+corpus=$(cd "$1" && pwd)
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+build=${NEWSDEX_BUILD_DIR:-"$repo/build"}
+index_bin=$build/indexer/newsdex-index search_bin=$build/search/newsdex-search
+for tool in omindex quest recollindex recollq hyperfine /usr/bin/time; do
+  command -v "$tool" > /dev/null || {
+    echo "run.sh: $tool is missing (apt-get install xapian-omega xapian-tools recollcmd hyperfine time)" >&2
+    exit 77
+  }
+done
+[ -x "$index_bin" ] || { echo "run.sh: build newsdex first ($index_bin)" >&2; exit 77; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+echo "newsdex index and search benchmark"
+echo "date:     $(date -u '+%Y-%m-%d %H:%M UTC'); machine: nproc $(nproc), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
+echo "versions: $("$index_bin" --version); omindex $(omindex --version | awk '{print $NF}'); recoll $(dpkg-query -W -f='${Version}' recollcmd 2>/dev/null)"
+
+# The corpus, K distinct copies.
+for (( k = 1; k <= copies; k++ )); do
+  mkdir -p "$work/corpus/copy-$k"
+  cp -r "$corpus"/. "$work/corpus/copy-$k/"
+  find "$work/corpus/copy-$k" -name '*.txt' -exec sed -i "1s/\$/ (copy $k)/" {} +
+done
+articles=$(find "$work/corpus" -name '*.txt' | wc -l)
+echo "corpus:   $articles articles ($copies copies), $(du -sh "$work/corpus" | cut -f1)"
+echo
+
+mkdir -p "$work/recoll"
+printf 'topdirs = %s\nloglevel = 1\n' "$work/corpus" > "$work/recoll/recoll.conf"
+q() { printf '%q' "$1"; }
+newsdex_index="$(q "$index_bin") --quiet --db $(q "$work/newsdex") $(q "$work/corpus")"
+omindex_cmd="omindex --db $(q "$work/omega") --url / $(q "$work/corpus")"
+omindex500_cmd="env XAPIAN_FLUSH_THRESHOLD=500 omindex --db $(q "$work/omega500") --url / $(q "$work/corpus")"
+recoll_cmd="recollindex -c $(q "$work/recoll")"
+
+bench() {  # bench NAME [hyperfine args...]: runs hyperfine, writes $work/NAME.json
+  local name=$1; shift
+  hyperfine -N --style none --export-json "$work/$name.json" --runs "$runs" "$@" > /dev/null 2>&1 ||
+    { echo "run.sh: $name failed"; hyperfine -N --runs 1 "$@"; exit 1; }
+}
+report() {  # report NAME TITLE: median (min-max) per command and newsdex's ratio
+  python3 "$repo/bench/index/report.py" "$work/$1.json" "$2"
+}
+
+echo "== Indexing, full (a fresh index each run)"
+bench full --prepare "rm -rf $(q "$work/newsdex") $(q "$work/newsdex.lock") $(q "$work/omega") $(q "$work/omega500") $(q "$work/recoll/xapiandb")" \
+  -n newsdex "$newsdex_index" -n omindex "$omindex_cmd" -n "omindex-flush500" "$omindex500_cmd" \
+  -n recollindex "$recoll_cmd -z"
+report full "full index"
+
+# The full runs' preparation removed every tool's index: build each once more, so the
+# re-runs below start from a complete index of their own.
+eval "$newsdex_index" || [ $? -eq 1 ]
+eval "$omindex_cmd" > /dev/null
+eval "$recoll_cmd -z" > /dev/null 2>&1
+
+echo "== Indexing, nothing changed"
+bench nochange -n newsdex "$newsdex_index" -n omindex "$omindex_cmd" -n recollindex "$recoll_cmd"
+report nochange "re-run, nothing changed"
+
+echo "== Indexing, 1% of files touched (new mtime and content) before each run"
+touch_list=$work/touched
+find "$work/corpus" -name '*.txt' | sort | awk -v n="$articles" 'NR % 100 == 1' > "$touch_list"
+touch_cmd="sh -c $(q "while read -r f; do echo 'Updated.' >> \"\$f\"; done < $touch_list")"
+bench touched --prepare "$touch_cmd" -n newsdex "$newsdex_index" -n omindex "$omindex_cmd" \
+  -n recollindex "$recoll_cmd"
+report touched "re-run, 1% touched"
+
+echo "== Peak memory (full index, /usr/bin/time) and index size on disk"
+peak() { /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1; }
+rm -rf "$work/newsdex" "$work/newsdex.lock" "$work/omega" "$work/recoll/xapiandb"
+mem_newsdex=$(peak "$index_bin" --quiet --db "$work/newsdex" "$work/corpus")
+mem_omindex=$(peak omindex --db "$work/omega" --url / "$work/corpus")
+mem_recoll=$(peak recollindex -c "$work/recoll" -z)
+size() { du -sk "$1" | cut -f1; }
+printf '  %-12s peak %7s KiB   index %8s KiB\n' newsdex "$mem_newsdex" "$(size "$work/newsdex")" \
+  omindex "$mem_omindex" "$(size "$work/omega")" recollindex "$mem_recoll" "$(size "$work/recoll/xapiandb")"
+python3 -c "import sys; a=[float(x) for x in sys.argv[1:]]; print(f'  newsdex/omindex: peak memory {a[0]/a[1]:.2f}x, index size {a[2]/a[3]:.2f}x')" \
+  "$mem_newsdex" "$mem_omindex" "$(size "$work/newsdex")" "$(size "$work/omega")"
+echo
+
+echo "== Search, whole process, top 10 (newsdex with one highlighted passage each)"
+queries=("economy growth" '"prime minister"' "blair" "oil AND price" "econom*")
+for i in "${!queries[@]}"; do
+  query=${queries[$i]}
+  bench "search$i" \
+    -n newsdex "$(q "$search_bin") --db $(q "$work/newsdex") --color=never $(q "$query")" \
+    -n "newsdex --facets" "$(q "$search_bin") --db $(q "$work/newsdex") --color=never --facets $(q "$query")" \
+    -n quest "quest -d $(q "$work/omega") $(q "$query")" \
+    -n recollq "recollq -c $(q "$work/recoll") -n 10 $(q "$query")"
+done
+python3 "$repo/bench/index/report.py" --queries "$work"/search*.json "search, median over the query table"
+echo "all steps passed"
