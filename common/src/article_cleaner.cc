@@ -119,8 +119,6 @@ class Normalised {
   std::string_view view_;
 };
 
-std::string normalise(std::string_view line) { return std::string(Normalised(line).view()); }
-
 std::string_view without_trailing_colon(std::string_view norm) {
   while (!norm.empty() && (norm.back() == ':' || norm.back() == ' ')) norm.remove_suffix(1);
   return norm;
@@ -238,7 +236,7 @@ CleanArticle clean_article(std::string_view utf8_text) {
     if (article.title.empty()) {
       if (verdict == LineVerdict::kKeep) {
         article.title = std::string(line);
-        title_key = without_trailing_colon(normalise(line));
+        title_key = std::string(without_trailing_colon(Normalised(line).view()));
       } else {
         ++article.removed_lines;
       }
