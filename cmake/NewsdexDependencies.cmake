@@ -13,3 +13,10 @@ endif()
 find_package(Boost 1.74 REQUIRED COMPONENTS program_options)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(Threads REQUIRED)
+
+# Article formats: gumbo parses saved HTML pages, ICU converts UTF-16 and legacy
+# encodings, zlib reads .gz files.
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(gumbo REQUIRED IMPORTED_TARGET gumbo)
+find_package(ICU 60 REQUIRED COMPONENTS uc)
+find_package(ZLIB REQUIRED)

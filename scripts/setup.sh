@@ -11,7 +11,10 @@ packages=(
   g++ make cmake
   libxapian-dev                 # the search engine library
   libboost-program-options-dev  # command-line options of the two tools
-  nlohmann-json3-dev            # document data and --json output
+  nlohmann-json3-dev            # document data, JSON dumps and --json output
+  libgumbo-dev pkg-config       # HTML pages: a real HTML5 parser
+  libicu-dev                    # encodings: UTF-16 and legacy code pages
+  zlib1g-dev                    # .gz articles and dumps
   libgtest-dev googletest       # the test suite
   libbenchmark-dev              # bench/micro: Google Benchmark micro-benchmarks
   xapian-omega xapian-tools recollcmd hyperfine time  # bench/index baselines (smoke test)

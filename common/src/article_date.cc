@@ -1,0 +1,3 @@
+#include "newsdex/article_date.h"
+
+// Not written yet.

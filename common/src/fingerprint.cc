@@ -1,0 +1,3 @@
+#include "newsdex/fingerprint.h"
+
+// Not written yet.

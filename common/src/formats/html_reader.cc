@@ -1,0 +1,3 @@
+#include "newsdex/formats/html_reader.h"
+
+// Not written yet.

@@ -1,0 +1,3 @@
+#include "newsdex/formats/json_reader.h"
+
+// Not written yet.

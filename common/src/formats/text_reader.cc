@@ -1,0 +1,3 @@
+#include "newsdex/formats/text_reader.h"
+
+// Not written yet.

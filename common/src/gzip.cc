@@ -1,0 +1,3 @@
+#include "newsdex/gzip.h"
+
+// Not written yet.

@@ -1,0 +1,3 @@
+#include "duplicate_clusters.h"
+
+// Not written yet.

@@ -1,0 +1,42 @@
+// Groups near-duplicate articles (the same story under several sites) by fingerprint,
+// so that search can collapse each group into one hit (kSlotDuplicateKey).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "newsdex/fingerprint.h"
+
+namespace newsdex {
+
+// Finds fingerprints within kNearDuplicateDistance bits of each other without comparing
+// every pair: by the pigeonhole principle two such fingerprints agree exactly on at
+// least one of kNearDuplicateDistance + 1 bit blocks, so only fingerprints sharing a
+// block are compared. Not thread-safe; the indexer's writer thread owns it.
+class DuplicateClusters {
+ public:
+  DuplicateClusters();
+
+  // An article already in the index, with the cluster key it was given.
+  void add_existing(std::uint64_t fingerprint, const std::string& cluster_key);
+
+  // The cluster key of a new or changed article: the key of the closest known
+  // fingerprint within kNearDuplicateDistance bits (ties: the first added), else
+  // `own_key`. Either way the article is remembered for later calls.
+  std::string assign(std::uint64_t fingerprint, const std::string& own_key);
+
+ private:
+  static constexpr int kBlocks = kNearDuplicateDistance + 1;
+  struct Entry {
+    std::uint64_t fingerprint;
+    std::string cluster_key;
+  };
+  void remember(std::uint64_t fingerprint, const std::string& cluster_key);
+  std::vector<Entry> entries_;
+  // Per block: block bits -> indexes into entries_.
+  std::unordered_map<std::uint64_t, std::vector<std::size_t>> by_block_[kBlocks];
+};
+
+}  // namespace newsdex
