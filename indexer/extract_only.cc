@@ -14,33 +14,40 @@ namespace newsdex {
 
 namespace {
 
-// The output line of one article, or the reason it was skipped.
+// The output lines of a file's articles, and its skipped parts.
 struct Outcome {
-  std::string line;
-  std::string skip_reason;
+  std::vector<std::string> lines;
+  std::vector<std::pair<std::string, std::string>> skips;  // (path, reason)
 };
 
-Outcome analyse_file(const SourceFile& file, const FileSystem& fs,
-                     const ArticleAnalyzer& analyzer) {
-  Article article;
-  Extraction extraction;
-  try {
-    article = make_article(file, fs.read_file(file.path));
-    extraction = analyzer.analyze(article);
-  } catch (const ArticleError& e) {
-    return {{}, e.what()};
-  } catch (const std::system_error& e) {
-    return {{}, e.code().message()};
-  }
+std::string article_line(const Article& article, const Extraction& extraction) {
   nlohmann::json aliases = nlohmann::json::object();
   for (const ExtractedEntity& entity : extraction.entities) {
     if (!entity.aliases.empty()) aliases[entity.name] = entity.aliases;
   }
   const ArticleEntities& e = article.entities;
-  nlohmann::json line = {{"file", file.id},    {"people", e.people},
+  nlohmann::json line = {{"file", article.id},  {"people", e.people},
                          {"places", e.places}, {"organizations", e.organizations},
                          {"topics", e.topics}, {"aliases", aliases}};
-  return {line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), {}};
+  return line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+Outcome analyse_file(const SourceFile& file, const FileSystem& fs,
+                     const ArticleAnalyzer& analyzer) {
+  Outcome outcome;
+  try {
+    FileArticles articles = read_articles(file, fs.read_file(file.path));
+    for (const DocumentProblem& problem : articles.problems) {
+      outcome.skips.emplace_back(file.path + problem.id_suffix, problem.reason);
+    }
+    for (Article& article : articles.articles) {
+      Extraction extraction = analyzer.analyze(article);
+      outcome.lines.push_back(article_line(article, extraction));
+    }
+  } catch (...) {
+    outcome.skips.emplace_back(file.path, skip_reason(std::current_exception()));
+  }
+  return outcome;
 }
 
 }  // namespace
@@ -69,13 +76,12 @@ std::size_t extract_only(const std::vector<std::string>& roots, const FileSystem
   work();
   for (std::thread& thread : threads) thread.join();
 
-  for (std::size_t i = 0; i < outcomes.size(); ++i) {
-    if (!outcomes[i].skip_reason.empty()) {
-      report_skip(walk.files[i].path, outcomes[i].skip_reason);
+  for (const Outcome& outcome : outcomes) {
+    for (const auto& [path, reason] : outcome.skips) {
+      report_skip(path, reason);
       ++skipped;
-    } else {
-      out << outcomes[i].line << '\n';
     }
+    for (const std::string& line : outcome.lines) out << line << '\n';
   }
   return skipped;
 }

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <optional>
+#include <set>
 #include <system_error>
 #include <thread>
 #include <unordered_map>
@@ -13,6 +15,8 @@
 #include <nlohmann/json.hpp>
 
 #include "corpus_walker.h"
+#include "duplicate_clusters.h"
+#include "learnt_residue.h"
 #include "index_state.h"
 #include "newsdex/article.h"
 #include "newsdex/document_builder.h"
@@ -110,6 +114,7 @@ std::string run_record(const IndexCounts& counts) {
                            {"moved", counts.moved},
                            {"deleted", counts.deleted},
                            {"skipped", counts.skipped},
+                           {"recleaned", counts.recleaned},
                            {"interrupted", counts.interrupted}};
   return record.dump();
 }
@@ -123,17 +128,116 @@ bool under_any(const std::string& id_term_text, const std::vector<WalkProblem>& 
   return false;
 }
 
+// A file that needs work, with what the index holds of it.
+struct Job {
+  const SourceFile* file;
+  const StoredStamp* stored;           // one of its articles; null for a new file
+  std::vector<std::string> old_terms;  // id terms of its articles in the index
+  bool force = false;                  // read and analyse even when the bytes are the same
+};
+
+// What a worker made of a file, for the writer.
+struct Built {
+  struct Entry {
+    std::string term;
+    Xapian::Document document;
+    std::uint64_t fingerprint;
+    std::string own_duplicate_key;
+    std::vector<std::uint64_t> line_keys;
+  };
+  std::vector<Entry> entries;
+  std::vector<DocumentProblem> problems;  // entries of a dump that were skipped
+  std::string skip_reason;                // the whole file was skipped
+  bool touched = false;  // same content as indexed: only the stamp needs writing
+  bool moved = false;    // a vanished article's content under a new name
+};
+
+// Where each file's articles are in the index: a file is one article (its id term),
+// except a JSON dump, whose articles name it in kSlotFile.
+class IndexedFiles {
+ public:
+  explicit IndexedFiles(const IndexState& state) : state_(state) {
+    for (const auto& [term, stamp] : state) {
+      if (!stamp.file.empty()) dump_terms_[stamp.file].push_back(term);
+    }
+  }
+
+  std::vector<std::string> terms_of(const SourceFile& file) const {
+    if (auto dump = dump_terms_.find(file.id); dump != dump_terms_.end()) return dump->second;
+    std::string term = id_term(file.id);
+    if (state_.contains(term)) return {term};
+    return {};
+  }
+
+  const StoredStamp* stamp_of(const std::vector<std::string>& terms) const {
+    return terms.empty() ? nullptr : &state_.at(terms.front());
+  }
+
+ private:
+  const IndexState& state_;
+  std::unordered_map<std::string, std::vector<std::string>> dump_terms_;
+};
+
+// Fills `clusters` with the fingerprints and collapse keys of the indexed articles, from
+// two value streams.
+void load_duplicate_clusters(const Xapian::Database& db, DuplicateClusters& clusters) {
+  std::unordered_map<Xapian::docid, std::string> keys;
+  for (auto v = db.valuestream_begin(kSlotDuplicateKey); v != db.valuestream_end(kSlotDuplicateKey);
+       ++v) {
+    keys.emplace(v.get_docid(), *v);
+  }
+  for (auto v = db.valuestream_begin(kSlotFingerprint); v != db.valuestream_end(kSlotFingerprint);
+       ++v) {
+    auto key = keys.find(v.get_docid());
+    if (key == keys.end()) continue;
+    clusters.add_existing(std::strtoull((*v).c_str(), nullptr, 16), key->second);
+  }
+}
+
+// The files of these articles, to be read and cleaned again (in corpus order). Articles
+// whose files are gone from the walk are left for the deletions.
+std::vector<Job> jobs_to_reclean(const Xapian::Database& db, const std::vector<Xapian::docid>& docids,
+                                 const std::unordered_map<std::string, const SourceFile*>& file_by_id,
+                                 const IndexedFiles& indexed) {
+  std::set<const SourceFile*, std::less<>> files;
+  for (Xapian::docid docid : docids) {
+    Xapian::Document doc = db.get_document(docid);
+    std::string file_id = doc.get_value(kSlotFile);
+    if (file_id.empty()) file_id = StoredArticle::parse(doc.get_data()).id;
+    if (auto file = file_by_id.find(file_id); file != file_by_id.end()) files.insert(file->second);
+  }
+  std::vector<Job> jobs;
+  for (const SourceFile* file : files) {
+    std::vector<std::string> terms = indexed.terms_of(*file);
+    jobs.push_back({file, indexed.stamp_of(terms), std::move(terms), true});
+  }
+  return jobs;
+}
+
 }  // namespace
+
+std::string skip_reason(std::exception_ptr error) {
+  try {
+    std::rethrow_exception(error);
+  } catch (const ArticleError& e) {
+    return e.what();
+  } catch (const std::system_error& e) {
+    return e.code().message();
+  }
+}
 
 IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
                       const SkipReporter& report_skip) {
   // Walk before opening the index, so that bad roots never create or touch it.
-  WalkResult walk = walk_corpus(fs, options.roots);
+  WalkOptions walk_options;
+  walk_options.max_file_bytes = options.max_file_bytes;
+  WalkResult walk = walk_corpus(fs, options.roots, walk_options);
   std::optional<WriterLock> lock;
   if (options.take_writer_lock)
     lock.emplace(options.db_path, options.lock_timeout, options.interrupted);
   Xapian::WritableDatabase db = open_for_writing(options);
   IndexState state = load_index_state(db);
+  IndexedFiles indexed(state);
 
   IndexCounts counts;
   auto skip = [&](const std::string& path, const std::string& reason) {
@@ -143,102 +247,161 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
   };
   for (const WalkProblem& problem : walk.problems) skip(problem.path, problem.reason);
 
-  // What needs work: new and changed files (a stat per file, decided here).
-  struct Job {
-    const SourceFile* file;
-    std::string term;
-    const StoredStamp* stored;  // null for a new article
-  };
+  // What needs work: new and changed files (a stat per file, decided here). The articles
+  // of the others are kept as they are.
   std::vector<Job> jobs;
   std::unordered_set<std::string> seen_terms;
+  std::unordered_map<std::string, const SourceFile*> file_by_id;
   for (const SourceFile& file : walk.files) {
-    std::string term = id_term(file.id);
-    seen_terms.insert(term);
-    auto stored = state.find(term);
-    bool known = stored != state.end();
-    if (known && !options.full && stamp_matches(stored->second, file)) {
-      ++counts.unchanged;
+    file_by_id.emplace(file.id, &file);
+    std::vector<std::string> terms = indexed.terms_of(file);
+    const StoredStamp* stored = indexed.stamp_of(terms);
+    if (stored != nullptr && !options.full && stamp_matches(*stored, file)) {
+      counts.unchanged += terms.size();
+      seen_terms.insert(terms.begin(), terms.end());
       continue;
     }
-    jobs.push_back({&file, std::move(term), known ? &stored->second : nullptr});
+    // A new file's own id term counts as seen, so that the moved-article check below
+    // looks only at articles whose files are gone.
+    if (terms.empty()) seen_terms.insert(id_term(file.id));
+    jobs.push_back({&file, stored, std::move(terms)});
   }
+  for (const Job& job : jobs) seen_terms.insert(job.old_terms.begin(), job.old_terms.end());
 
   // Articles whose files vanished, by content hash: a new file with the same bytes is
-  // the same article moved or renamed, and keeps its analysis. Read here, on the only
-  // thread that uses the database; there are as many as files vanished since last run.
+  // the same article moved or renamed, and keeps its analysis. Only single-article
+  // files; there are as many as files vanished since the last run.
   std::unordered_map<std::string, StoredArticle> vanished_by_content;
   bool any_new = std::any_of(jobs.begin(), jobs.end(), [](const Job& j) { return !j.stored; });
   for (const auto& [term, stamp] : state) {
-    if (!any_new || options.full || seen_terms.contains(term) || stamp.content_hash.empty()) {
+    if (!any_new || options.full || seen_terms.contains(term) || stamp.content_hash.empty() ||
+        !stamp.file.empty()) {
       continue;
     }
     vanished_by_content.emplace(stamp.content_hash,
                                 StoredArticle::parse(db.get_document(stamp.docid).get_data()));
   }
 
+  // Residue learnt so far, and what every article has been cleaned with. Read each
+  // run: a run stopped before cleaning older articles again leaves them apart.
+  LineKeys learnt = load_learnt_residue(db);
+  LineKeys recorded = recorded_residue(db);
+  bool has_work = !jobs.empty() || learnt != recorded;
+  // The analysis data (gazetteer, model, frequencies) is loaded only when there is work,
+  // the three at once; so are the duplicate fingerprints.
+  if (has_work && options.analysis.entities) preload_analysis_data();
+  std::optional<ArticleAnalyzer> analyzer;
+  if (has_work) analyzer.emplace(options.analysis);
+  DuplicateClusters clusters;
+  if (has_work) load_duplicate_clusters(db, clusters);
+
+  LineKeys seen_line_keys;
+  std::size_t pending = 0;
+  auto write_entries = [&](Built& built) {
+    for (Built::Entry& entry : built.entries) {
+      entry.document.add_value(kSlotDuplicateKey,
+                               clusters.assign(entry.fingerprint, entry.own_duplicate_key));
+      db.replace_document(entry.term, entry.document);
+      seen_terms.insert(entry.term);
+      seen_line_keys.insert(entry.line_keys.begin(), entry.line_keys.end());
+      if (++pending >= options.commit_every) {
+        db.commit();
+        pending = 0;
+      }
+    }
+  };
+
   // Workers read, clean, analyse and build documents; this thread, the database's only
   // user, applies them in corpus order and commits in batches.
-  struct Built {
-    std::optional<Xapian::Document> document;
-    std::string skip_reason;
-    bool touched = false;  // same content as indexed: only the stamp needs writing
-    bool moved = false;    // a vanished article's content under a new name
-  };
-  // The analysis data (gazetteer, model, frequencies) is loaded only when there is work,
-  // the three at once.
-  if (!jobs.empty() && options.analysis.entities) preload_analysis_data();
-  std::optional<ArticleAnalyzer> analyzer;
-  if (!jobs.empty()) analyzer.emplace(options.analysis);
-  std::size_t pending = 0;
-  try {
+  auto process = [&](std::vector<Job>& work, const LineKeys& residue, bool recleaning) {
+    ReadOptions read_options;
+    read_options.max_decompressed_bytes = options.max_file_bytes;
+    read_options.cleaning.learnt_residue = &residue;
+    read_options.cleaning.collect_line_keys = true;
     run_ordered(
-        jobs.size(), options.jobs, kBuildWindow, [] { return DocumentBuilder(); },
+        work.size(), options.jobs, kBuildWindow, [] { return DocumentBuilder(); },
         [&](DocumentBuilder& builder, std::size_t i) -> Built {
-          const SourceFile& file = *jobs[i].file;
+          const Job& job = work[i];
+          Built built;
           try {
-            std::string bytes = fs.read_file(file.path);
-            const StoredStamp* stored = jobs[i].stored;
-            if (stored != nullptr && !options.full && content_hash(bytes) == stored->content_hash) {
-              return {std::nullopt, {}, true};
+            std::string bytes = fs.read_file(job.file->path);
+            if (job.stored != nullptr && !job.force && !options.full &&
+                content_hash(bytes) == job.stored->content_hash) {
+              built.touched = true;
+              return built;
             }
-            Article article = make_article(file, bytes);
-            if (stored == nullptr) {
-              auto moved = vanished_by_content.find(article.content_hash);
+            FileArticles file = read_articles(*job.file, bytes, read_options);
+            built.problems = std::move(file.problems);
+            for (Article& article : file.articles) {
+              auto moved = job.stored == nullptr && article.id == job.file->id
+                               ? vanished_by_content.find(article.content_hash)
+                               : vanished_by_content.end();
               if (moved != vanished_by_content.end()) {
                 keep_analysis(moved->second, article);
-                return {builder.build(article), {}, false, true};
+                built.moved = true;
+              } else {
+                analyzer->analyze(article);
               }
+              built.entries.push_back({id_term(article.id), builder.build(article),
+                                       article.fingerprint, duplicate_key_of(article.id),
+                                       std::move(article.clean.line_keys)});
             }
-            analyzer->analyze(article);
-            return {builder.build(article), {}};
-          } catch (const ArticleError& e) {
-            return {std::nullopt, e.what()};
-          } catch (const std::system_error& e) {
-            return {std::nullopt, e.code().message()};
+          } catch (...) {
+            built.skip_reason = skip_reason(std::current_exception());
           }
+          return built;
         },
         [&](std::size_t i, Built built) {
           if (options.interrupted != nullptr && *options.interrupted) throw Interrupted{};
-          if (options.on_progress) options.on_progress(i + 1, jobs.size());
+          const Job& job = work[i];
+          if (options.on_progress && !recleaning) options.on_progress(i + 1, work.size());
           if (built.touched) {
-            refresh_stamp(db, jobs[i].stored->docid, *jobs[i].file);
-            ++counts.unchanged;
-            ++counts.touched;
+            for (const std::string& term : job.old_terms) refresh_stamp(db, state.at(term).docid, *job.file);
+            counts.unchanged += job.old_terms.size();
+            counts.touched += job.old_terms.size();
             return;
           }
-          if (!built.document) {
-            skip(jobs[i].file->path, built.skip_reason);
+          if (!built.skip_reason.empty()) {
+            skip(job.file->path, built.skip_reason);  // its indexed articles are kept
             return;
           }
-          db.replace_document(jobs[i].term, *built.document);
-          counts.moved += built.moved;
-          ++(jobs[i].stored != nullptr ? counts.updated : counts.added);
-          if (++pending >= options.commit_every) {
-            db.commit();
-            pending = 0;
+          // Articles of this file that it no longer holds go with the deletions below;
+          // those of entries that cannot be read now stay as they were.
+          for (const std::string& term : job.old_terms) {
+            if (std::none_of(built.entries.begin(), built.entries.end(),
+                             [&](const Built::Entry& e) { return e.term == term; })) {
+              seen_terms.erase(term);
+            }
           }
+          for (const DocumentProblem& problem : built.problems) {
+            skip(job.file->path + problem.id_suffix, problem.reason);
+            seen_terms.insert(id_term(job.file->id + problem.id_suffix));
+          }
+          std::size_t articles = built.entries.size();
+          if (recleaning) {
+            counts.recleaned += articles;
+          } else {
+            counts.moved += built.moved ? articles : 0;
+            (job.stored != nullptr ? counts.updated : counts.added) += articles;
+          }
+          write_entries(built);
         });
+  };
 
+  try {
+    if (!jobs.empty()) process(jobs, learnt, false);
+    // Lines that became residue in this run (or in one that stopped early) are still in
+    // the articles cleaned before they were known: clean those again.
+    if (!jobs.empty()) {
+      db.commit();
+      learnt = load_learnt_residue(db);
+    }
+    if (std::vector<std::uint64_t> fresh = keys_added(learnt, recorded); !fresh.empty()) {
+      std::vector<Job> again =
+          jobs_to_reclean(db, articles_with_lines(db, fresh), file_by_id, indexed);
+      process(again, learnt, true);
+    }
+    if (learnt != recorded) record_residue(db, learnt);
   } catch (const Interrupted&) {
     counts.interrupted = true;  // what was applied is committed below
   }

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <atomic>
+#include <cstdint>
+#include <exception>
 #include <cstddef>
 #include <functional>
 #include <map>
@@ -36,8 +38,11 @@ struct IndexOptions {
   // Documents written between commits. A crash loses at most this much work; a re-run
   // redoes it because unchanged files are recognised by their stamp.
   std::size_t commit_every = 2000;
+  // Files larger than this, on disk or decompressed, are skipped with a reason.
+  std::uint64_t max_file_bytes = std::uint64_t{64} << 20;
 };
 
+// Counts of articles (a JSON dump holds many), except `skipped`: files and entries.
 struct IndexCounts {
   std::size_t added = 0;
   std::size_t updated = 0;
@@ -46,12 +51,18 @@ struct IndexCounts {
   std::size_t skipped = 0;
   std::size_t touched = 0;  // of the unchanged: new mtime, same content, not re-analysed
   std::size_t moved = 0;    // of the added: a vanished article's content, analysis kept
+  std::size_t recleaned = 0;  // cleaned again: a line they hold was learnt as residue
   std::map<std::string, std::size_t> skip_reasons;  // reason -> files
   bool interrupted = false;  // stopped early; deletions wait for a complete run
 };
 
 // Called once per file or folder that was skipped, with a one-line reason.
 using SkipReporter = std::function<void(const std::string& path, const std::string& reason)>;
+
+// The skip reason of an exception thrown while reading or analysing one file: the
+// message of an ArticleError, the system's words for an I/O error. Rethrows anything
+// else (database errors are not the file's fault).
+std::string skip_reason(std::exception_ptr error);
 
 // Runs the indexer. Bad articles are reported and skipped. Throws UsageError (bad
 // roots), IndexBusyError (another writer), IndexError or Xapian::Error (the index

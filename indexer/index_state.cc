@@ -24,6 +24,7 @@ IndexState load_index_state(const Xapian::Database& db) {
   fill_slot(kSlotMtime, &StoredStamp::mtime);
   fill_slot(kSlotSize, &StoredStamp::size);
   fill_slot(kSlotContentHash, &StoredStamp::content_hash);
+  fill_slot(kSlotFile, &StoredStamp::file);
   return state;
 }
 

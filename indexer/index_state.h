@@ -14,6 +14,7 @@ struct StoredStamp {
   std::string mtime;         // the serialised kSlotMtime value
   std::string size;          // the serialised kSlotSize value
   std::string content_hash;  // the kSlotContentHash value ("" in indexes made before it)
+  std::string file;          // the kSlotFile value: set only for articles of a JSON dump
 };
 
 // Keyed by unique id term ("Q...").

@@ -35,7 +35,10 @@ class JsonPrinter final : public Printer {
       nlohmann::json line = {{"rank", hit.rank},       {"id", a.id},
                              {"path", a.path},         {"title", a.title},
                              {"section", a.section},   {"score", hit.score},
-                             {"percent", hit.percent}, {"passages", std::move(passages)}};
+                             {"percent", hit.percent}, {"date", a.date},
+                             {"date_source", a.date_source}, {"source", a.source},
+                             {"author", a.author},     {"url", a.url},
+                             {"similar", hit.similar}, {"passages", std::move(passages)}};
       for (const Facet& facet : schema_facets()) {
         line[std::string(facet.name)] = *a.entities.list_for(facet.source);
       }

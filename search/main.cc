@@ -33,7 +33,9 @@ void print_usage(std::ostream& out, const po::options_description& options) {
       << "NOT word, -word, \"exact phrase\", title:word, section:NAME, id:PATH and\n"
       << "trailing wildcards (presiden*). person:, place:, org: and topic: match words\n"
       << "of the names found in an article: person:netanyahu finds \"Benjamin Netanyahu\",\n"
-      << "person:\"Antony Blinken\" is a phrase within one name.\n\n"
+      << "person:\"Antony Blinken\" is a phrase within one name. source:NAME keeps one\n"
+      << "site or agency; date:2024-02-01..2024-02-29 (either end may be left open) uses\n"
+      << "each article's own date.\n\n"
       << "--facets and --list count articles by the names of their people, places,\n"
       << "organizations and topics (each article's " << newsdex::kFacetSlots
       << " most mentioned of each); add e.g.\n"
@@ -65,6 +67,18 @@ std::string parse_list_facet(const std::string& text) {
   }
 }
 
+newsdex::SortOrder parse_sort(const std::string& text) {
+  if (text == "relevance") return newsdex::SortOrder::kRelevance;
+  if (text == "date") return newsdex::SortOrder::kDate;
+  throw po::error("--sort must be relevance or date, not '" + text + "'");
+}
+
+bool parse_collapse(const std::string& text) {
+  if (text == "collapse") return true;
+  if (text == "show") return false;
+  throw po::error("--duplicates must be collapse or show, not '" + text + "'");
+}
+
 // Why --json printed nothing for the entity browser; empty when it printed values.
 std::string empty_list_note(const newsdex::ListRequest& request,
                             const newsdex::ListResults& results) {
@@ -86,7 +100,7 @@ std::string join_words(const std::vector<std::string>& words) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string db_path, color = "auto", list_facet;
+  std::string db_path, color = "auto", list_facet, sort = "relevance", duplicates = "collapse";
   std::vector<std::string> query_words;
   newsdex::SearchRequest request;
   po::options_description visible("Options");
@@ -98,6 +112,14 @@ int main(int argc, char** argv) {
        "show at most N articles (with --list: N names)")
       ("offset", po::value(&request.offset)->value_name("N")->default_value(0),
        "skip the first N articles (paging)")
+      ("sort", po::value(&sort)->value_name("ORDER")->default_value("relevance"),
+       "relevance (best match first) or date (newest first, by the article's own date)")
+      ("recency", po::value(&request.recency_weight)->value_name("W")->default_value(0),
+       "blend recency into relevance: a match gains W per year it is newer (BM25 weights "
+       "of good matches are about 5 to 20; try 2)")
+      ("duplicates", po::value(&duplicates)->value_name("MODE")->default_value("collapse"),
+       "collapse: one hit per story, with \"+N similar\" for its near-duplicates under "
+       "other names or sites; show: list every copy")
       ("facets", "after the articles, show the people, places, organizations and topics "
        "of ALL matching articles with article counts, most frequent first")
       ("facet-limit", po::value(&request.facet_limit)->value_name("N")->default_value(10),
@@ -124,6 +146,9 @@ int main(int argc, char** argv) {
     po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
     po::notify(vm);
     color_mode = parse_color_mode(color);
+    request.sort = parse_sort(sort);
+    request.collapse_duplicates = parse_collapse(duplicates);
+    if (request.recency_weight < 0) throw po::error("--recency must not be negative");
     if (vm.count("list")) {
       list_facet = parse_list_facet(list_facet);
       if (vm.count("facets")) throw po::error("--list and --facets cannot be combined");

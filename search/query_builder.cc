@@ -11,6 +11,19 @@ constexpr unsigned kParseFlags =
     Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
     Xapian::QueryParser::FLAG_PURE_NOT;
 
+// The value of a boolean field that folds case (source:Reuters): the term the indexer
+// wrote for it.
+class FoldedBooleanField : public Xapian::FieldProcessor {
+ public:
+  explicit FoldedBooleanField(const Field& field) : field_(field) {}
+  Xapian::Query operator()(const std::string& value) override {
+    return Xapian::Query(boolean_term(field_, value));
+  }
+
+ private:
+  const Field& field_;
+};
+
 // A wildcard such as "a*" would otherwise OR together a large part of the vocabulary.
 constexpr Xapian::termcount kMaxWildcardTerms = 500;
 
@@ -25,12 +38,17 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db) : stemmer_(make_stemmer()
   for (const Field& field : schema_fields()) {
     if (field.name.empty()) continue;
     std::string name(field.name), prefix(field.prefix);
-    if (field.kind == FieldKind::kBoolean) {
+    if (field.kind == FieldKind::kBoolean && field.fold_case) {
+      parser_.add_boolean_prefix(name, (new FoldedBooleanField(field))->release());
+    } else if (field.kind == FieldKind::kBoolean) {
       parser_.add_boolean_prefix(name, prefix);
     } else {
       parser_.add_prefix(name, prefix);
     }
   }
+  // date:2024-02-01..2024-02-29, open at either end; compares kSlotDay's YYYYMMDD.
+  parser_.add_rangeprocessor(
+      (new Xapian::DateRangeProcessor(kSlotDay, std::string(kDateFilterPrefix)))->release());
 }
 
 Xapian::Query QueryBuilder::build(const std::string& query_text) {

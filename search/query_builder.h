@@ -3,10 +3,14 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include <xapian.h>
 
 namespace newsdex {
+
+// What a date range filter starts with in a query.
+inline constexpr std::string_view kDateFilterPrefix = "date:";
 
 class QueryBuilder {
  public:

@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "highlight_query.h"
@@ -12,6 +13,21 @@ namespace newsdex {
 namespace {
 
 constexpr int kReopenAttempts = 3;
+constexpr double kSecondsPerYear = 365.25 * 24 * 3600;
+// With collapsing on, the match looks at least this far so the "+N similar" counts of
+// the first pages are right.
+constexpr Xapian::doccount kCollapseCheckAtLeast = 1000;
+
+// The user's query, with recency blended in when asked: every match gains
+// recency_weight per year of its date (a built-in posting source, so remote shards
+// serve it too). `source` must outlive the query.
+Xapian::Query with_recency(const Xapian::Query& query, double recency_weight,
+                           Xapian::ValueWeightPostingSource& source) {
+  if (recency_weight <= 0) return query;
+  Xapian::Query recency(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(&source),
+                        recency_weight / kSecondsPerYear);
+  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, recency);
+}
 
 Xapian::Database open_index(const std::string& db_path) {
   // Xapian's own message for a missing path ("Couldn't detect type of database") does
@@ -59,11 +75,17 @@ SearchResults Searcher::search(const SearchRequest& request) {
 
 SearchResults Searcher::search_once(const SearchRequest& request) {
   Xapian::Query query = query_builder_.build(request.query);
-  // Outlives the Enquire, which holds pointers to its spies.
+  // Outlive the Enquire, which holds pointers to them.
   FacetCounter facet_counter;
+  Xapian::ValueWeightPostingSource recency_source(kSlotTimestamp);
   Xapian::Enquire enquire(db_);
-  enquire.set_query(query);
+  enquire.set_query(with_recency(query, request.recency_weight, recency_source));
+  if (request.sort == SortOrder::kDate) enquire.set_sort_by_value_then_relevance(kSlotTimestamp, true);
   Xapian::doccount check_at_least = 0;
+  if (request.collapse_duplicates) {
+    enquire.set_collapse_key(kSlotDuplicateKey);
+    check_at_least = std::max(kCollapseCheckAtLeast, request.offset + request.limit);
+  }
   if (request.facets) {
     facet_counter.attach(enquire);
     check_at_least = check_all(db_);
@@ -89,6 +111,7 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
     hit.rank = it.get_rank() + 1;
     hit.score = it.get_weight();
     hit.percent = it.get_percent();
+    hit.similar = request.collapse_duplicates ? it.get_collapse_count() : 0;
     hit.article = StoredArticle::parse(it.get_document().get_data());
     hit.passages.push_back(make_passage(passage_mset, hit.article.body, query_builder_.stemmer(),
                                         request.passage_bytes));

@@ -14,6 +14,11 @@
 
 namespace newsdex {
 
+enum class SortOrder {
+  kRelevance,  // best match first (BM25, plus recency when asked)
+  kDate,       // newest first by the article's own date, then relevance
+};
+
 struct SearchRequest {
   std::string query;
   Xapian::doccount offset = 0;  // hits to pass over (paging)
@@ -23,12 +28,22 @@ struct SearchRequest {
   // hits returned): slower, as the match then visits every matching document.
   bool facets = false;
   std::size_t facet_limit = 10;  // values per facet at most
+  SortOrder sort = SortOrder::kRelevance;
+  // Near-duplicate stories (the same wire story under several sites) become one hit
+  // that counts the others (Hit::similar); false lists them all.
+  bool collapse_duplicates = true;
+  // Blends recency into relevance: a match gains this much weight per year it is
+  // newer (BM25 weights of good matches are around 5 to 20). 0 = off.
+  double recency_weight = 0;
 };
 
 struct Hit {
   Xapian::doccount rank = 0;  // 1-based over the whole result list
   double score = 0;           // Xapian BM25 weight
   int percent = 0;            // Xapian's percentage of the best possible match
+  // Near-duplicates folded into this hit (at least this many: Xapian counts those it
+  // met while ranking the first pages exactly).
+  Xapian::doccount similar = 0;
   StoredArticle article;
   std::vector<Passage> passages;
 };

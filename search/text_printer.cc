@@ -14,6 +14,16 @@ struct Style {
 constexpr Style kAnsiStyle{"\x1b[1;33m", "\x1b[0m", "\x1b[1m", "\x1b[0m", "\x1b[2m", "\x1b[0m"};
 constexpr Style kPlainStyle{"[", "]", "", "", "", ""};
 constexpr std::string_view kIndent = "   ";
+// Where in its file an article of a JSON dump is (":12" for line 12): the part of the
+// article id after the file id, which is the tail of the path.
+std::string_view entry_suffix(const StoredArticle& a) {
+  std::string_view id = a.id;
+  for (std::size_t k = id.size(); k > 0; --k) {
+    if (std::string_view(a.path).ends_with(id.substr(0, k))) return id.substr(k);
+  }
+  return {};
+}
+
 // Names of a hit's people and places shown under its title; the rest are in --json.
 constexpr std::size_t kEntitiesPerHit = 3;
 constexpr std::string_view kListSeparator = " \xC2\xB7 ";  // " · "
@@ -114,9 +124,11 @@ class TextPrinter final : public Printer {
     const StoredArticle& a = hit.article;
     out_ << "\n" << hit.rank << ". " << style_.title_on << a.title << style_.title_off;
     if (!a.section.empty()) out_ << "  (" << a.section << ")";
-    out_ << "\n"
-         << kIndent << style_.dim_on << a.path << "  " << hit.percent << "%" << style_.dim_off
-         << "\n";
+    out_ << "\n" << kIndent << style_.dim_on << a.date.substr(0, 10);
+    if (!a.source.empty()) out_ << "  " << a.source;
+    out_ << "  " << a.path << entry_suffix(a) << "  " << hit.percent << "%";
+    if (hit.similar > 0) out_ << "  +" << hit.similar << " similar";
+    out_ << style_.dim_off << "\n";
     std::string people = entity_summary("people", a.entities.people);
     std::string places = entity_summary("places", a.entities.places);
     if (!people.empty() || !places.empty()) {

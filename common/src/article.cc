@@ -4,8 +4,6 @@
 #include <cstdio>
 #include <utility>
 
-#include "newsdex/errors.h"
-#include "newsdex/text_decoding.h"
 
 namespace newsdex {
 const std::vector<std::string>* ArticleEntities::list_for(FieldSource source) const {
@@ -58,21 +56,6 @@ std::string content_hash(std::string_view bytes) {
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
   return hex;
-}
-
-Article make_article(const SourceFile& source, std::string_view bytes) {
-  DecodedText decoded = decode_text(bytes);
-  Article article;
-  article.source = source;
-  article.content_hash = content_hash(bytes);
-  article.section = section_of(source.id);
-  article.clean = clean_article(decoded.utf8);
-  if (article.clean.title.empty()) {
-    throw ArticleError(bytes.empty() ? "empty file" : "no text left after cleaning");
-  }
-  article.title = article.clean.title;
-  article.body = article.clean.body_text();
-  return article;
 }
 
 }  // namespace newsdex

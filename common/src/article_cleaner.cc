@@ -1,5 +1,6 @@
 #include "newsdex/article_cleaner.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 
@@ -78,6 +79,10 @@ constexpr std::array kResidueRules = {
 // The most words any rule of kResidueRules allows (their max_words, and exact lines).
 constexpr std::size_t kMaxRuleWords = 30;
 constexpr std::size_t kHeadingMaxWords = 10;
+// Learnt residue is short: longer lines are article text even when repeated (a quote
+// carried by several stories).
+constexpr std::size_t kResidueCandidateMinBytes = 8;
+constexpr std::size_t kResidueCandidateMaxBytes = 160;
 constexpr std::size_t kHeadingMaxBytes = 80;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; }
@@ -172,6 +177,27 @@ void split_lines(std::string_view text, std::vector<std::string_view>& lines) {
 
 }  // namespace
 
+std::uint64_t residue_line_key(std::string_view source, std::string_view trimmed_line) {
+  if (trimmed_line.size() < kResidueCandidateMinBytes ||
+      trimmed_line.size() > 2 * kResidueCandidateMaxBytes) {
+    return 0;
+  }
+  Normalised normalised(trimmed_line);
+  std::string_view norm = normalised.view();
+  if (norm.size() < kResidueCandidateMinBytes || norm.size() > kResidueCandidateMaxBytes) return 0;
+  std::uint64_t hash = 14695981039346656037ull;  // FNV-1a 64 of source, NUL, line
+  auto add = [&hash](std::string_view text) {
+    for (unsigned char c : text) {
+      hash ^= c;
+      hash *= 1099511628211ull;
+    }
+  };
+  add(source);
+  add(std::string_view("\0", 1));
+  add(norm);
+  return hash == 0 ? 1 : hash;
+}
+
 LineVerdict classify_line(std::string_view trimmed_line) {
   // Fast path for paragraphs: no rule matches a line of more than kMaxRuleWords words.
   std::size_t spaces = 0;
@@ -213,7 +239,7 @@ std::string CleanArticle::body_text() const {
   return text;
 }
 
-CleanArticle clean_article(std::string_view utf8_text) {
+CleanArticle clean_article(std::string_view utf8_text, const CleaningContext& context) {
   std::vector<std::string_view> lines;
   split_lines(utf8_text, lines);
 
@@ -233,6 +259,14 @@ CleanArticle clean_article(std::string_view utf8_text) {
       continue;
     }
     LineVerdict verdict = classify_line(line);
+    if (context.collect_line_keys || context.learnt_residue != nullptr) {
+      std::uint64_t key = residue_line_key(context.source, line);
+      if (key != 0 && context.collect_line_keys) article.line_keys.push_back(key);
+      if (key != 0 && verdict == LineVerdict::kKeep && context.learnt_residue != nullptr &&
+          context.learnt_residue->contains(key)) {
+        verdict = LineVerdict::kDropLine;
+      }
+    }
     if (article.title.empty()) {
       if (verdict == LineVerdict::kKeep) {
         article.title = std::string(line);
@@ -257,6 +291,10 @@ CleanArticle clean_article(std::string_view utf8_text) {
     paragraph.push_back(line);
   }
   end_paragraph();
+
+  std::sort(article.line_keys.begin(), article.line_keys.end());
+  article.line_keys.erase(std::unique(article.line_keys.begin(), article.line_keys.end()),
+                          article.line_keys.end());
 
   for (std::size_t p = 0; p < paragraphs.size(); ++p) {
     const auto& para = paragraphs[p];

@@ -1,5 +1,7 @@
 #include "newsdex/document_builder.h"
 
+#include <cstdio>
+
 #include "newsdex/schema.h"
 #include "newsdex/stored_article.h"
 
@@ -24,6 +26,12 @@ void index_free_text(Xapian::TermGenerator& tg, const Field& field, const std::s
 
 }  // namespace
 
+std::string hex64(std::uint64_t value) {
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(value));
+  return hex;
+}
+
 DocumentBuilder::DocumentBuilder() {
   term_generator_.set_stemmer(make_stemmer());
   term_generator_.set_stemming_strategy(kIndexStemStrategy);
@@ -37,7 +45,17 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
   for (const Field& field : schema_fields()) {
     switch (field.source) {
       case FieldSource::kId:
-        doc.add_boolean_term(id_term(article.source.id));
+        doc.add_boolean_term(id_term(article.id));
+        break;
+      case FieldSource::kNewsSource:
+        if (!article.news_source.empty()) {
+          doc.add_boolean_term(boolean_term(field, article.news_source));
+        }
+        break;
+      case FieldSource::kResidueLines:
+        for (std::uint64_t key : article.clean.line_keys) {
+          doc.add_boolean_term(std::string(field.prefix) + hex64(key));
+        }
         break;
       case FieldSource::kSection:
         if (!article.section.empty()) doc.add_boolean_term(boolean_term(field, article.section));
@@ -84,9 +102,27 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
   doc.add_value(kSlotMtime, Xapian::sortable_serialise(article.source.mtime));
   doc.add_value(kSlotContentHash, article.content_hash);
   doc.add_value(kSlotSize, Xapian::sortable_serialise(static_cast<double>(article.source.size)));
-  doc.set_data(StoredArticle{article.source.id, article.source.path, article.title, article.section,
-                             article.body, article.entities}
-                   .serialise());
+  if (article.id != article.source.id) doc.add_value(kSlotFile, article.source.id);
+  doc.add_value(kSlotDay, day_key(article.date));
+  doc.add_value(kSlotTimestamp,
+                Xapian::sortable_serialise(static_cast<double>(article.date.unix_seconds)));
+  doc.add_value(kSlotFingerprint, hex64(article.fingerprint));
+  doc.add_value(kSlotDuplicateKey, article.duplicate_key.empty() ? duplicate_key_of(article.id)
+                                                                 : article.duplicate_key);
+
+  StoredArticle stored;
+  stored.id = article.id;
+  stored.path = article.source.path;
+  stored.title = article.title;
+  stored.section = article.section;
+  stored.source = article.news_source;
+  stored.author = article.author;
+  stored.url = article.url;
+  stored.date = iso_date(article.date);
+  stored.date_source = std::string(date_source_name(article.date.source));
+  stored.body = article.body;
+  stored.entities = article.entities;
+  doc.set_data(stored.serialise());
   return doc;
 }
 

@@ -16,6 +16,9 @@ constexpr std::array kFields = {
     Field{"title", "S", FieldKind::kFreeText, FieldSource::kTitle, 1, 3},
     Field{"", "", FieldKind::kFreeText, FieldSource::kBody, 1, 0},
     Field{"section", "XSECTION", FieldKind::kBoolean, FieldSource::kSection},
+    // Lower-cased, so that source:reuters finds "Reuters".
+    Field{"source", "XSOURCE", FieldKind::kBoolean, FieldSource::kNewsSource, 1, 0, true},
+    Field{"", "XLINE", FieldKind::kBoolean, FieldSource::kResidueLines},
     // Entities and topics twice: words of the canonical names (person:netanyahu finds
     // "Benjamin Netanyahu"; a quoted name is a phrase within one name), and one exact
     // boolean term per canonical name for filters, facets and the entity browser.
@@ -62,6 +65,14 @@ const Field& field_by_name(std::string_view name) {
 std::span<const Facet> schema_facets() { return kFacets; }
 
 std::string boolean_term(const Field& field, std::string_view value) {
+  std::string folded;
+  if (field.fold_case) {
+    folded = value;
+    for (char& c : folded) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    }
+    value = folded;
+  }
   std::string term(field.prefix);
   bool needs_colon = field.prefix.size() > 1 && !value.empty() &&
                      ((value[0] >= 'A' && value[0] <= 'Z') || value[0] == ':');

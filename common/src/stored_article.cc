@@ -11,6 +11,11 @@ std::string StoredArticle::serialise() const {
                          {"path", path},
                          {"title", title},
                          {"section", section},
+                         {"source", source},
+                         {"author", author},
+                         {"url", url},
+                         {"date", date},
+                         {"date_source", date_source},
                          {"body", body},
                          {"people", entities.people},
                          {"places", entities.places},
@@ -32,6 +37,11 @@ StoredArticle StoredArticle::parse(const std::string& data) {
     article.title = json.at("title").get<std::string>();
     article.section = json.at("section").get<std::string>();
     article.body = json.at("body").get<std::string>();
+    article.source = json.at("source").get<std::string>();
+    article.author = json.at("author").get<std::string>();
+    article.url = json.at("url").get<std::string>();
+    article.date = json.at("date").get<std::string>();
+    article.date_source = json.at("date_source").get<std::string>();
     article.entities.people = json.at("people").get<std::vector<std::string>>();
     article.entities.places = json.at("places").get<std::vector<std::string>>();
     article.entities.organizations = json.at("organizations").get<std::vector<std::string>>();

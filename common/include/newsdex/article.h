@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "newsdex/article_cleaner.h"
+#include "newsdex/article_date.h"
+#include "newsdex/formats/parsed_document.h"
 #include "newsdex/schema.h"
 
 namespace newsdex {
@@ -39,22 +41,55 @@ struct ArticleEntities {
 };
 
 struct Article {
-  SourceFile source;
+  SourceFile source;         // the file the article is in
+  std::string id;            // unique: the file's id, plus a suffix in a JSON dump (":12")
   std::string section;       // parent folder of the file ("business"), "" at the root
+  std::string news_source;   // site or agency (metadata, url host, else the top folder)
+  std::string author;        // from metadata; "" when unknown
+  std::string url;           // from metadata; "" when unknown
+  ArticleDate date;          // metadata, else dateline, else path, else file mtime
   std::string title;         // first line of text that is not residue; never empty
   std::string body;          // clean body text (paragraphs separated by blank lines)
   std::string content_hash;  // of the file's bytes, see content_hash()
   CleanArticle clean;        // the same content as blocks, with headings marked
   ArticleEntities entities;
+  std::uint64_t fingerprint = 0;  // text_fingerprint() of the body
+  // Shared by near-duplicate stories (kSlotDuplicateKey); the indexer sets it, and an
+  // empty key means the article's own (duplicate_key_of(id)).
+  std::string duplicate_key;
+};
+
+// How read_articles() reads a file.
+struct ReadOptions {
+  // A .gz file that would decompress to more than this is skipped (compression bombs).
+  std::size_t max_decompressed_bytes = std::size_t{256} << 20;
+  CleaningContext cleaning;  // learnt residue; its source is set per article
+};
+
+// The articles of one file. A file is one article, except JSON dumps, which hold many.
+struct FileArticles {
+  std::vector<Article> articles;
+  std::vector<DocumentProblem> problems;  // entries of a dump that were skipped
 };
 
 // FNV-1a 64 of a file's bytes as 16 lower-case hex digits: tells a file whose mtime
 // changed but whose content did not (kSlotContentHash).
 std::string content_hash(std::string_view bytes);
 
-// Decodes and cleans the bytes of a file. Throws ArticleError (the skip reason) when the
-// file is not text or has no content.
+// Decompresses (.gz), decodes, parses by file type (.txt, .md, .html, .json, .jsonl) and
+// cleans the articles of a file. Throws ArticleError (the skip reason) when the file
+// yields no article at all: binary, corrupt, empty, no text left after cleaning.
+FileArticles read_articles(const SourceFile& file, std::string_view bytes,
+                           const ReadOptions& options = {});
+
+// The one article of a plain text file (read_articles() for a single article).
 Article make_article(const SourceFile& source, std::string_view bytes);
+
+// The default collapse key of an article: 16 hex digits of a hash of its id.
+std::string duplicate_key_of(std::string_view article_id);
+
+// The news source named by a url: its host without "www." ("" when it has none).
+std::string host_of_url(std::string_view url);
 
 // The section of an article id: the name of its parent folder, "" when at the root.
 std::string section_of(std::string_view article_id);

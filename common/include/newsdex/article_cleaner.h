@@ -4,8 +4,10 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace newsdex {
@@ -23,14 +25,31 @@ struct CleanArticle {
   std::string title;              // first non-empty, non-residue line; may be empty
   std::vector<TextBlock> blocks;  // body in reading order
   std::size_t removed_lines = 0;  // residue and repeated-title lines dropped
+  // residue_line_key() of every distinct short line of the input, dropped or not: what
+  // the index counts to learn residue (kResidueLinePrefix). Empty without a context.
+  std::vector<std::uint64_t> line_keys;
 
   // The body as stored for passages: blocks separated by blank lines.
   std::string body_text() const;
 };
 
+// What a corpus taught about its residue: lines one source repeats across many of its
+// articles ("Join our WhatsApp channel for breaking news"), dropped on top of the rules.
+struct CleaningContext {
+  std::string_view source;  // the article's news source; keys are per source
+  // residue_line_key()s to drop; may be null (nothing learnt yet).
+  const std::unordered_set<std::uint64_t>* learnt_residue = nullptr;
+  bool collect_line_keys = false;  // fill CleanArticle::line_keys
+};
+
 // Cleans UTF-8 text (LF, CRLF or CR line ends). Never throws; empty input gives an
 // empty title and no blocks.
-CleanArticle clean_article(std::string_view utf8_text);
+CleanArticle clean_article(std::string_view utf8_text, const CleaningContext& context = {});
+
+// The key of a line of a source for residue learning, from the line with case and blanks
+// folded; 0 when the line is too short or too long to be site residue (a candidate is
+// 8 to 160 bytes).
+std::uint64_t residue_line_key(std::string_view source, std::string_view trimmed_line);
 
 // What the residue table says about one line (exposed for table tests).
 enum class LineVerdict {

@@ -13,7 +13,7 @@ namespace newsdex {
 
 // Version of the on-disk schema (terms, prefixes, slots, data layout). Written to the
 // index metadata; the search tool refuses an index built with another version.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 // Analyzer settings; written to metadata so a reader can tell they match.
 inline constexpr std::string_view kStemLanguage = "english";
@@ -41,6 +41,8 @@ enum class FieldSource {
   kPlaces,         // ... places
   kOrganizations,  // ... organisations
   kTopics,         // key phrases, and the section
+  kNewsSource,     // the site or agency: metadata, url host, else the top folder
+  kResidueLines,   // short lines of the raw text, counted to learn residue (see below)
 };
 
 struct Field {
@@ -53,6 +55,8 @@ struct Field {
   // For free text: also index the words without prefix with this wdf, so that plain
   // queries find them too (0 = not). Titles weigh more than body words this way.
   unsigned unprefixed_wdf = 0;
+  // For boolean fields: values are lower-cased (ASCII) in terms and queries alike.
+  bool fold_case = false;
 };
 
 // All fields, in the order the document builder applies them.
@@ -66,6 +70,13 @@ enum ValueSlot : Xapian::valueno {
   kSlotMtime = 0,        // sortable_serialise(file mtime in seconds since the epoch, fractional)
   kSlotSize = 1,         // sortable_serialise(file size in bytes)
   kSlotContentHash = 2,  // content_hash() of the file's bytes: 16 lower-case hex digits
+  // The id of the file an article came from, only when the file holds several articles
+  // (JSON dumps): the article id is then the file id plus a suffix (":12", "#3").
+  kSlotFile = 3,
+  kSlotDay = 4,            // the article's date as "YYYYMMDD" (UTC): date: range filters
+  kSlotTimestamp = 5,      // sortable_serialise(the article's date, seconds since the epoch)
+  kSlotFingerprint = 6,    // text_fingerprint() of the body: 16 lower-case hex digits
+  kSlotDuplicateKey = 7,   // the same for near-duplicate stories: the collapse key
   // Facet values: each facet owns kFacetSlots consecutive slots from its first_slot
   // (see schema_facets()), holding the canonical names (UTF-8, as is) of the article's
   // most frequent values, one per slot, so Xapian's stock ValueCountMatchSpy counts them.
@@ -87,6 +98,7 @@ std::span<const Facet> schema_facets();
 // Term for a boolean field value, following Omega and Xapian's QueryParser: a prefix
 // longer than one character gets a ':' before a value that starts with an upper-case
 // letter or ':' so that the two stay separable.
+// Folds case first for fields with fold_case.
 std::string boolean_term(const Field& field, std::string_view value);
 
 // The unique id term ("Q...") of an article id. Ids too long for a Xapian term
@@ -95,6 +107,12 @@ std::string id_term(std::string_view article_id);
 
 // The stemmer and strategy used at index and query time alike.
 Xapian::Stem make_stemmer();
+// Learnt residue: one boolean term per short line of an article's raw text (prefix +
+// 16 hex digits of residue_line_key()). Its term frequency is the number of articles of
+// the source that contain the line; at kLearntResidueMinArticles the line is residue.
+inline constexpr std::string_view kResidueLinePrefix = "XLINE";
+inline constexpr Xapian::doccount kLearntResidueMinArticles = 3;
+
 inline constexpr Xapian::TermGenerator::stem_strategy kIndexStemStrategy =
     Xapian::TermGenerator::STEM_SOME;
 inline constexpr Xapian::QueryParser::stem_strategy kQueryStemStrategy =
