@@ -29,27 +29,47 @@ std::string join_path(const std::string& dir, const std::string& name) {
   return dir.back() == '/' ? dir + name : dir + '/' + name;
 }
 
+bool is_within(const std::string& real_path, const std::string& real_folder) {
+  if (!real_path.starts_with(real_folder)) return false;
+  return real_path.size() == real_folder.size() || real_folder.back() == '/' ||
+         real_path[real_folder.size()] == '/';
+}
+
+struct Root {
+  std::string path;  // as given, without trailing '/'
+  std::string real_path;
+};
+
+Root check_root(const FileSystem& fs, std::string root) {
+  while (root.size() > 1 && root.back() == '/') root.pop_back();
+  FileStatus status = fs.status(root);
+  if (!status.exists) throw UsageError("no such folder: " + root);
+  if (!status.is_directory) throw UsageError("not a folder: " + root);
+  try {
+    fs.list_directory(root);
+  } catch (const std::system_error& e) {
+    throw UsageError("cannot read folder " + root + ": " + e.code().message());
+  }
+  std::string real_path = fs.real_path(root);
+  if (real_path.empty()) throw UsageError("cannot resolve folder " + root);
+  return {std::move(root), std::move(real_path)};
+}
+
 class Walker {
  public:
-  Walker(const FileSystem& fs, const WalkOptions& options, WalkResult& result)
-      : fs_(fs), options_(options), result_(result) {}
+  Walker(const FileSystem& fs, const WalkOptions& options, const std::vector<Root>& roots,
+         WalkResult& result)
+      : fs_(fs), options_(options), roots_(roots), result_(result) {}
 
-  void walk_root(std::string root) {
-    while (root.size() > 1 && root.back() == '/') root.pop_back();
-    FileStatus status = fs_.status(root);
-    if (!status.exists) throw UsageError("no such folder: " + root);
-    if (!status.is_directory) throw UsageError("not a folder: " + root);
-    root_ = root;
-    try {
-      fs_.list_directory(root);
-    } catch (const std::system_error& e) {
-      throw UsageError("cannot read folder " + root + ": " + e.code().message());
-    }
-    walk_directory("");
+  void walk_root(const Root& root) {
+    root_ = root.path;
+    walk_directory("", root.real_path);
   }
 
  private:
-  void walk_directory(const std::string& relative_dir) {
+  // `real_dir` is the real path of the folder, kept on the stack of folders being walked so
+  // that links back to one of them are not followed round and round.
+  void walk_directory(const std::string& relative_dir, const std::string& real_dir) {
     std::string dir_path = join_path(root_, relative_dir);
     std::vector<std::string> names;
     try {
@@ -60,31 +80,73 @@ class Walker {
       return;
     }
     std::sort(names.begin(), names.end());
+    walk_stack_.push_back(real_dir);
     for (const std::string& name : names) {
       if (name.starts_with('.')) continue;
       std::string id = join_path(relative_dir, name);
       std::string path = join_path(root_, id);
       FileStatus status = fs_.status(path);
-      if (status.is_directory) {
-        if (!status.is_symlink) walk_directory(id);
-      } else if (status.is_regular_file && has_extension(name, options_.extensions)) {
+      bool article = status.is_regular_file && has_extension(name, options_.extensions);
+      if (status.is_symlink) {
+        if (!status.exists) {
+          problem(path, status.is_link_loop ? "symbolic link loop" : "broken symbolic link");
+          continue;
+        }
+        if (!status.is_directory && !article) continue;
+        std::string real_path = fs_.real_path(path);
+        if (real_path.empty()) {
+          problem(path, "broken symbolic link");  // it changed since status()
+        } else if (!inside_roots(real_path)) {
+          problem(path, "symbolic link leads outside the indexed folders");
+        } else if (status.is_directory) {
+          enter(id, path, real_path);
+        } else {
+          add_file(std::move(id), std::move(path), status);
+        }
+      } else if (status.is_directory) {
+        enter(id, path, join_path(real_dir, name));
+      } else if (article) {
         add_file(std::move(id), std::move(path), status);
       }
     }
+    walk_stack_.pop_back();
+  }
+
+  void enter(const std::string& id, const std::string& path, const std::string& real_path) {
+    if (std::find(walk_stack_.begin(), walk_stack_.end(), real_path) != walk_stack_.end()) {
+      problem(path, "symbolic link loop");
+    } else {
+      walk_directory(id, real_path);
+    }
+  }
+
+  bool inside_roots(const std::string& real_path) const {
+    return std::any_of(roots_.begin(), roots_.end(),
+                       [&](const Root& root) { return is_within(real_path, root.real_path); });
+  }
+
+  void problem(const std::string& path, std::string reason, std::string id_prefix = "") {
+    result_.problems.push_back({path, std::move(reason), std::move(id_prefix)});
   }
 
   void add_file(std::string id, std::string path, const FileStatus& status) {
     if (!seen_ids_.insert(id).second) {
-      result_.problems.push_back({path, "same article id as a file under an earlier root", ""});
-      return;
+      problem(path, "same article id as a file under an earlier root");
+    } else if (status.size == 0) {
+      problem(path, "empty file", std::move(id));
+    } else if (status.size > options_.max_file_bytes) {
+      problem(path, "larger than the size cap", std::move(id));
+    } else {
+      result_.files.push_back({std::move(id), std::move(path), status.size, status.mtime});
     }
-    result_.files.push_back({std::move(id), std::move(path), status.size, status.mtime});
   }
 
   const FileSystem& fs_;
   const WalkOptions& options_;
+  const std::vector<Root>& roots_;
   WalkResult& result_;
   std::string root_;
+  std::vector<std::string> walk_stack_;  // real paths, a few deep: a vector is enough
   std::set<std::string> seen_ids_;
 };
 
@@ -92,9 +154,12 @@ class Walker {
 
 WalkResult walk_corpus(const FileSystem& fs, const std::vector<std::string>& roots,
                        const WalkOptions& options) {
+  // All roots are checked first: the inside-or-outside test of links needs all of them.
+  std::vector<Root> checked;
+  for (const std::string& root : roots) checked.push_back(check_root(fs, root));
   WalkResult result;
-  Walker walker(fs, options, result);
-  for (const std::string& root : roots) walker.walk_root(root);
+  Walker walker(fs, options, checked, result);
+  for (const Root& root : checked) walker.walk_root(root);
   return result;
 }
 

@@ -1,6 +1,7 @@
 // Finds the articles under the corpus roots: recursive, sorted, hidden entries skipped.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -10,12 +11,20 @@
 namespace newsdex {
 
 struct WalkOptions {
-  // File name endings that are articles, compared without regard to case.
-  std::vector<std::string> extensions = {".txt"};
+  // File name endings that are articles, compared without regard to case. Every format is
+  // also taken gzip-compressed.
+  std::vector<std::string> extensions = {
+      ".txt",    ".md",    ".markdown",    ".html",    ".htm",    ".json",    ".jsonl",
+      ".txt.gz", ".md.gz", ".markdown.gz", ".html.gz", ".htm.gz", ".json.gz", ".jsonl.gz"};
+  // Larger article files are refused with a WalkProblem: a stray dump or archive named
+  // like an article must not make the indexer read gigabytes. 64 MiB is far above any
+  // real article, even a gzip-compressed JSON Lines batch of them.
+  std::uint64_t max_file_bytes = std::uint64_t{64} << 20;
 };
 
-// Something under a root that could not be walked. Articles whose id starts with
-// `id_prefix` must be kept in the index: their files may still be there.
+// Something under a root that could not be walked or taken. Articles whose id starts with
+// `id_prefix` must be kept in the index: their files may still be there. An empty
+// `id_prefix` keeps nothing.
 struct WalkProblem {
   std::string path;
   std::string reason;
@@ -27,9 +36,19 @@ struct WalkResult {
   std::vector<WalkProblem> problems;
 };
 
-// Walks every root. Entries whose name starts with '.' are skipped, and symbolic links
-// to folders are not followed (they could loop). Throws UsageError when a root is not a
-// readable folder: a mistyped root must never look like an empty corpus.
+// Walks every root. Entries whose name starts with '.' are skipped. Article files give
+// SourceFiles, or these problems (fixed reasons, id_prefix in brackets):
+//   "empty file", "larger than the size cap" [the file's id: its indexed version stays];
+//   "same article id as a file under an earlier root" [none];
+//   "cannot read folder: <error>" [the folder's id and '/'].
+// A symbolic link is walked like what it leads to, under its own path and id, when its
+// real path is inside the real path of one of the roots. Otherwise it gives a problem,
+// with no id_prefix: "symbolic link leads outside the indexed folders" (for links to
+// folders and to article files; links to other files are ignored like those files),
+// "broken symbolic link" or "symbolic link loop". A link back to a folder being walked
+// counts as a loop; a folder reached through several links is walked once per path.
+// Throws UsageError when a root is not a readable folder (a mistyped root must never look
+// like an empty corpus), before walking any root.
 WalkResult walk_corpus(const FileSystem& fs, const std::vector<std::string>& roots,
                        const WalkOptions& options = {});
 

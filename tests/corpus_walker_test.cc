@@ -1,9 +1,20 @@
+// Tests of the corpus walk: article names, size limits, hidden entries, roots, and symbolic
+// links, the latter both on the in-memory fake and on the real disk.
 #include "corpus_walker.h"
 
 #include <gtest/gtest.h>
 
+#include <cctype>
+#include <cstdint>
+#include <filesystem>
+#include <ostream>
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "newsdex/errors.h"
 #include "support/memory_file_system.h"
+#include "support/temp_dir.h"
 
 namespace newsdex {
 namespace {
@@ -14,13 +25,24 @@ std::vector<std::string> ids_of(const WalkResult& result) {
   return ids;
 }
 
-TEST(CorpusWalker, FindsTextFilesRecursivelyInSortedOrder) {
+// Each problem as "path: reason", with `base` taken off the front of the path.
+std::vector<std::string> problems_of(const WalkResult& result, const std::string& base = "") {
+  std::vector<std::string> problems;
+  for (const WalkProblem& problem : result.problems) {
+    std::string path = problem.path;
+    if (!base.empty() && path.starts_with(base + "/")) path.erase(0, base.size() + 1);
+    problems.push_back(path + ": " + problem.reason);
+  }
+  return problems;
+}
+
+TEST(CorpusWalker, FindsArticlesRecursivelyInSortedOrder) {
   testing::MemoryFileSystem fs;
   fs.add_file("news/world/b.txt", "B");
   fs.add_file("news/world/a.TXT", "A");
   fs.add_file("news/business/z.txt", "Z");
   fs.add_file("news/top.txt", "T");
-  fs.add_file("news/notes.md", "not an article yet");
+  fs.add_file("news/photo.jpg", "not an article");
 
   WalkResult result = walk_corpus(fs, {"news"});
 
@@ -30,6 +52,84 @@ TEST(CorpusWalker, FindsTextFilesRecursivelyInSortedOrder) {
   EXPECT_EQ(result.files[0].path, "news/business/z.txt");
   EXPECT_EQ(result.files[0].size, 1u);
 }
+
+struct NameCase {
+  std::string name;
+  bool is_article;
+};
+
+std::ostream& operator<<(std::ostream& out, const NameCase& c) { return out << c.name; }
+
+const NameCase kNameCases[] = {
+    {"a.txt", true},     {"a.TXT", true},       {"a.md", true},          {"a.markdown", true},
+    {"a.html", true},    {"a.HTM", true},       {"a.json", true},        {"a.jsonl", true},
+    {"a.txt.gz", true},  {"a.MD.GZ", true},     {"a.markdown.gz", true}, {"a.html.gz", true},
+    {"a.htm.Gz", true},  {"a.json.gz", true},   {"a.JSONL.gz", true},    {"a.gz", false},
+    {"a.tar.gz", false}, {"a.pdf", false},      {"a.txt.bak", false},    {"a.json.zip", false},
+    {"txt", false},      {"a.xhtml.gz", false}, {"atxt", false},         {"a.jsonl.gz.part", false},
+};
+
+class CorpusWalkerNames : public ::testing::TestWithParam<NameCase> {};
+
+TEST_P(CorpusWalkerNames, TakesArticleFormatsPlainOrGzipped) {
+  testing::MemoryFileSystem fs;
+  fs.add_file("news/world/" + GetParam().name, "Ferry service resumes after the storm.");
+  WalkResult result = walk_corpus(fs, {"news"});
+  std::vector<std::string> expected;
+  if (GetParam().is_article) expected.push_back("world/" + GetParam().name);
+  EXPECT_EQ(ids_of(result), expected);
+  EXPECT_TRUE(result.problems.empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(CorpusWalker, CorpusWalkerNames, ::testing::ValuesIn(kNameCases),
+                         [](const ::testing::TestParamInfo<NameCase>& param_info) {
+                           std::string name;
+                           for (char c : param_info.param.name)
+                             name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+                           return name;
+                         });
+
+TEST(CorpusWalker, DefaultSizeCapIs64MiB) {
+  EXPECT_EQ(WalkOptions{}.max_file_bytes, std::uint64_t{64} * 1024 * 1024);
+}
+
+struct SizeCase {
+  std::size_t size;
+  std::string reason;  // empty when the file is taken
+};
+
+std::ostream& operator<<(std::ostream& out, const SizeCase& c) { return out << c.size; }
+
+class CorpusWalkerSizes : public ::testing::TestWithParam<SizeCase> {};
+
+TEST_P(CorpusWalkerSizes, RefusesEmptyAndOversizedFilesKeepingTheirIds) {
+  testing::MemoryFileSystem fs;
+  fs.add_file("news/world/a.txt", std::string(GetParam().size, 'x'));
+  WalkOptions options;
+  options.max_file_bytes = 10;
+
+  WalkResult result = walk_corpus(fs, {"news"}, options);
+
+  if (GetParam().reason.empty()) {
+    EXPECT_EQ(ids_of(result), (std::vector<std::string>{"world/a.txt"}));
+    EXPECT_TRUE(result.problems.empty());
+  } else {
+    EXPECT_TRUE(result.files.empty());
+    ASSERT_EQ(result.problems.size(), 1u);
+    EXPECT_EQ(result.problems[0].path, "news/world/a.txt");
+    EXPECT_EQ(result.problems[0].reason, GetParam().reason);
+    EXPECT_EQ(result.problems[0].id_prefix, "world/a.txt");
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(CorpusWalker, CorpusWalkerSizes,
+                         ::testing::Values(SizeCase{0, "empty file"}, SizeCase{1, ""},
+                                           SizeCase{9, ""}, SizeCase{10, ""},
+                                           SizeCase{11, "larger than the size cap"},
+                                           SizeCase{4096, "larger than the size cap"}),
+                         [](const ::testing::TestParamInfo<SizeCase>& param_info) {
+                           return "Bytes" + std::to_string(param_info.param.size);
+                         });
 
 TEST(CorpusWalker, SkipsHiddenFilesAndFolders) {
   testing::MemoryFileSystem fs;
@@ -50,11 +150,15 @@ TEST(CorpusWalker, KeepsTrailingSlashOfRootOutOfPaths) {
   EXPECT_EQ(result.files[0].id, "a.txt");
 }
 
-TEST(CorpusWalker, MissingRootIsAUsageError) {
+TEST(CorpusWalker, BadRootIsAUsageError) {
   testing::MemoryFileSystem fs;
   fs.add_file("news/a.txt", "x");
+  fs.add_symlink("gone", "nowhere");
+  fs.add_symlink("round", "round");
   EXPECT_THROW(walk_corpus(fs, {"news", "nowhere"}), UsageError);
   EXPECT_THROW(walk_corpus(fs, {"news/a.txt"}), UsageError);
+  EXPECT_THROW(walk_corpus(fs, {"gone"}), UsageError);
+  EXPECT_THROW(walk_corpus(fs, {"news", "round"}), UsageError);
 }
 
 TEST(CorpusWalker, UnreadableFolderIsAProblemWithItsIdPrefix) {
@@ -75,16 +179,224 @@ TEST(CorpusWalker, UnreadableFolderIsAProblemWithItsIdPrefix) {
 TEST(CorpusWalker, SameIdUnderTwoRootsKeepsTheFirst) {
   testing::MemoryFileSystem fs;
   fs.add_file("one/world/a.txt", "first");
+  fs.add_file("one/world/c.txt", "");
   fs.add_file("two/world/a.txt", "second");
   fs.add_file("two/world/b.txt", "other");
+  fs.add_file("two/world/c.txt", "not empty here");
 
   WalkResult result = walk_corpus(fs, {"one", "two"});
 
   ASSERT_EQ(result.files.size(), 2u);
   EXPECT_EQ(result.files[0].path, "one/world/a.txt");
   EXPECT_EQ(result.files[1].path, "two/world/b.txt");
-  ASSERT_EQ(result.problems.size(), 1u);
-  EXPECT_EQ(result.problems[0].path, "two/world/a.txt");
+  EXPECT_EQ(problems_of(result),
+            (std::vector<std::string>{
+                "one/world/c.txt: empty file",
+                "two/world/a.txt: same article id as a file under an earlier root",
+                "two/world/c.txt: same article id as a file under an earlier root"}));
+}
+
+// A small tree, built the same way on the fake and on the real disk. Link targets are
+// written as they would be for ln -s, except that a leading '/' means the tree's top.
+struct Tree {
+  std::vector<std::pair<std::string, std::string>> files;  // path, content
+  std::vector<std::pair<std::string, std::string>> links;  // link path, target
+
+  void build(testing::MemoryFileSystem& fs) const {
+    for (const auto& [path, content] : files) fs.add_file(path, content);
+    for (const auto& [link, target] : links) fs.add_symlink(link, target);
+  }
+
+  void build(const testing::TempDir& dir) const {
+    for (const auto& [path, content] : files) testing::write_file(dir / path, content);
+    for (const auto& [link, target] : links) {
+      std::filesystem::create_directories(std::filesystem::path(dir / link).parent_path());
+      std::filesystem::create_symlink(target.starts_with('/') ? dir.path() + target : target,
+                                      dir / link);
+    }
+  }
+};
+
+const std::vector<std::pair<std::string, std::string>> kLinkTreeFiles = {
+    {"news/world/a.txt", "Harbour reopens after the storm."},
+    {"news/world/b.txt", "Bridge tolls rise in spring."},
+    {"elsewhere/x.txt", "Outside the corpus."},
+    {"more/m.txt", "A second root."},
+    {"news2/y.txt", "A sibling whose name starts like a root."},
+};
+
+const std::string kOutside = "symbolic link leads outside the indexed folders";
+const std::string kBroken = "broken symbolic link";
+const std::string kLoop = "symbolic link loop";
+
+struct LinkCase {
+  std::string name;
+  std::vector<std::pair<std::string, std::string>> links;
+  std::vector<std::string> roots;
+  std::vector<std::string> ids;
+  std::vector<std::string> problems;  // "path: reason"; links give no id_prefix
+};
+
+std::ostream& operator<<(std::ostream& out, const LinkCase& c) { return out << c.name; }
+
+const LinkCase kLinkCases[] = {
+    {"FolderLinkInside",
+     {{"news/latest", "world"}},
+     {"news"},
+     {"latest/a.txt", "latest/b.txt", "world/a.txt", "world/b.txt"},
+     {}},
+    {"FileLinkInside",
+     {{"news/pick.txt", "world/a.txt"}},
+     {"news"},
+     {"pick.txt", "world/a.txt", "world/b.txt"},
+     {}},
+    {"AbsoluteLinkInside",
+     {{"news/pick.txt", "/news/world/b.txt"}},
+     {"news"},
+     {"pick.txt", "world/a.txt", "world/b.txt"},
+     {}},
+    {"LinkIntoAnotherRoot",
+     {{"news/m", "../more"}},
+     {"news", "more"},
+     {"m/m.txt", "world/a.txt", "world/b.txt", "m.txt"},
+     {}},
+    {"FolderLinkOutside",
+     {{"news/out", "../elsewhere"}},
+     {"news"},
+     {"world/a.txt", "world/b.txt"},
+     {"news/out: " + kOutside}},
+    {"FileLinkOutside",
+     {{"news/x.txt", "../elsewhere/x.txt"}},
+     {"news"},
+     {"world/a.txt", "world/b.txt"},
+     {"news/x.txt: " + kOutside}},
+    {"OtherFileLinkOutsideIsIgnored",
+     {{"news/x.pdf", "../elsewhere/x.txt"}},
+     {"news"},
+     {"world/a.txt", "world/b.txt"},
+     {}},
+    {"SiblingWithTheRootsNameAsPrefixIsOutside",
+     {{"news/n", "../news2"}},
+     {"news"},
+     {"world/a.txt", "world/b.txt"},
+     {"news/n: " + kOutside}},
+    {"HiddenLinkIsSkipped",
+     {{"news/.out", "../elsewhere"}, {"news/.gone", "nowhere"}},
+     {"news"},
+     {"world/a.txt", "world/b.txt"},
+     {}},
+    {"BrokenFileLink",
+     {{"news/gone.txt", "world/none.txt"}},
+     {"news"},
+     {"world/a.txt", "world/b.txt"},
+     {"news/gone.txt: " + kBroken}},
+    {"BrokenFolderLink",
+     {{"news/gone", "../missing"}},
+     {"news"},
+     {"world/a.txt", "world/b.txt"},
+     {"news/gone: " + kBroken}},
+    {"LinkToItsOwnFolder",
+     {{"news/world/self", "."}},
+     {"news"},
+     {"world/a.txt", "world/b.txt"},
+     {"news/world/self: " + kLoop}},
+    {"LinkToTheRoot",
+     {{"news/world/up", ".."}},
+     {"news"},
+     {"world/a.txt", "world/b.txt"},
+     {"news/world/up: " + kLoop}},
+    {"LinksInACircle",
+     {{"news/a", "b"}, {"news/b", "a"}},
+     {"news"},
+     {"world/a.txt", "world/b.txt"},
+     {"news/a: " + kLoop, "news/b: " + kLoop}},
+    {"LoopThroughAnAlias",
+     {{"news/latest", "world"}, {"news/world/up", ".."}},
+     {"news"},
+     {"latest/a.txt", "latest/b.txt", "world/a.txt", "world/b.txt"},
+     {"news/latest/up: " + kLoop, "news/world/up: " + kLoop}},
+};
+
+class CorpusWalkerLinks : public ::testing::TestWithParam<LinkCase> {
+ protected:
+  Tree tree() const { return {kLinkTreeFiles, GetParam().links}; }
+
+  void expect_walk(const FileSystem& fs, const std::string& base) const {
+    std::vector<std::string> roots;
+    for (const std::string& root : GetParam().roots) {
+      roots.push_back(base.empty() ? root : base + "/" + root);
+    }
+    WalkResult result = walk_corpus(fs, roots);
+    EXPECT_EQ(ids_of(result), GetParam().ids);
+    EXPECT_EQ(problems_of(result, base), GetParam().problems);
+    for (const WalkProblem& problem : result.problems) EXPECT_EQ(problem.id_prefix, "");
+  }
+};
+
+TEST_P(CorpusWalkerLinks, OnTheFake) {
+  testing::MemoryFileSystem fs;
+  tree().build(fs);
+  expect_walk(fs, "");
+}
+
+TEST_P(CorpusWalkerLinks, OnTheRealDisk) {
+  testing::TempDir dir;
+  tree().build(dir);
+  expect_walk(RealFileSystem(), dir.path());
+}
+
+INSTANTIATE_TEST_SUITE_P(CorpusWalker, CorpusWalkerLinks, ::testing::ValuesIn(kLinkCases),
+                         [](const ::testing::TestParamInfo<LinkCase>& param_info) {
+                           return param_info.param.name;
+                         });
+
+// The root itself is a link: what its real path holds is inside, and paths keep the
+// link's name.
+const Tree kLinkedRootTree = {
+    {{"data/news/world/a.txt", "Ferries run late."},
+     {"data/news/world/empty.txt", ""},
+     {"data/other/o.txt", "Not in the corpus."}},
+    {{"current", "data/news"}, {"data/news/latest", "world"}, {"data/news/out", "../other"}}};
+
+void expect_linked_root_walk(const FileSystem& fs, const std::string& base) {
+  std::string root = base.empty() ? "current" : base + "/current";
+  WalkResult result = walk_corpus(fs, {root});
+  EXPECT_EQ(ids_of(result), (std::vector<std::string>{"latest/a.txt", "world/a.txt"}));
+  ASSERT_FALSE(result.files.empty());
+  EXPECT_EQ(result.files[0].path, root + "/latest/a.txt");
+  EXPECT_EQ(
+      problems_of(result, base),
+      (std::vector<std::string>{"current/latest/empty.txt: empty file", "current/out: " + kOutside,
+                                "current/world/empty.txt: empty file"}));
+}
+
+TEST(CorpusWalkerLinkedRoot, OnTheFake) {
+  testing::MemoryFileSystem fs;
+  kLinkedRootTree.build(fs);
+  expect_linked_root_walk(fs, "");
+}
+
+TEST(CorpusWalkerLinkedRoot, OnTheRealDisk) {
+  testing::TempDir dir;
+  kLinkedRootTree.build(dir);
+  expect_linked_root_walk(RealFileSystem(), dir.path());
+}
+
+TEST(CorpusWalkerRealDisk, RealPathResolvesEveryLinkOrGivesEmpty) {
+  testing::TempDir dir;
+  Tree{{{"news/world/a.txt", "Trams return to the old town."}},
+       {{"news/latest", "world"}, {"news/gone", "nowhere"}, {"news/a", "b"}, {"news/b", "a"}}}
+      .build(dir);
+  RealFileSystem fs;
+  std::string real_top = fs.real_path(dir.path());
+  ASSERT_FALSE(real_top.empty());
+  EXPECT_EQ(fs.real_path(dir / "news/latest/a.txt"), real_top + "/news/world/a.txt");
+  EXPECT_EQ(fs.real_path(dir / "news/gone"), "");
+  EXPECT_EQ(fs.real_path(dir / "news/a"), "");
+  FileStatus loop = fs.status(dir / "news/a");
+  EXPECT_TRUE(loop.is_symlink && loop.is_link_loop && !loop.exists);
+  FileStatus dangling = fs.status(dir / "news/gone");
+  EXPECT_TRUE(dangling.is_symlink && !dangling.is_link_loop && !dangling.exists);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <memory>
 #include <system_error>
 
@@ -29,7 +30,8 @@ FileStatus RealFileSystem::status(const std::string& path) const {
   result.exists = true;
   result.is_symlink = S_ISLNK(st.st_mode);
   if (result.is_symlink && ::stat(path.c_str(), &st) != 0) {
-    result.exists = false;  // a dangling link
+    result.exists = false;  // a dangling link or a loop of links
+    result.is_link_loop = errno == ELOOP;
     return result;
   }
   result.is_directory = S_ISDIR(st.st_mode);
@@ -37,6 +39,11 @@ FileStatus RealFileSystem::status(const std::string& path) const {
   result.size = static_cast<std::uint64_t>(st.st_size);
   result.mtime = mtime_seconds(st);
   return result;
+}
+
+std::string RealFileSystem::real_path(const std::string& path) const {
+  std::unique_ptr<char, void (*)(void*)> resolved(::realpath(path.c_str(), nullptr), &::free);
+  return resolved ? std::string(resolved.get()) : std::string();
 }
 
 std::vector<std::string> RealFileSystem::list_directory(const std::string& path) const {

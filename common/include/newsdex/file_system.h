@@ -13,6 +13,9 @@ struct FileStatus {
   bool is_directory = false;
   bool is_regular_file = false;
   bool is_symlink = false;  // the entry itself is a symbolic link
+  // With exists == false: the links never end in a real entry (a loop, ELOOP), as opposed
+  // to a link whose target is missing.
+  bool is_link_loop = false;
   std::uint64_t size = 0;
   double mtime = 0;  // seconds since the epoch, sub-second precision
 };
@@ -24,6 +27,10 @@ class FileSystem {
   // Status of `path`, following a final symlink for type, size and mtime (is_symlink
   // tells whether the entry was one). A missing path gives exists == false.
   virtual FileStatus status(const std::string& path) const = 0;
+
+  // The canonical absolute path of `path`, with every symbolic link on the way resolved,
+  // or "" when it cannot be resolved (a missing target, a loop of links, no permission).
+  virtual std::string real_path(const std::string& path) const = 0;
 
   // Names of the entries in a directory (not "." or ".."), in no particular order.
   // Throws std::system_error when the directory cannot be read.
@@ -37,6 +44,7 @@ class FileSystem {
 class RealFileSystem final : public FileSystem {
  public:
   FileStatus status(const std::string& path) const override;
+  std::string real_path(const std::string& path) const override;
   std::vector<std::string> list_directory(const std::string& path) const override;
   std::string read_file(const std::string& path) const override;
 };
