@@ -97,7 +97,7 @@ class Walker {
         if (real_path.empty()) {
           problem(path, "broken symbolic link");  // it changed since status()
         } else if (!inside_roots(real_path)) {
-          problem(path, "symbolic link leads outside the indexed folders");
+          problem(path, "symbolic link leads outside the indexed folders", "", true);
         } else if (status.is_directory) {
           enter(id, path, real_path);
         } else {
@@ -125,8 +125,9 @@ class Walker {
                        [&](const Root& root) { return is_within(real_path, root.real_path); });
   }
 
-  void problem(const std::string& path, std::string reason, std::string id_prefix = "") {
-    result_.problems.push_back({path, std::move(reason), std::move(id_prefix)});
+  void problem(const std::string& path, std::string reason, std::string id_prefix = "",
+               bool deliberate = false) {
+    result_.problems.push_back({path, std::move(reason), std::move(id_prefix), deliberate});
   }
 
   void add_file(std::string id, std::string path, const FileStatus& status) {
@@ -135,7 +136,7 @@ class Walker {
     } else if (status.size == 0) {
       problem(path, "empty file", std::move(id));
     } else if (status.size > options_.max_file_bytes) {
-      problem(path, "larger than the size cap", std::move(id));
+      problem(path, "larger than the size cap", std::move(id), true);
     } else {
       result_.files.push_back({std::move(id), std::move(path), status.size, status.mtime});
     }

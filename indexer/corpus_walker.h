@@ -29,6 +29,9 @@ struct WalkProblem {
   std::string path;
   std::string reason;
   std::string id_prefix;
+  // Skipped because the options say so (size cap, a link leading outside the roots), not
+  // because something is wrong: newsdex-index exits 0 for these unless --strict.
+  bool deliberate = false;
 };
 
 struct WalkResult {

@@ -26,7 +26,7 @@ std::string article_line(const Article& article, const Extraction& extraction) {
     if (!entity.aliases.empty()) aliases[entity.name] = entity.aliases;
   }
   const ArticleEntities& e = article.entities;
-  nlohmann::json line = {{"file", article.id},  {"people", e.people},
+  nlohmann::json line = {{"file", article.id}, {"people", e.people},
                          {"places", e.places}, {"organizations", e.organizations},
                          {"topics", e.topics}, {"aliases", aliases}};
   return line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

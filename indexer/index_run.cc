@@ -16,8 +16,8 @@
 
 #include "corpus_walker.h"
 #include "duplicate_clusters.h"
-#include "learnt_residue.h"
 #include "index_state.h"
+#include "learnt_residue.h"
 #include "newsdex/article.h"
 #include "newsdex/document_builder.h"
 #include "newsdex/errors.h"
@@ -106,24 +106,24 @@ bool stamp_matches(const StoredStamp& stored, const SourceFile& file) {
 
 // The counts of a run as stored in the index metadata (see kMetaLastRun).
 std::string run_record(const IndexCounts& counts) {
-  nlohmann::json record = {{"finished", utc_now()},
-                           {"added", counts.added},
-                           {"updated", counts.updated},
-                           {"unchanged", counts.unchanged},
-                           {"touched", counts.touched},
-                           {"moved", counts.moved},
-                           {"deleted", counts.deleted},
-                           {"skipped", counts.skipped},
-                           {"recleaned", counts.recleaned},
-                           {"interrupted", counts.interrupted}};
+  nlohmann::json record = {{"finished", utc_now()},         {"added", counts.added},
+                           {"updated", counts.updated},     {"unchanged", counts.unchanged},
+                           {"touched", counts.touched},     {"moved", counts.moved},
+                           {"deleted", counts.deleted},     {"skipped", counts.skipped},
+                           {"recleaned", counts.recleaned}, {"interrupted", counts.interrupted}};
   return record.dump();
 }
 
+// Whether an article belongs to something the walk could not take: a folder (prefix
+// ending in '/'), or a file, which also covers the entries of a dump (":12", "#3").
 bool under_any(const std::string& id_term_text, const std::vector<WalkProblem>& problems) {
   for (const WalkProblem& problem : problems) {
-    if (!problem.id_prefix.empty() && id_term_text.starts_with("Q" + problem.id_prefix)) {
-      return true;
-    }
+    if (problem.id_prefix.empty()) continue;
+    std::string prefix = "Q" + problem.id_prefix;
+    if (!id_term_text.starts_with(prefix)) continue;
+    if (id_term_text.size() == prefix.size() || prefix.back() == '/') return true;
+    char next = id_term_text[prefix.size()];
+    if (next == ':' || next == '#') return true;
   }
   return false;
 }
@@ -148,8 +148,8 @@ struct Built {
   std::vector<Entry> entries;
   std::vector<DocumentProblem> problems;  // entries of a dump that were skipped
   std::string skip_reason;                // the whole file was skipped
-  bool touched = false;  // same content as indexed: only the stamp needs writing
-  bool moved = false;    // a vanished article's content under a new name
+  bool touched = false;                   // same content as indexed: only the stamp needs writing
+  bool moved = false;                     // a vanished article's content under a new name
 };
 
 // Where each file's articles are in the index: a file is one article (its id term),
@@ -196,9 +196,10 @@ void load_duplicate_clusters(const Xapian::Database& db, DuplicateClusters& clus
 
 // The files of these articles, to be read and cleaned again (in corpus order). Articles
 // whose files are gone from the walk are left for the deletions.
-std::vector<Job> jobs_to_reclean(const Xapian::Database& db, const std::vector<Xapian::docid>& docids,
-                                 const std::unordered_map<std::string, const SourceFile*>& file_by_id,
-                                 const IndexedFiles& indexed) {
+std::vector<Job> jobs_to_reclean(
+    const Xapian::Database& db, const std::vector<Xapian::docid>& docids,
+    const std::unordered_map<std::string, const SourceFile*>& file_by_id,
+    const IndexedFiles& indexed) {
   std::set<const SourceFile*, std::less<>> files;
   for (Xapian::docid docid : docids) {
     Xapian::Document doc = db.get_document(docid);
@@ -245,7 +246,10 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
     ++counts.skipped;
     ++counts.skip_reasons[reason];
   };
-  for (const WalkProblem& problem : walk.problems) skip(problem.path, problem.reason);
+  for (const WalkProblem& problem : walk.problems) {
+    skip(problem.path, problem.reason);
+    counts.skipped_deliberately += problem.deliberate;
+  }
 
   // What needs work: new and changed files (a stat per file, decided here). The articles
   // of the others are kept as they are.
@@ -356,7 +360,8 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
           const Job& job = work[i];
           if (options.on_progress && !recleaning) options.on_progress(i + 1, work.size());
           if (built.touched) {
-            for (const std::string& term : job.old_terms) refresh_stamp(db, state.at(term).docid, *job.file);
+            for (const std::string& term : job.old_terms)
+              refresh_stamp(db, state.at(term).docid, *job.file);
             counts.unchanged += job.old_terms.size();
             counts.touched += job.old_terms.size();
             return;

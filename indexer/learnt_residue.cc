@@ -48,7 +48,8 @@ LineKeys recorded_residue(const Xapian::Database& db) {
   std::string text = db.get_metadata(std::string(kMetaRecordedResidue));
   for (std::size_t start = 0; start < text.size();) {
     std::size_t end = std::min(text.find(' ', start), text.size());
-    if (end > start) keys.insert(std::strtoull(text.substr(start, end - start).c_str(), nullptr, 16));
+    if (end > start)
+      keys.insert(std::strtoull(text.substr(start, end - start).c_str(), nullptr, 16));
     start = end + 1;
   }
   return keys;

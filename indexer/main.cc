@@ -31,7 +31,7 @@ constexpr const char* kProgram = "newsdex-index";
 // Exit codes; the README documents them.
 enum ExitCode {
   kExitOk = 0,
-  kExitSkipped = 1,        // the run finished but some files were skipped
+  kExitSkipped = 1,        // the run finished but some files were skipped (see --strict)
   kExitUsage = 2,          // bad options, bad roots, or an index that cannot be used
   kExitBusy = 75,          // EX_TEMPFAIL: another writer holds the index
   kExitInterrupted = 130,  // SIGINT or SIGTERM: what was done is committed
@@ -57,17 +57,27 @@ void install_stop_handlers() {
 void print_usage(std::ostream& out, const po::options_description& options) {
   out << "Usage: " << kProgram << " --db DIR [options] ROOT...\n"
       << "       " << kProgram << " --extract-only ROOT...\n\n"
-      << "Indexes the news articles (.txt files) under each ROOT folder into the Xapian\n"
-      << "index DIR. Re-runs are incremental: unchanged files (same mtime and size) are\n"
+      << "Indexes the news articles under each ROOT folder into the Xapian index DIR:\n"
+      << ".txt, .md, .html/.htm, .json and .jsonl (dumps of many articles), each also\n"
+      << "gzip-compressed (.gz); UTF-8, UTF-16 with a byte order mark, or Windows-1252.\n"
+      << "Symbolic links are followed only to places inside a ROOT.\n"
+      << "Re-runs are incremental: unchanged files (same mtime and size) are\n"
       << "not read, changed files are re-indexed, and articles whose files are gone are\n"
       << "deleted. Hidden files and folders are skipped. People, places, organisations\n"
       << "and topics are found in each article and indexed for person:, place:, org:\n"
       << "and topic: searches and facets.\n\n"
+      << "Each article's date comes from its metadata, else a dateline or date line in\n"
+      << "its text, else a date in its path (2024/02/07/, 20240207), else the file's\n"
+      << "mtime; its source from its metadata, else its url's host, else the top folder\n"
+      << "under ROOT. Short lines that one source repeats in 3 or more articles (share\n"
+      << "prompts, newsletter pitches) are learnt as residue and dropped. Near-duplicate\n"
+      << "stories are grouped so that a search shows each story once.\n\n"
       << options << "\n"
       << "A config file (--config) holds the same options as \"name = value\" lines, e.g.\n"
       << "\"db = /var/lib/newsdex/index\" and one \"root = /srv/news\" per root; options\n"
       << "given on the command line win.\n\n"
-      << "Exit status: 0 all files indexed, 1 some files skipped (reasons on stderr),\n"
+      << "Exit status: 0 all files indexed, 1 some files skipped (reasons on stderr;\n"
+      << "files skipped on purpose count only with --strict),\n"
       << "2 usage error or unusable index, 75 index locked by another writer (after\n"
       << "--lock-timeout), 130 interrupted by SIGINT or SIGTERM (work done is committed;\n"
       << "the next run completes it).\n";
@@ -84,7 +94,8 @@ int usage_error(const std::string& message) {
 int main(int argc, char** argv) {
   newsdex::IndexOptions options;
   bool extract_only = false, no_entities = false, quiet = false, status = false;
-  bool rebuild = false, compact = false;
+  bool rebuild = false, compact = false, strict = false;
+  double max_file_mb = static_cast<double>(options.max_file_bytes >> 20);
   std::string config_path, report_path;
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   po::options_description visible("Options");
@@ -107,6 +118,11 @@ int main(int argc, char** argv) {
        "skip entity and topic extraction (faster; person:, place:, org:, topic: find nothing)")
       ("lock-timeout", po::value(&options.lock_timeout)->value_name("SECONDS")->default_value(60),
        "wait this long for another writer to finish, then exit 75")
+      ("max-file-size", po::value(&max_file_mb)->value_name("MB")->default_value(max_file_mb),
+       "skip article files larger than this, on disk or decompressed")
+      ("strict", po::bool_switch(&strict),
+       "exit 1 for any skip, also for files skipped on purpose (over --max-file-size, links "
+       "leading outside the ROOTs)")
       ("quiet,q", po::bool_switch(&quiet),
        "print nothing unless the run fails (for cron); the exit status still tells")
       ("report-json", po::value(&report_path)->value_name("FILE"),
@@ -154,6 +170,8 @@ int main(int argc, char** argv) {
     }
   }
   if (options.roots.empty()) return usage_error("no ROOT folder given");
+  if (!(max_file_mb > 0)) return usage_error("--max-file-size must be more than 0");
+  options.max_file_bytes = static_cast<std::uint64_t>(max_file_mb * 1024 * 1024);
   options.analysis.entities = !no_entities;
   options.jobs = jobs;
   // For --extract-only the analysis data loads while the corpus is walked; an index run
@@ -218,9 +236,10 @@ int main(int argc, char** argv) {
     std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
     report.seconds = elapsed.count();
     if (!quiet) std::cerr << newsdex::format_summary(report.counts, report.seconds) << "\n";
-    exit_code = report.counts.interrupted   ? kExitInterrupted
-                : report.counts.skipped > 0 ? kExitSkipped
-                                            : kExitOk;
+    const newsdex::IndexCounts& counts = report.counts;
+    std::size_t counted_skips =
+        strict ? counts.skipped : counts.skipped - counts.skipped_deliberately;
+    exit_code = counts.interrupted ? kExitInterrupted : counted_skips > 0 ? kExitSkipped : kExitOk;
   } catch (const newsdex::UsageError& e) {
     return usage_error(e.what());
   } catch (const newsdex::IndexBusyError& e) {

@@ -13,13 +13,29 @@
 
 namespace newsdex {
 
+namespace {
+
+// "; skipped: 2 empty file, 1 not valid JSON": the skips counted per reason.
+std::string skip_breakdown(const IndexCounts& c) {
+  if (c.skip_reasons.empty()) return {};
+  std::string text = "; skipped:";
+  const char* separator = " ";
+  for (const auto& [reason, count] : c.skip_reasons) {
+    text += separator + std::to_string(count) + " " + reason;
+    separator = ", ";
+  }
+  return text;
+}
+
+}  // namespace
+
 std::string format_summary(const IndexCounts& c, double seconds) {
   char elapsed[32];
   std::snprintf(elapsed, sizeof elapsed, "%.2f", seconds);
   return std::string(c.interrupted ? "interrupted: " : "indexed: ") + std::to_string(c.added) +
          " added, " + std::to_string(c.updated) + " updated, " + std::to_string(c.unchanged) +
          " unchanged, " + std::to_string(c.deleted) + " deleted, " + std::to_string(c.skipped) +
-         " skipped in " + elapsed + " s";
+         " skipped in " + elapsed + " s" + skip_breakdown(c);
 }
 
 std::string utc_now() {

@@ -32,13 +32,20 @@ class JsonPrinter final : public Printer {
       const StoredArticle& a = hit.article;
       nlohmann::json passages = nlohmann::json::array();
       for (const Passage& passage : hit.passages) passages.push_back(passage_json(passage));
-      nlohmann::json line = {{"rank", hit.rank},       {"id", a.id},
-                             {"path", a.path},         {"title", a.title},
-                             {"section", a.section},   {"score", hit.score},
-                             {"percent", hit.percent}, {"date", a.date},
-                             {"date_source", a.date_source}, {"source", a.source},
-                             {"author", a.author},     {"url", a.url},
-                             {"similar", hit.similar}, {"passages", std::move(passages)}};
+      nlohmann::json line = {{"rank", hit.rank},
+                             {"id", a.id},
+                             {"path", a.path},
+                             {"title", a.title},
+                             {"section", a.section},
+                             {"score", hit.score},
+                             {"percent", hit.percent},
+                             {"date", a.date},
+                             {"date_source", a.date_source},
+                             {"source", a.source},
+                             {"author", a.author},
+                             {"url", a.url},
+                             {"similar", hit.similar},
+                             {"passages", std::move(passages)}};
       for (const Facet& facet : schema_facets()) {
         line[std::string(facet.name)] = *a.entities.list_for(facet.source);
       }

@@ -80,7 +80,8 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
   Xapian::ValueWeightPostingSource recency_source(kSlotTimestamp);
   Xapian::Enquire enquire(db_);
   enquire.set_query(with_recency(query, request.recency_weight, recency_source));
-  if (request.sort == SortOrder::kDate) enquire.set_sort_by_value_then_relevance(kSlotTimestamp, true);
+  if (request.sort == SortOrder::kDate)
+    enquire.set_sort_by_value_then_relevance(kSlotTimestamp, true);
   Xapian::doccount check_at_least = 0;
   if (request.collapse_duplicates) {
     enquire.set_collapse_key(kSlotDuplicateKey);

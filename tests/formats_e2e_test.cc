@@ -83,7 +83,8 @@ TEST_F(MixedArchive, TitlesComeFromEachFormat) {
   };
   for (const Case& c : std::vector<Case>{
            {"coastwire/harbour-dredging.md", "Dredging of Mallaig harbour to start in spring"},
-           {"islandpost/ferry-strike-copy.html", "Ferry crews strike over night rota on Skye route"},
+           {"islandpost/ferry-strike-copy.html",
+            "Ferry crews strike over night rota on Skye route"},
            {"dumps/feed.jsonl:4", "Harbour seals counted from the air"},
            {"coastwire/lighthouse-sale.txt.gz",
             "Old lighthouse keeper's cottage sold to island trust"},
@@ -140,12 +141,13 @@ TEST_F(MixedArchive, HtmlNavigationScriptsAndFootersAreNotIndexed) {
 }
 
 TEST_F(MixedArchive, DateRangeFilterUsesTheArticlesOwnDate) {
-  std::vector<std::string> february = ids(search({"--duplicates=show", "date:2024-02-01..2024-02-29"}));
+  std::vector<std::string> february =
+      ids(search({"--duplicates=show", "date:2024-02-01..2024-02-29"}));
   std::sort(february.begin(), february.end());
-  EXPECT_EQ(february, (std::vector<std::string>{"coastwire/2024/02/07/ferry-strike.txt",
-                                                "coastwire/harbour-dredging.md", "dumps/feed.jsonl:1",
-                                                "dumps/feed.jsonl:4",
-                                                "islandpost/ferry-strike-copy.html"}));
+  EXPECT_EQ(february,
+            (std::vector<std::string>{"coastwire/2024/02/07/ferry-strike.txt",
+                                      "coastwire/harbour-dredging.md", "dumps/feed.jsonl:1",
+                                      "dumps/feed.jsonl:4", "islandpost/ferry-strike-copy.html"}));
   EXPECT_EQ(ids(search({"ferry", "date:2024-02-08..2024-02-10"})),
             (std::vector<std::string>{"dumps/feed.jsonl:1"}));
 }

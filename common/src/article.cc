@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <utility>
 
-
 namespace newsdex {
 const std::vector<std::string>* ArticleEntities::list_for(FieldSource source) const {
   switch (source) {

@@ -72,7 +72,8 @@ ArticleDate resolve_date(const ParsedDocument& doc, const SourceFile& file) {
   if (auto date = parse_date_text(doc.meta.date)) return *date;
   std::optional<ArticleDate> from_path = find_date_in_path(file.id);
   // A dateline rarely gives the year; the path's, else the file's, is the best guess.
-  int year = from_path ? year_of(static_cast<double>(from_path->unix_seconds)) : year_of(file.mtime);
+  int year =
+      from_path ? year_of(static_cast<double>(from_path->unix_seconds)) : year_of(file.mtime);
   if (auto date = find_date_in_text(doc.text, year)) return *date;
   if (from_path) return *from_path;
   return {static_cast<std::int64_t>(file.mtime), true, DateSource::kMtime};
@@ -143,7 +144,8 @@ FileArticles read_articles(const SourceFile& file, std::string_view bytes,
   }
   if (result.articles.empty()) {
     // The whole file is unusable: one reason for it, the first entry's.
-    throw ArticleError(result.problems.empty() ? "no article in file" : result.problems.front().reason);
+    throw ArticleError(result.problems.empty() ? "no article in file"
+                                               : result.problems.front().reason);
   }
   return result;
 }
@@ -153,9 +155,7 @@ Article make_article(const SourceFile& source, std::string_view bytes) {
   return std::move(file.articles.front());
 }
 
-std::string duplicate_key_of(std::string_view article_id) {
-  return content_hash(article_id);
-}
+std::string duplicate_key_of(std::string_view article_id) { return content_hash(article_id); }
 
 std::string host_of_url(std::string_view url) {
   std::size_t scheme = url.find("://");

@@ -73,10 +73,10 @@ enum ValueSlot : Xapian::valueno {
   // The id of the file an article came from, only when the file holds several articles
   // (JSON dumps): the article id is then the file id plus a suffix (":12", "#3").
   kSlotFile = 3,
-  kSlotDay = 4,            // the article's date as "YYYYMMDD" (UTC): date: range filters
-  kSlotTimestamp = 5,      // sortable_serialise(the article's date, seconds since the epoch)
-  kSlotFingerprint = 6,    // text_fingerprint() of the body: 16 lower-case hex digits
-  kSlotDuplicateKey = 7,   // the same for near-duplicate stories: the collapse key
+  kSlotDay = 4,           // the article's date as "YYYYMMDD" (UTC): date: range filters
+  kSlotTimestamp = 5,     // sortable_serialise(the article's date, seconds since the epoch)
+  kSlotFingerprint = 6,   // text_fingerprint() of the body: 16 lower-case hex digits
+  kSlotDuplicateKey = 7,  // the same for near-duplicate stories: the collapse key
   // Facet values: each facet owns kFacetSlots consecutive slots from its first_slot
   // (see schema_facets()), holding the canonical names (UTF-8, as is) of the article's
   // most frequent values, one per slot, so Xapian's stock ValueCountMatchSpy counts them.

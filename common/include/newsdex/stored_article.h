@@ -18,7 +18,7 @@ struct StoredArticle {
   std::string url;
   std::string date;         // iso_date() of the article's date
   std::string date_source;  // date_source_name()
-  std::string body;  // clean text used for passages
+  std::string body;         // clean text used for passages
   ArticleEntities entities;
 
   std::string serialise() const;
