@@ -107,7 +107,7 @@ std::optional<Article> to_article(const SourceFile& file, ParsedDocument& doc,
   if (!doc.meta.title.empty()) doc.text = doc.meta.title + "\n\n" + doc.text;
   article.clean = clean_article(doc.text, cleaning);
   if (article.clean.title.empty()) {
-    reason = doc.text.empty() ? "empty file" : "no text left after cleaning";
+    reason = doc.text.empty() ? "no article text" : "no text left after cleaning";
     return std::nullopt;
   }
   article.title = article.clean.title;
