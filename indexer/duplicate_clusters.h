@@ -33,10 +33,19 @@ class DuplicateClusters {
     std::uint64_t fingerprint;
     std::string cluster_key;
   };
+  // Block i of the kBlocks holds bits [64 * i / kBlocks, 64 * (i + 1) / kBlocks): contiguous
+  // and as equal as possible.
+  static std::uint64_t block_bits(std::uint64_t fingerprint, int block);
   void remember(std::uint64_t fingerprint, const std::string& cluster_key);
+  // A fingerprint in a block's list, with its index in entries_. The copy of the
+  // fingerprint lets a lookup scan a list without a cache miss per candidate.
+  struct Candidate {
+    std::uint64_t fingerprint;
+    std::size_t index;
+  };
   std::vector<Entry> entries_;
-  // Per block: block bits -> indexes into entries_.
-  std::unordered_map<std::uint64_t, std::vector<std::size_t>> by_block_[kBlocks];
+  // Per block: block bits -> the fingerprints with those bits, in the order added.
+  std::unordered_map<std::uint64_t, std::vector<Candidate>> by_block_[kBlocks];
 };
 
 }  // namespace newsdex
