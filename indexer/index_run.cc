@@ -303,8 +303,11 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
   std::size_t pending = 0;
   auto write_entries = [&](Built& built) {
     for (Built::Entry& entry : built.entries) {
-      entry.document.add_value(kSlotDuplicateKey,
-                               clusters.assign(entry.fingerprint, entry.own_duplicate_key));
+      // An article without words has no fingerprint to compare (0): it stays alone.
+      if (entry.fingerprint != 0) {
+        entry.document.add_value(kSlotDuplicateKey,
+                                 clusters.assign(entry.fingerprint, entry.own_duplicate_key));
+      }
       db.replace_document(entry.term, entry.document);
       seen_terms.insert(entry.term);
       seen_line_keys.insert(entry.line_keys.begin(), entry.line_keys.end());

@@ -82,6 +82,11 @@ std::vector<FacetCounts> FacetCounter::counts(std::size_t limit) const {
   return all;
 }
 
+Xapian::doccount FacetCounter::documents_seen() const {
+  if (facets_.empty() || facets_.front().spies.empty()) return 0;
+  return facets_.front().spies.front()->get_total();
+}
+
 Xapian::doccount check_all(const Xapian::Database& db) { return db.get_doccount(); }
 
 std::string narrowed_query(std::string_view query_text, const Facet& facet,

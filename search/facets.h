@@ -62,6 +62,9 @@ class FacetCounter {
   // values in display order.
   std::vector<FacetCounts> counts(std::size_t limit) const;
 
+  // After get_mset: the documents the spies saw (every match, with check_all).
+  Xapian::doccount documents_seen() const;
+
  private:
   struct FacetSpies {
     Facet facet;

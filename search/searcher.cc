@@ -103,10 +103,16 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
   }
 
   SearchResults results;
-  results.matches_lower_bound = mset.get_matches_lower_bound();
-  results.matches_estimated = mset.get_matches_estimated();
-  results.matches_upper_bound = mset.get_matches_upper_bound();
-  if (request.facets) results.facets = facet_counter.counts(request.facet_limit);
+  // Articles that match, near-duplicates included: what the facets count too.
+  results.matches_lower_bound = mset.get_uncollapsed_matches_lower_bound();
+  results.matches_estimated = mset.get_uncollapsed_matches_estimated();
+  results.matches_upper_bound = mset.get_uncollapsed_matches_upper_bound();
+  if (request.facets) {
+    results.facets = facet_counter.counts(request.facet_limit);
+    // Xapian's counts are estimates once duplicates collapse; the spies saw every match.
+    results.matches_lower_bound = results.matches_estimated = results.matches_upper_bound =
+        facet_counter.documents_seen();
+  }
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Hit hit;
     hit.rank = it.get_rank() + 1;

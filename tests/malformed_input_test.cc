@@ -35,9 +35,9 @@ const std::string kGoodText = "Tide gauge repaired\n\nThe harbour tide gauge wor
 
 struct MalformedCase {
   std::string name;
-  std::string file;     // under the root "news"
-  std::string content;  // bytes of the file
-  std::string skipped;  // expected skip path suffix + ": " + reason; "" = indexed
+  std::string file;          // under the root "news"
+  std::string content;       // bytes of the file
+  std::string skipped;       // expected skip path suffix + ": " + reason; "" = indexed
   std::size_t articles = 0;  // articles indexed from the file when not skipped whole
 };
 
@@ -47,15 +47,15 @@ std::vector<MalformedCase> malformed_cases() {
   truncated.resize(truncated.size() / 2);
   return {
       {"EmptyFile", "empty.txt", "", "empty.txt: empty file"},
-      {"BlankLinesOnly", "blank.txt", "\n\n   \n\t\n", "blank.txt: no text left after cleaning"},
+      {"BlankLinesOnly", "blank.txt", "\n\n   \n\t\n", "blank.txt: no article text"},
       {"ResidueOnly", "residue.txt", "Share:\nAdvertisement\nRead more\n",
        "residue.txt: no text left after cleaning"},
       {"BinaryPng", "image.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16),
        "image.txt: not a text file (contains NUL bytes)"},
       {"Utf16WithoutBom", "wide.txt", std::string("T\0i\0d\0e\0", 8),
        "wide.txt: not a text file (contains NUL bytes)"},
-      {"Utf16WithBom", "wide-bom.txt", std::string("\xFF\xFET\0i\0d\0e\0\n\0\n\0O\0k\0.\0", 20),
-       "", 1},
+      {"Utf16WithBom", "wide-bom.txt", std::string("\xFF\xFET\0i\0d\0e\0\n\0\n\0O\0k\0.\0", 20), "",
+       1},
       {"InvalidUtf8ReadAsWindows1252", "legacy.txt", "Caf\xE9 opens\n\nA caf\xE9 by the pier.\n",
        "", 1},
       {"UndefinedWindows1252Bytes", "odd.txt", "Odd \x81 bytes\n\nText \x8D\x8F here.\n", "", 1},
@@ -73,7 +73,8 @@ std::vector<MalformedCase> malformed_cases() {
        "{\"title\":\"C\",\"text\":\"Third story text.\"}\n",
        "feed.jsonl:2: not valid JSON", 2},
       {"JsonLinesAllBad", "bad.jsonl", "nope\nstill nope\n", "bad.jsonl: not valid JSON"},
-      {"HtmlWithoutText", "empty.html", "<html><head><script>x()</script></head><body></body></html>",
+      {"HtmlWithoutText", "empty.html",
+       "<html><head><script>x()</script></head><body></body></html>",
        "empty.html: no article text"},
       {"HtmlUnclosedTags", "messy.html",
        "<html><body><article><p>Pier reopens<p>The pier reopened today after repairs.</div></div>",
@@ -102,9 +103,10 @@ TEST_P(MalformedInput, IsSkippedWithItsReasonAndLosesNothing) {
 
   fs.add_file("news/" + c.file, c.content, 2000);
   std::vector<std::string> skips;
-  IndexCounts counts = run_index(options, fs, [&](const std::string& path, const std::string& reason) {
-    skips.push_back(path + ": " + reason);
-  });
+  IndexCounts counts =
+      run_index(options, fs, [&](const std::string& path, const std::string& reason) {
+        skips.push_back(path + ": " + reason);
+      });
 
   if (c.skipped.empty()) {
     EXPECT_TRUE(skips.empty()) << skips.front();
@@ -120,7 +122,7 @@ TEST_P(MalformedInput, IsSkippedWithItsReasonAndLosesNothing) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Table, MalformedInput, ::testing::ValuesIn(malformed_cases()),
-                         [](const auto& info) { return info.param.name; });
+                         [](const auto& test) { return test.param.name; });
 
 }  // namespace
 }  // namespace newsdex

@@ -300,8 +300,18 @@ TEST(StoredArticle, RoundTrips) {
       "Quotes \"and\" slashes \\ survive",
       "world",
       "Line one\n\nLine two",
-      {{"Benjamin Netanyahu"}, {"Rafah", "Gaza Strip"}, {"Hamas"}, {"ceasefire"}, {}, {}, {}}};
+      {{"Benjamin Netanyahu"}, {"Rafah", "Gaza Strip"}, {"Hamas"}, {"ceasefire"}, {}, {}, {}},
+      "Northern Ledger",
+      "Ann Lee, Calum Rae",
+      "https://ledger.example/a",
+      "2024-02-07T10:15:00Z",
+      "metadata"};
   StoredArticle parsed = StoredArticle::parse(article.serialise());
+  EXPECT_EQ(parsed.source, article.source);
+  EXPECT_EQ(parsed.author, article.author);
+  EXPECT_EQ(parsed.url, article.url);
+  EXPECT_EQ(parsed.date, article.date);
+  EXPECT_EQ(parsed.date_source, article.date_source);
   EXPECT_EQ(parsed.entities.people, article.entities.people);
   EXPECT_EQ(parsed.entities.places, article.entities.places);
   EXPECT_EQ(parsed.entities.organizations, article.entities.organizations);

@@ -13,13 +13,13 @@ struct StoredArticle {
   std::string path;
   std::string title;
   std::string section;
+  std::string body;  // clean text used for passages
+  ArticleEntities entities;
   std::string source;  // news source
   std::string author;
   std::string url;
   std::string date;         // iso_date() of the article's date
   std::string date_source;  // date_source_name()
-  std::string body;         // clean text used for passages
-  ArticleEntities entities;
 
   std::string serialise() const;
   // Throws IndexError when `data` is not what serialise() writes.
