@@ -36,10 +36,11 @@ class BbcCorpus : public ::testing::Test {
     }
   }
 
-  static std::vector<std::string> section_counts(const std::string& query, int limit = 100) {
+  static std::vector<std::string> section_counts(const std::string& query, int limit = 100,
+                                                 const std::string& duplicates = "show") {
     std::vector<std::string> sections;
-    ProcessResult result =
-        run_search({"--db", *dir_ / "index", query, "--json", "--limit", std::to_string(limit)});
+    ProcessResult result = run_search({"--db", *dir_ / "index", query, "--json", "--limit",
+                                       std::to_string(limit), "--duplicates=" + duplicates});
     EXPECT_EQ(result.exit_code, 0) << result.err;
     for (const auto& hit : parse_json_lines(result.out)) sections.push_back(hit.at("section"));
     return sections;
@@ -67,6 +68,19 @@ TEST_F(BbcCorpus, SectionFilterCountsMatchTheFolders) {
     EXPECT_EQ(static_cast<int>(hits.size()), count_articles(*corpus_ + "/" + section));
     for (const std::string& s : hits) EXPECT_EQ(s, section);
   }
+}
+
+// The corpus holds the same story more than once (identical bodies under other titles):
+// collapsed, a section shows fewer hits than it has files, never more.
+TEST_F(BbcCorpus, DuplicateStoriesCollapse) {
+  int files = 0, collapsed = 0;
+  for (const char* section : {"business", "entertainment", "politics", "sport", "tech"}) {
+    files += count_articles(*corpus_ + "/" + section);
+    collapsed += static_cast<int>(
+        section_counts(std::string("section:") + section, 100000, "collapse").size());
+  }
+  EXPECT_LT(collapsed, files);
+  EXPECT_GT(collapsed, files * 95 / 100) << "different stories must not collapse";
 }
 
 TEST_F(BbcCorpus, TopicalWordsFindTheirSection) {
