@@ -106,11 +106,17 @@ bool stamp_matches(const StoredStamp& stored, const SourceFile& file) {
 
 // The counts of a run as stored in the index metadata (see kMetaLastRun).
 std::string run_record(const IndexCounts& counts) {
-  nlohmann::json record = {{"finished", utc_now()},         {"added", counts.added},
-                           {"updated", counts.updated},     {"unchanged", counts.unchanged},
-                           {"touched", counts.touched},     {"moved", counts.moved},
-                           {"deleted", counts.deleted},     {"skipped", counts.skipped},
-                           {"recleaned", counts.recleaned}, {"interrupted", counts.interrupted}};
+  nlohmann::json record = {{"finished", utc_now()},
+                           {"added", counts.added},
+                           {"updated", counts.updated},
+                           {"unchanged", counts.unchanged},
+                           {"touched", counts.touched},
+                           {"moved", counts.moved},
+                           {"deleted", counts.deleted},
+                           {"skipped", counts.skipped},
+                           {"recleaned", counts.recleaned},
+                           {"replaced_bytes", counts.replaced_bytes},
+                           {"interrupted", counts.interrupted}};
   return record.dump();
 }
 
@@ -148,6 +154,7 @@ struct Built {
   std::vector<Entry> entries;
   std::vector<DocumentProblem> problems;  // entries of a dump that were skipped
   std::string skip_reason;                // the whole file was skipped
+  std::size_t replaced_bytes = 0;         // see FileArticles
   bool touched = false;                   // same content as indexed: only the stamp needs writing
   bool moved = false;                     // a vanished article's content under a new name
 };
@@ -339,6 +346,7 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
             }
             FileArticles file = read_articles(*job.file, bytes, read_options);
             built.problems = std::move(file.problems);
+            built.replaced_bytes = file.replaced_bytes;
             for (Article& article : file.articles) {
               auto moved = job.stored == nullptr && article.id == job.file->id
                                ? vanished_by_content.find(article.content_hash)
@@ -386,6 +394,7 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
             seen_terms.insert(id_term(job.file->id + problem.id_suffix));
           }
           std::size_t articles = built.entries.size();
+          if (!recleaning) counts.replaced_bytes += built.replaced_bytes;
           if (recleaning) {
             counts.recleaned += articles;
           } else {

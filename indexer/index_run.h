@@ -49,9 +49,10 @@ struct IndexCounts {
   std::size_t unchanged = 0;
   std::size_t deleted = 0;
   std::size_t skipped = 0;
-  std::size_t touched = 0;    // of the unchanged: new mtime, same content, not re-analysed
-  std::size_t moved = 0;      // of the added: a vanished article's content, analysis kept
-  std::size_t recleaned = 0;  // cleaned again: a line they hold was learnt as residue
+  std::size_t touched = 0;         // of the unchanged: new mtime, same content, not re-analysed
+  std::size_t moved = 0;           // of the added: a vanished article's content, analysis kept
+  std::size_t replaced_bytes = 0;  // invalid bytes read as U+FFFD, in files indexed
+  std::size_t recleaned = 0;       // cleaned again: a line they hold was learnt as residue
   std::size_t skipped_deliberately = 0;             // of the skipped: by the options (WalkProblem)
   std::map<std::string, std::size_t> skip_reasons;  // reason -> files
   bool interrupted = false;  // stopped early; deletions wait for a complete run

@@ -35,7 +35,9 @@ std::string format_summary(const IndexCounts& c, double seconds) {
   return std::string(c.interrupted ? "interrupted: " : "indexed: ") + std::to_string(c.added) +
          " added, " + std::to_string(c.updated) + " updated, " + std::to_string(c.unchanged) +
          " unchanged, " + std::to_string(c.deleted) + " deleted, " + std::to_string(c.skipped) +
-         " skipped in " + elapsed + " s" + skip_breakdown(c);
+         " skipped in " + elapsed + " s" + skip_breakdown(c) +
+         (c.replaced_bytes > 0 ? "; " + std::to_string(c.replaced_bytes) + " invalid bytes replaced"
+                               : "");
 }
 
 std::string utc_now() {
@@ -79,6 +81,8 @@ void write_run_report(const std::string& path, const RunReport& report) {
         {"deleted", c.deleted},
         {"skipped", c.skipped},
         {"touched", c.touched},
+        {"recleaned", c.recleaned},
+        {"replaced_bytes", c.replaced_bytes},
         {"moved", c.moved}}},
       {"skip_reasons", c.skip_reasons},
       {"skipped", skipped},

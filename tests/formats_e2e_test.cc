@@ -183,5 +183,25 @@ TEST_F(MixedArchive, ARerunChangesNothing) {
   EXPECT_EQ(summary.unchanged, 8);
 }
 
+TEST(IndexCli, StrictTurnsDeliberateSkipsIntoExit1AndInvalidBytesAreCounted) {
+  TempDir dir;
+  write_file(dir / "news/small.txt", "Pier reopens\n\nThe pier reopened after repairs.\n");
+  write_file(dir / "news/large.txt", "Long report\n\n" + std::string(2u << 20, 'x') + "\n");
+  write_file(dir / "news/odd.txt", "Odd bytes\n\nText \x81 with \x8D two undefined bytes.\n");
+  ProcessResult relaxed =
+      run_indexer({"--db", dir / "index", "--max-file-size", "1", dir / "news"});
+  EXPECT_EQ(relaxed.exit_code, 0) << relaxed.err;
+  EXPECT_NE(relaxed.err.find("large.txt: larger than the size cap"), std::string::npos);
+  EXPECT_NE(relaxed.err.find("; skipped: 1 larger than the size cap; 2 invalid bytes replaced"),
+            std::string::npos)
+      << relaxed.err;
+  ProcessResult strict =
+      run_indexer({"--db", dir / "index", "--max-file-size", "1", "--strict", dir / "news"});
+  EXPECT_EQ(strict.exit_code, 1) << strict.err;
+  Summary summary = parse_summary(strict.err);
+  EXPECT_EQ(summary.unchanged, 2);
+  EXPECT_EQ(summary.skipped, 1);
+}
+
 }  // namespace
 }  // namespace newsdex::testing

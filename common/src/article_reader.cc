@@ -132,6 +132,7 @@ FileArticles read_articles(const SourceFile& file, std::string_view bytes,
 
   FileArticles result;
   result.problems = std::move(parsed.problems);
+  result.replaced_bytes = decoded.replaced_bytes;
   std::string reason;
   for (ParsedDocument& doc : parsed.documents) {
     std::optional<Article> article = to_article(file, doc, options, reason);

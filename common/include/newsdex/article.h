@@ -70,6 +70,8 @@ struct ReadOptions {
 struct FileArticles {
   std::vector<Article> articles;
   std::vector<DocumentProblem> problems;  // entries of a dump that were skipped
+  // Bytes that had no character in the file's encoding and became U+FFFD.
+  std::size_t replaced_bytes = 0;
 };
 
 // FNV-1a 64 of a file's bytes as 16 lower-case hex digits: tells a file whose mtime
