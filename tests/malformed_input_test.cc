@@ -31,6 +31,12 @@ std::string gzip(const std::string& plain) {
   return out;
 }
 
+std::string repeat(const std::string& text, int times) {
+  std::string out;
+  for (int i = 0; i < times; ++i) out += text;
+  return out;
+}
+
 const std::string kGoodText = "Tide gauge repaired\n\nThe harbour tide gauge works again.\n";
 
 struct MalformedCase {
@@ -79,6 +85,10 @@ std::vector<MalformedCase> malformed_cases() {
       {"HtmlUnclosedTags", "messy.html",
        "<html><body><article><p>Pier reopens<p>The pier reopened today after repairs.</div></div>",
        "", 1},
+      // gumbo frees its tree recursively and records the open elements in every parse
+      // error: deep nesting crashed or exhausted memory until the reader flattened it.
+      {"HtmlDeeplyNested", "deep.html",
+       "<html><body>" + repeat("<span>", 50000) + "Deep pier story.</body></html>", "", 1},
       {"FrontMatterNeverClosed", "open.md", "---\ntitle: Never closed\n\nBody text of the note.\n",
        "", 1},
   };

@@ -11,6 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "newsdex/text_decoding.h"
+
 namespace newsdex {
 namespace {
 
@@ -72,23 +74,11 @@ bool iequals(std::string_view a, std::string_view b) {
   return true;
 }
 
-void append_utf8(std::string& out, std::uint32_t cp) {
+// Appends a code point from a character reference; ones that are not characters
+// (NUL, surrogates, past U+10FFFF) become U+FFFD.
+void append_reference(std::string& out, std::uint32_t cp) {
   if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
+  append_utf8(out, static_cast<char32_t>(cp));
 }
 
 // Decodes the entity starting at s[0] == '&' into `out`; returns the bytes it used, 0
@@ -113,7 +103,7 @@ std::size_t decode_entity(std::string_view s, std::string& out) {
       }
       cp = cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(d);
     }
-    append_utf8(out, cp == 0xA0 ? ' ' : cp);
+    append_reference(out, cp == 0xA0 ? ' ' : cp);
     return semi + 1;
   }
   static constexpr std::pair<std::string_view, std::string_view> kNamed[] = {
