@@ -125,7 +125,8 @@ class TextPrinter final : public Printer {
     out_ << "\n" << hit.rank << ". " << style_.title_on << a.title << style_.title_off;
     if (!a.section.empty()) out_ << "  (" << a.section << ")";
     out_ << "\n" << kIndent << style_.dim_on << a.date.substr(0, 10);
-    if (!a.source.empty()) out_ << "  " << a.source;
+    // The top folder stands in for an unknown source; it is often the section too.
+    if (!a.source.empty() && a.source != a.section) out_ << "  " << a.source;
     out_ << "  " << a.path << entry_suffix(a) << "  " << hit.percent << "%";
     if (hit.similar > 0) out_ << "  +" << hit.similar << " similar";
     out_ << style_.dim_off << "\n";
