@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 
-#include "newsdex/document_builder.h"
+#include "newsdex/hashing.h"
 #include "newsdex/schema.h"
 
 namespace newsdex {

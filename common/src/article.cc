@@ -1,5 +1,7 @@
 #include "newsdex/article.h"
 
+#include "newsdex/hashing.h"
+
 #include <cstdint>
 #include <cstdio>
 #include <utility>
@@ -46,14 +48,11 @@ std::string section_of(std::string_view article_id) {
   return std::string(folder);
 }
 
-std::string content_hash(std::string_view bytes) {
-  std::uint64_t hash = 14695981039346656037ull;
-  for (unsigned char c : bytes) {
-    hash ^= c;
-    hash *= 1099511628211ull;
-  }
+std::string content_hash(std::string_view bytes) { return hex64(fnv1a_64(bytes)); }
+
+std::string hex64(std::uint64_t value) {
   char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(value));
   return hex;
 }
 

@@ -1,5 +1,7 @@
 #include "newsdex/article_cleaner.h"
 
+#include "newsdex/hashing.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -185,16 +187,7 @@ std::uint64_t residue_line_key(std::string_view source, std::string_view trimmed
   Normalised normalised(trimmed_line);
   std::string_view norm = normalised.view();
   if (norm.size() < kResidueCandidateMinBytes || norm.size() > kResidueCandidateMaxBytes) return 0;
-  std::uint64_t hash = 14695981039346656037ull;  // FNV-1a 64 of source, NUL, line
-  auto add = [&hash](std::string_view text) {
-    for (unsigned char c : text) {
-      hash ^= c;
-      hash *= 1099511628211ull;
-    }
-  };
-  add(source);
-  add(std::string_view("\0", 1));
-  add(norm);
+  std::uint64_t hash = fnv1a_64(norm, fnv1a_64(std::string_view("\0", 1), fnv1a_64(source)));
   return hash == 0 ? 1 : hash;
 }
 

@@ -1,7 +1,7 @@
 #include "newsdex/document_builder.h"
 
-#include <cstdio>
 
+#include "newsdex/hashing.h"
 #include "newsdex/schema.h"
 #include "newsdex/stored_article.h"
 
@@ -25,12 +25,6 @@ void index_free_text(Xapian::TermGenerator& tg, const Field& field, const std::s
 }
 
 }  // namespace
-
-std::string hex64(std::uint64_t value) {
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(value));
-  return hex;
-}
 
 DocumentBuilder::DocumentBuilder() {
   term_generator_.set_stemmer(make_stemmer());

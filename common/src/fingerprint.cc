@@ -1,5 +1,7 @@
 #include "newsdex/fingerprint.h"
 
+#include "newsdex/hashing.h"
+
 #include <array>
 #include <bit>
 #include <cstddef>
@@ -14,9 +16,6 @@ namespace {
 // phrases like "the government" would pull unrelated stories together) while one changed
 // word still touches only three shingles.
 constexpr std::size_t kShingleWords = 3;
-
-constexpr std::uint64_t kFnvOffset = 0xcbf29ce484222325ULL;
-constexpr std::uint64_t kFnvPrime = 0x100000001b3ULL;
 
 // Bytes >= 0x80 count as letters so that UTF-8 words stay whole.
 bool is_word_byte(unsigned char c) {
@@ -56,13 +55,8 @@ std::uint64_t mix(std::uint64_t h) {
 // ("a", "bc") differ; a space never occurs inside a word.
 std::uint64_t shingle_hash(const std::vector<std::string>& words, std::size_t first,
                            std::size_t count) {
-  std::uint64_t h = kFnvOffset;
-  for (std::size_t i = first; i < first + count; ++i) {
-    for (char c : words[i]) {
-      h = (h ^ static_cast<unsigned char>(c)) * kFnvPrime;
-    }
-    h = (h ^ static_cast<unsigned char>(' ')) * kFnvPrime;
-  }
+  std::uint64_t h = kFnvOffsetBasis;
+  for (std::size_t i = first; i < first + count; ++i) h = fnv1a_64(" ", fnv1a_64(words[i], h));
   return mix(h);
 }
 

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "newsdex/errors.h"
+#include "newsdex/hashing.h"
 
 namespace newsdex {
 namespace {
@@ -41,15 +42,6 @@ constexpr std::array kFacets = {
 
 // Xapian rejects terms longer than 245 bytes; keep well clear of it.
 constexpr std::size_t kMaxTermBytes = 240;
-
-std::uint64_t fnv1a_64(std::string_view text) {
-  std::uint64_t hash = 14695981039346656037ull;
-  for (unsigned char c : text) {
-    hash ^= c;
-    hash *= 1099511628211ull;
-  }
-  return hash;
-}
 
 }  // namespace
 

@@ -10,9 +10,6 @@
 
 namespace newsdex {
 
-// 16 lower-case hex digits: the text form of fingerprints and line keys in the index.
-std::string hex64(std::uint64_t value);
-
 // Not thread-safe: it owns a TermGenerator. Use one per worker thread.
 class DocumentBuilder {
  public:
