@@ -18,5 +18,7 @@ find_package(Threads REQUIRED)
 # encodings, zlib reads .gz files.
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(gumbo REQUIRED IMPORTED_TARGET gumbo)
+# Line editing and history for newsdex-search -i (BSD-licensed editline).
+pkg_check_modules(libedit REQUIRED IMPORTED_TARGET libedit)
 find_package(ICU 60 REQUIRED COMPONENTS uc)
 find_package(ZLIB REQUIRED)

@@ -15,6 +15,8 @@ packages=(
   libgumbo-dev pkg-config       # HTML pages: a real HTML5 parser
   libicu-dev                    # encodings: UTF-16 and legacy code pages
   zlib1g-dev                    # .gz articles and dumps
+  libedit-dev                   # line editing and history of newsdex-search -i
+  help2man                      # man pages generated from --help at build time
   libgtest-dev googletest       # the test suite
   libbenchmark-dev              # bench/micro: Google Benchmark micro-benchmarks
   xapian-omega xapian-tools recollcmd hyperfine time  # bench/index baselines (smoke test)

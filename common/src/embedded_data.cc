@@ -27,6 +27,7 @@ NEWSDEX_EMBED(newsdex_given_names, "given_names.txt")
 NEWSDEX_EMBED(newsdex_family_names, "family_names.txt")
 NEWSDEX_EMBED(newsdex_ner_model, "ner_model.bin")
 NEWSDEX_EMBED(newsdex_background_df, "background_df.tsv")
+NEWSDEX_EMBED(newsdex_aliases, "aliases.tsv")
 
 namespace newsdex::embedded {
 
@@ -35,5 +36,6 @@ std::string_view given_names() { return newsdex_given_names_view(); }
 std::string_view family_names() { return newsdex_family_names_view(); }
 std::string_view ner_model() { return newsdex_ner_model_view(); }
 std::string_view background_df() { return newsdex_background_df_view(); }
+std::string_view aliases() { return newsdex_aliases_view(); }
 
 }  // namespace newsdex::embedded

@@ -1,0 +1,1 @@
+// Placeholder: filled in on a feature branch.
