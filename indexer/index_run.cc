@@ -16,6 +16,7 @@
 
 #include "corpus_walker.h"
 #include "duplicate_clusters.h"
+#include "index_databases.h"
 #include "index_state.h"
 #include "learnt_residue.h"
 #include "newsdex/article.h"
@@ -36,29 +37,13 @@ constexpr std::chrono::milliseconds kLockRetry{100};
 // Thrown by the writer when asked to stop; caught in run_index.
 struct Interrupted {};
 
-Xapian::WritableDatabase open_once(const IndexOptions& options) {
-  Xapian::WritableDatabase db(options.db_path, Xapian::DB_CREATE_OR_OPEN);
-  try {
-    check_schema_metadata(db, options.db_path);
-  } catch (const IndexError&) {
-    if (!options.full) throw;
-    // --full on an index of another schema: start it again from nothing.
-    db.close();
-    db = Xapian::WritableDatabase(options.db_path, Xapian::DB_CREATE_OR_OVERWRITE);
-  }
-  // Part of the first commit, so that a run killed after any batch leaves an index
-  // that the next run and the search tool recognise.
-  write_schema_metadata(db);
-  return db;
-}
-
 // Opens the index, waiting up to options.lock_timeout for another writer to finish. The
 // lock is Xapian's own: newsdex never removes a lock file.
-Xapian::WritableDatabase open_for_writing(const IndexOptions& options) {
+IndexDatabases open_for_writing(const IndexOptions& options) {
   auto started = std::chrono::steady_clock::now();
   for (;;) {
     try {
-      return open_once(options);
+      return IndexDatabases({options.db_path, options.shards, options.full});
     } catch (const Xapian::DatabaseLockError&) {
       std::chrono::duration<double> waited = std::chrono::steady_clock::now() - started;
       bool interrupted = options.interrupted != nullptr && *options.interrupted;
@@ -80,11 +65,11 @@ constexpr std::size_t kBuildWindow = 256;
 
 // A touched file: new mtime (and size) values on the document as it is. Xapian writes
 // only the values when no term changed.
-void refresh_stamp(Xapian::WritableDatabase& db, Xapian::docid docid, const SourceFile& file) {
-  Xapian::Document doc = db.get_document(docid);
+void refresh_stamp(IndexDatabases& dbs, Xapian::docid docid, const SourceFile& file) {
+  Xapian::Document doc = dbs.view().get_document(docid);
   doc.add_value(kSlotMtime, Xapian::sortable_serialise(file.mtime));
   doc.add_value(kSlotSize, Xapian::sortable_serialise(static_cast<double>(file.size)));
-  db.replace_document(docid, doc);
+  dbs.replace(docid, doc);
 }
 
 // A moved article keeps the entities and topics found before; only its section topic
@@ -243,7 +228,8 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
   std::optional<WriterLock> lock;
   if (options.take_writer_lock)
     lock.emplace(options.db_path, options.lock_timeout, options.interrupted);
-  Xapian::WritableDatabase db = open_for_writing(options);
+  IndexDatabases dbs = open_for_writing(options);
+  const Xapian::Database& db = dbs.view();
   IndexState state = load_index_state(db);
   IndexedFiles indexed(state);
 
@@ -296,7 +282,7 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
   // Residue learnt so far, and what every article has been cleaned with. Read each
   // run: a run stopped before cleaning older articles again leaves them apart.
   LineKeys learnt = load_learnt_residue(db);
-  LineKeys recorded = recorded_residue(db);
+  LineKeys recorded = recorded_residue(dbs.aids());
   bool has_work = !jobs.empty() || learnt != recorded;
   // The analysis data (gazetteer, model, frequencies) is loaded only when there is work,
   // the three at once; so are the duplicate fingerprints.
@@ -315,11 +301,11 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
         entry.document.add_value(kSlotDuplicateKey,
                                  clusters.assign(entry.fingerprint, entry.own_duplicate_key));
       }
-      db.replace_document(entry.term, entry.document);
+      dbs.replace(entry.term, entry.document);
       seen_terms.insert(entry.term);
       seen_line_keys.insert(entry.line_keys.begin(), entry.line_keys.end());
       if (++pending >= options.commit_every) {
-        db.commit();
+        dbs.commit();
         pending = 0;
       }
     }
@@ -372,7 +358,7 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
           if (options.on_progress && !recleaning) options.on_progress(i + 1, work.size());
           if (built.touched) {
             for (const std::string& term : job.old_terms)
-              refresh_stamp(db, state.at(term).docid, *job.file);
+              refresh_stamp(dbs, state.at(term).docid, *job.file);
             counts.unchanged += job.old_terms.size();
             counts.touched += job.old_terms.size();
             return;
@@ -410,7 +396,7 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
     // Lines that became residue in this run (or in one that stopped early) are still in
     // the articles cleaned before they were known: clean those again.
     if (!jobs.empty()) {
-      db.commit();
+      dbs.commit();
       learnt = load_learnt_residue(db);
     }
     if (std::vector<std::uint64_t> fresh = keys_added(learnt, recorded); !fresh.empty()) {
@@ -418,7 +404,7 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
           jobs_to_reclean(db, articles_with_lines(db, fresh), file_by_id, indexed);
       process(again, learnt, true);
     }
-    if (learnt != recorded) record_residue(db, learnt);
+    if (learnt != recorded) record_residue(dbs.aids(), learnt);
   } catch (const Interrupted&) {
     counts.interrupted = true;  // what was applied is committed below
   }
@@ -426,12 +412,12 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
   for (const auto& [term, stamp] : state) {
     if (counts.interrupted) break;
     if (seen_terms.contains(term) || under_any(term, walk.problems)) continue;
-    db.delete_document(stamp.docid);
+    dbs.remove(stamp.docid);
     ++counts.deleted;
   }
 
-  db.set_metadata(std::string(kMetaLastRun), run_record(counts));
-  db.commit();
+  dbs.aids().set_metadata(std::string(kMetaLastRun), run_record(counts));
+  dbs.commit();
   return counts;
 }
 

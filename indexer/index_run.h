@@ -21,6 +21,9 @@ struct IndexOptions {
   std::string db_path;             // index directory; created when missing
   std::vector<std::string> roots;  // corpus folders
   bool full = false;               // re-index every file, changed or not
+  // Shard databases of a new index (see shard_layout.h); 0 keeps what an existing index
+  // has (1 for a new one). A different number for an existing index is a UsageError.
+  unsigned shards = 0;
   AnalysisOptions analysis;        // entity and topic extraction
   // Threads that read, analyse and build documents; one more thread writes. Results
   // and document ids are the same for any number.

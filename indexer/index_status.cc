@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
 
 #include <xapian.h>
 #include <nlohmann/json.hpp>
@@ -11,9 +12,12 @@
 #include "newsdex/errors.h"
 #include "newsdex/schema.h"
 #include "run_report.h"
+#include "shard_layout.h"
 
 namespace newsdex {
 namespace {
+
+namespace fs = std::filesystem;
 
 std::string human_bytes(std::uintmax_t bytes) {
   char text[32];
@@ -58,14 +62,18 @@ std::string describe_last_run(const std::string& record) {
 void print_status(const std::string& db_path, std::ostream& out) {
   struct stat st;
   if (::stat(db_path.c_str(), &st) != 0) throw IndexError("no index at " + db_path);
-  Xapian::Database db;
+  Xapian::Database db, meta;
+  unsigned shards = existing_shard_count(db_path);
   try {
     db = Xapian::Database(db_path);
+    // A sharded index keeps its metadata in the side database.
+    meta = shards > 1 ? Xapian::Database((fs::path(db_path) / kSideFolderName).string()) : db;
   } catch (const Xapian::Error& e) {
     throw IndexError("cannot open index " + db_path + ": " + e.get_msg());
   }
   out << "index:      " << db_path << "\n"
       << "documents:  " << db.get_doccount() << "\n";
+  if (shards > 1) out << "shards:     " << shards << "\n";
   const Field& section = field_by_name("section");
   std::string prefix(section.prefix);
   out << "sections:  ";
@@ -76,10 +84,10 @@ void print_status(const std::string& db_path, std::ostream& out) {
   }
   out << (any ? "" : " none") << "\n"
       << "file dates: " << file_date_range(db) << "\n"
-      << "schema:     " << db.get_metadata(std::string(kMetaSchemaVersion)) << "\n"
-      << "revision:   " << db.get_revision() << "\n"
+      << "schema:     " << meta.get_metadata(std::string(kMetaSchemaVersion)) << "\n"
+      << "revision:   " << meta.get_revision() << "\n"
       << "size:       " << human_bytes(index_size_on_disk(db_path)) << " on disk\n"
-      << "last run:   " << describe_last_run(db.get_metadata(std::string(kMetaLastRun))) << "\n";
+      << "last run:   " << describe_last_run(meta.get_metadata(std::string(kMetaLastRun))) << "\n";
 }
 
 }  // namespace newsdex

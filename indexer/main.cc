@@ -21,6 +21,7 @@
 #include "progress_line.h"
 #include "rebuild.h"
 #include "run_report.h"
+#include "shard_layout.h"
 
 namespace po = boost::program_options;
 
@@ -96,7 +97,7 @@ int main(int argc, char** argv) {
   bool extract_only = false, no_entities = false, quiet = false, status = false;
   bool rebuild = false, compact = false, strict = false;
   double max_file_mb = static_cast<double>(options.max_file_bytes >> 20);
-  std::string config_path, report_path;
+  std::string config_path, report_path, merge_path;
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   po::options_description visible("Options");
   // One option per line reads better than the formatter's packing.
@@ -109,6 +110,12 @@ int main(int argc, char** argv) {
        "build a complete new index beside the live one, check it, then switch the stub file "
        "--db to it at once (searches never see half an index)")
       ("compact", po::bool_switch(&compact), "with --rebuild: compact the new index first")
+      ("shards", po::value(&options.shards)->value_name("N"),
+       "split a new index into N shard databases by a stable hash of each article's id, "
+       "written in one folder with a stub that newsdex-search (and Xapian) opens as one "
+       "index; an existing index keeps its number")
+      ("merge-to", po::value(&merge_path)->value_name("DIR"),
+       "merge the index --db (all its shards) into one new compact database DIR, and exit")
       ("extract-only", po::bool_switch(&extract_only),
        "print the people, places, organisations and topics found in each article as JSON "
        "Lines on stdout; write no index (--db not needed)")
@@ -169,7 +176,27 @@ int main(int argc, char** argv) {
       return kExitUsage;
     }
   }
+  if (!merge_path.empty()) {
+    if (options.db_path.empty()) return usage_error("--merge-to needs --db DIR");
+    try {
+      newsdex::merge_index(options.db_path, merge_path);
+      return kExitOk;
+    } catch (const newsdex::UsageError& e) {
+      return usage_error(e.what());
+    } catch (const newsdex::Error& e) {
+      std::cerr << kProgram << ": " << e.what() << "\n";
+      return kExitUsage;
+    }
+  }
   if (options.roots.empty()) return usage_error("no ROOT folder given");
+  if (vm.count("shards") && (options.shards == 0 || options.shards > newsdex::kMaxShards)) {
+    return usage_error("--shards must be between 1 and " + std::to_string(newsdex::kMaxShards));
+  }
+  if (rebuild && options.shards > 1) {
+    return usage_error(
+        "--rebuild switches a single-database stub; a sharded index is rebuilt "
+        "into a new folder (see the README)");
+  }
   if (!(max_file_mb > 0)) return usage_error("--max-file-size must be more than 0");
   options.max_file_bytes = static_cast<std::uint64_t>(max_file_mb * 1024 * 1024);
   options.analysis.entities = !no_entities;

@@ -33,6 +33,13 @@ class IndexError : public Error {
   using Error::Error;
 };
 
+// A shard of a sharded index did not answer (a remote server down or too slow). The
+// message names the shard.
+class ShardUnavailableError : public IndexError {
+ public:
+  using IndexError::IndexError;
+};
+
 // Another writer holds the index lock.
 class IndexBusyError : public Error {
  public:

@@ -1,0 +1,103 @@
+#include "index_databases.h"
+
+#include <filesystem>
+#include <fstream>
+
+#include "newsdex/errors.h"
+#include "newsdex/schema.h"
+#include "shard_layout.h"
+
+namespace newsdex {
+namespace {
+
+namespace fs = std::filesystem;
+
+Xapian::WritableDatabase open_checked(const std::string& path, bool overwrite_other_schema) {
+  Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+  try {
+    check_schema_metadata(db, path);
+  } catch (const IndexError&) {
+    if (!overwrite_other_schema) throw;
+    db.close();
+    db = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OVERWRITE);
+  }
+  // Part of the first commit, so that a run killed after any batch leaves an index
+  // that the next run and the search tool recognise.
+  write_schema_metadata(db);
+  return db;
+}
+
+// Written after the side database and the shards exist: until the stub is renamed into
+// place the folder is not an index that anything would open.
+void write_stub(const std::string& db_path, unsigned shards) {
+  fs::path stub = fs::path(db_path) / kStubFileName;
+  fs::path temporary = stub;
+  temporary += ".new";
+  {
+    std::ofstream out(temporary);
+    out << stub_text(shards);
+    if (!out.flush()) throw IndexError("cannot write " + temporary.string());
+  }
+  fs::rename(temporary, stub);
+}
+
+}  // namespace
+
+IndexDatabases::IndexDatabases(const IndexOpenOptions& options) {
+  unsigned existing = existing_shard_count(options.db_path);
+  unsigned wanted = options.shards;
+  if (existing != 0 && wanted != 0 && wanted != existing) {
+    throw UsageError("index " + options.db_path + " has " + std::to_string(existing) +
+                     (existing == 1 ? " shard" : " shards") + ", not " + std::to_string(wanted) +
+                     ": index into a new folder with --shards " + std::to_string(wanted) +
+                     ", or merge this one with --merge-to (see the README)");
+  }
+  unsigned count = existing != 0 ? existing : wanted != 0 ? wanted : 1;
+  if (count > kMaxShards) {
+    throw UsageError("--shards must be at most " + std::to_string(kMaxShards));
+  }
+  if (count == 1) {
+    shards_.push_back(open_checked(options.db_path, options.overwrite_other_schema));
+    aids_ = shards_.front();
+    view_ = shards_.front();
+    return;
+  }
+  if (existing == 0) fs::create_directories(options.db_path);
+  has_side_ = true;
+  fs::path base(options.db_path);
+  aids_ = open_checked((base / kSideFolderName).string(), options.overwrite_other_schema);
+  for (unsigned i = 0; i < count; ++i) {
+    // Each shard carries the schema too, so that it can be opened, served or merged on
+    // its own.
+    shards_.push_back(
+        open_checked((base / shard_folder_name(i)).string(), options.overwrite_other_schema));
+    view_.add_database(shards_.back());
+  }
+  if (existing == 0) write_stub(options.db_path, count);
+}
+
+void IndexDatabases::replace(const std::string& id_term, const Xapian::Document& document) {
+  shards_[shard_of(id_term, shard_count())].replace_document(id_term, document);
+}
+
+std::pair<Xapian::WritableDatabase*, Xapian::docid> IndexDatabases::locate(Xapian::docid docid) {
+  auto n = static_cast<Xapian::docid>(shards_.size());
+  return {&shards_[(docid - 1) % n], (docid - 1) / n + 1};
+}
+
+void IndexDatabases::replace(Xapian::docid docid, const Xapian::Document& document) {
+  auto [shard, own] = locate(docid);
+  shard->replace_document(own, document);
+}
+
+void IndexDatabases::remove(Xapian::docid docid) {
+  auto [shard, own] = locate(docid);
+  shard->delete_document(own);
+}
+
+void IndexDatabases::commit() {
+  for (Xapian::WritableDatabase& shard : shards_) shard.commit();
+  if (has_side_) aids_.commit();
+}
+
+}  // namespace newsdex
