@@ -41,12 +41,30 @@ struct OpenedIndex {
 
 // Opens `db_path`: a Xapian database folder (glass), a folder with a XAPIANDB stub, or
 // a stub file. Stub lines, as Xapian's own stub format: "auto PATH" / "glass PATH"
-// (relative to the stub's folder), "remote HOST:PORT" or "remote :PORT" (TCP) and
-// "remote PROGRAM ARGS..." (a program speaking the remote protocol on stdin/stdout,
-// such as ssh running xapian-progsrv); blank lines and lines starting with '#' are
-// skipped. Throws IndexError naming the path when nothing is there, the stub line
-// when it cannot be read, and the shard when it does not answer within the timeouts
-// (unless allow_missing_shards; when no shard answers at all it still throws).
+// (relative to the stub's folder), "remote HOST:PORT" or "remote [IPv6]:PORT" (TCP)
+// and "remote :PROGRAM ARGS..." (a program speaking the remote protocol on its stdin
+// and stdout, such as "remote :ssh news2 xapian-progsrv /srv/news/shard-03"; the ':'
+// is what tells it from TCP, as in Xapian, so "remote :7001" is refused rather than
+// run). Blank lines and lines starting with '#' are skipped; "chert" lines are refused.
+// A stub that lists no shard is refused too. Throws IndexError naming the path when
+// nothing is there, the stub line when it cannot be read, and the shard when it does
+// not answer within the timeouts (unless allow_missing_shards; when no shard answers
+// at all it still throws). Opens the shards one after the other, so each shard that
+// does not answer costs up to connect_timeout_ms + remote_timeout_ms.
+//
+// A remote shard that dies after the open makes the next call that reaches it
+// (reopen(), get_mset(), get_document()...; not get_doccount(), which is cached) throw
+// Xapian::NetworkError. The Database is then done for: a get_mset that failed on one
+// shard leaves the sessions of the others out of step, and their servers hang up. Ask
+// unreachable_shards() which shard died and open again (allow_missing_shards to go on
+// without it).
 OpenedIndex open_index(const std::string& db_path, const OpenOptions& options = {});
+
+// The shards of `db_path` that cannot be opened now, each opened on its own (for the
+// single-database layout: that database). For use after a Xapian::NetworkError, to
+// name the dead shard or to open again without it. Throws IndexError as open_index
+// does when `db_path` itself is missing or its stub cannot be read.
+std::vector<ShardName> unreachable_shards(const std::string& db_path,
+                                          const OpenOptions& options = {});
 
 }  // namespace newsdex
