@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <charconv>
 #include <cstring>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -180,8 +181,10 @@ Xapian::Database open_shard(const StubShard& shard, const OpenOptions& options) 
                             shard.kind == ShardKind::kGlass ? Xapian::DB_BACKEND_GLASS : 0);
   } catch (const Xapian::Error& e) {
     const bool remote = shard.kind == ShardKind::kTcp || shard.kind == ShardKind::kProgram;
-    throw IndexError("shard " + shard.name.text +
-                     (remote ? " does not answer: " : " cannot be opened: ") + describe(e));
+    if (remote) {
+      throw ShardUnavailableError("shard " + shard.name.text + " does not answer: " + describe(e));
+    }
+    throw IndexError("shard " + shard.name.text + " cannot be opened: " + describe(e));
   }
 }
 
@@ -204,21 +207,27 @@ OpenedIndex open_index(const std::string& db_path, const OpenOptions& options) {
     }
     index.has_side = true;
   }
-  std::optional<IndexError> first_failure;
+  std::exception_ptr first_failure;
   for (const StubShard& shard : layout.shards) {
     index.shards.push_back(shard.name);
     try {
       index.db.add_database(open_shard(shard, options));
     } catch (const IndexError& e) {
       if (!options.allow_missing_shards) throw;
-      if (!first_failure) first_failure = e;
+      if (!first_failure) first_failure = std::current_exception();
       index.missing.push_back(shard.name);
     }
   }
-  if (index.missing.size() == 1 && layout.shards.size() == 1) throw *first_failure;
   if (index.missing.size() == layout.shards.size()) {
-    throw IndexError("none of the " + std::to_string(layout.shards.size()) + " shards of " +
-                     layout.stub + " answers; the first: " + first_failure->what());
+    if (layout.shards.size() == 1) std::rethrow_exception(first_failure);
+    std::string first;
+    try {
+      std::rethrow_exception(first_failure);
+    } catch (const IndexError& e) {
+      first = e.what();
+    }
+    throw ShardUnavailableError("none of the " + std::to_string(layout.shards.size()) +
+                                " shards of " + layout.stub + " answers; the first: " + first);
   }
   return index;
 }

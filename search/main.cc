@@ -24,6 +24,7 @@ constexpr const char* kProgram = "newsdex-search";
 enum ExitCode {
   kExitOk = 0,     // including a search with no hits
   kExitUsage = 2,  // bad options, an index that cannot be opened, a query that cannot be parsed
+  kExitShard = 3,  // a shard of the index did not answer (see --allow-missing-shards)
 };
 
 void print_usage(std::ostream& out, const po::options_description& options) {
@@ -42,13 +43,20 @@ void print_usage(std::ostream& out, const po::options_description& options) {
       << "person:\"NAME\" to the query to keep only the articles about NAME.\n\n"
       << options << "\n"
       << "Exit status: 0 success (also when nothing matches), 2 usage error, unusable\n"
-      << "index or unparsable query.\n";
+      << "index or unparsable query, 3 a shard of the index did not answer.\n";
 }
 
-int fail(const std::string& message, bool hint = false) {
+int fail(const std::string& message, bool hint = false, int code = kExitUsage) {
   std::cerr << kProgram << ": " << message << "\n";
   if (hint) std::cerr << "Try '" << kProgram << " --help' for more information.\n";
-  return kExitUsage;
+  return code;
+}
+
+void warn_missing_shards(const newsdex::Searcher& searcher) {
+  for (const newsdex::ShardName& shard : searcher.missing_shards()) {
+    std::cerr << kProgram << ": warning: shard " << shard.text
+              << " does not answer; results leave out its articles\n";
+  }
 }
 
 newsdex::ColorMode parse_color_mode(const std::string& text) {
@@ -103,6 +111,8 @@ int main(int argc, char** argv) {
   std::string db_path, color = "auto", list_facet, sort = "relevance", duplicates = "collapse";
   std::vector<std::string> query_words;
   newsdex::SearchRequest request;
+  newsdex::OpenOptions open_options;
+  double timeout_seconds = open_options.remote_timeout_ms / 1000.0;
   po::options_description visible("Options");
   // One option per line reads better than the formatter's packing.
   // clang-format off
@@ -130,6 +140,11 @@ int main(int argc, char** argv) {
        "first; --limit N names (default 10)")
       ("json", "print JSON Lines: one object per article, then {\"facets\": ...} with "
        "--facets; with --list one {\"name\", \"count\"} object per name")
+      ("timeout", po::value(&timeout_seconds)->value_name("SECONDS")
+       ->default_value(timeout_seconds),
+       "give up on a remote shard that does not answer within this time (exit 3)")
+      ("allow-missing-shards", "search the shards that answer when others do not, with a "
+       "warning naming the missing ones, instead of exit 3")
       ("color", po::value(&color)->value_name("WHEN")->default_value("auto"),
        "colour highlights: auto (a terminal, unless NO_COLOR is set), always, never")
       ("help,h", "print this help and exit")
@@ -149,6 +164,9 @@ int main(int argc, char** argv) {
     request.sort = parse_sort(sort);
     request.collapse_duplicates = parse_collapse(duplicates);
     if (request.recency_weight < 0) throw po::error("--recency must not be negative");
+    if (!(timeout_seconds > 0) || timeout_seconds > 3600) {
+      throw po::error("--timeout must be more than 0 and at most 3600 seconds");
+    }
     if (vm.count("list")) {
       list_facet = parse_list_facet(list_facet);
       if (vm.count("facets")) throw po::error("--list and --facets cannot be combined");
@@ -173,8 +191,11 @@ int main(int argc, char** argv) {
   request.facets = vm.count("facets") > 0;
 
   bool json = vm.count("json") > 0;
+  open_options.remote_timeout_ms = static_cast<unsigned>(timeout_seconds * 1000);
+  open_options.connect_timeout_ms = open_options.remote_timeout_ms;
+  open_options.allow_missing_shards = vm.count("allow-missing-shards") > 0;
   try {
-    newsdex::Searcher searcher(db_path);
+    newsdex::Searcher searcher(db_path, open_options);
     auto printer = json ? newsdex::make_json_printer(std::cout)
                         : newsdex::make_text_printer(
                               std::cout, newsdex::should_color(color_mode, ::isatty(STDOUT_FILENO),
@@ -182,6 +203,7 @@ int main(int argc, char** argv) {
     if (listing) {
       newsdex::ListRequest list_request{list_facet, request.query, request.limit};
       newsdex::ListResults list_results = searcher.list(list_request);
+      warn_missing_shards(searcher);
       printer->print_list(list_request, list_results);
       if (std::string note = empty_list_note(list_request, list_results); json && !note.empty()) {
         std::cerr << kProgram << ": " << note << "\n";
@@ -189,11 +211,14 @@ int main(int argc, char** argv) {
       return kExitOk;
     }
     newsdex::SearchResults results = searcher.search(request);
+    warn_missing_shards(searcher);
     printer->print(request, results);
     if (json && results.hits.empty()) {
       std::cerr << kProgram << ": no articles match: " << request.query << "\n";
     }
     return kExitOk;
+  } catch (const newsdex::ShardUnavailableError& e) {
+    return fail(e.what(), false, kExitShard);
   } catch (const newsdex::Error& e) {
     return fail(e.what());
   } catch (const Xapian::Error& e) {

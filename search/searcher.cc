@@ -1,7 +1,5 @@
 #include "searcher.h"
 
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <stdexcept>
 
@@ -29,23 +27,6 @@ Xapian::Query with_recency(const Xapian::Query& query, double recency_weight,
   return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, recency);
 }
 
-Xapian::Database open_index(const std::string& db_path) {
-  // Xapian's own message for a missing path ("Couldn't detect type of database") does
-  // not say what is wrong, so check for the path first.
-  struct stat st;
-  if (::stat(db_path.c_str(), &st) != 0) {
-    throw IndexError("no index at " + db_path + " (create it with newsdex-index --db " + db_path +
-                     " ROOT)");
-  }
-  try {
-    Xapian::Database db(db_path);
-    check_schema_metadata(db, db_path);
-    return db;
-  } catch (const Xapian::Error& e) {
-    throw IndexError("cannot open index " + db_path + ": " + e.get_msg());
-  }
-}
-
 Xapian::Database checked(Xapian::Database db, const std::string& db_name) {
   check_schema_metadata(db, db_name);
   return db;
@@ -53,24 +34,56 @@ Xapian::Database checked(Xapian::Database db, const std::string& db_name) {
 
 }  // namespace
 
-Searcher::Searcher(const std::string& db_path) : db_(open_index(db_path)), query_builder_(db_) {}
+Searcher::Searcher(const std::string& db_path, const OpenOptions& options)
+    : db_path_(db_path),
+      open_options_(options),
+      opened_(open_index(db_path, options)),
+      db_(checked(opened_.db, db_path)),
+      query_builder_(db_) {}
 
 Searcher::Searcher(Xapian::Database db, const std::string& db_name)
     : db_(checked(std::move(db), db_name)), query_builder_(db_) {}
 
-SearchResults Searcher::search(const SearchRequest& request) {
+template <class Result, class Attempt>
+Result Searcher::with_retries(Attempt attempt) {
   // Each search starts from the latest committed revision (reopen() is cheap when
   // nothing changed). A commit during the search can still make Xapian throw
-  // DatabaseModifiedError: reopen to the new revision and answer from it.
-  db_.reopen();
-  for (int attempt = 1;; ++attempt) {
+  // DatabaseModifiedError: reopen to the new revision and answer from it. A remote
+  // shard that stops answering is named, or left out when the options allow.
+  for (int attempt_number = 1;; ++attempt_number) {
     try {
-      return search_once(request);
+      if (attempt_number == 1) db_.reopen();
+      return attempt();
     } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt == kReopenAttempts) throw;
+      if (attempt_number == kReopenAttempts) throw;
       db_.reopen();
+    } catch (const Xapian::NetworkError& e) {
+      if (attempt_number == kReopenAttempts || db_path_.empty()) throw;
+      handle_lost_shard(e);
     }
   }
+}
+
+void Searcher::handle_lost_shard(const Xapian::NetworkError& error) {
+  std::vector<ShardName> dead = unreachable_shards(db_path_, open_options_);
+  if (!dead.empty() && !open_options_.allow_missing_shards) {
+    std::string names;
+    for (const ShardName& shard : dead) names += (names.empty() ? "" : ", ") + shard.text;
+    throw ShardUnavailableError("shard " + names + " does not answer: " + error.get_msg());
+  }
+  // A Database whose remote connection broke is unusable as a whole (its other
+  // connections are out of step too): open everything again, without the dead shards.
+  reopen_all(open_index(db_path_, open_options_));
+}
+
+void Searcher::reopen_all(const OpenedIndex& opened) {
+  opened_ = opened;
+  db_ = opened_.db;
+  query_builder_ = QueryBuilder(db_);
+}
+
+SearchResults Searcher::search(const SearchRequest& request) {
+  return with_retries<SearchResults>([&] { return search_once(request); });
 }
 
 SearchResults Searcher::search_once(const SearchRequest& request) {
@@ -128,6 +141,10 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
 }
 
 ListResults Searcher::list(const ListRequest& request) {
+  return with_retries<ListResults>([&] { return list_once(request); });
+}
+
+ListResults Searcher::list_once(const ListRequest& request) {
   const Facet* facet = nullptr;
   try {
     facet = &facet_by_name(request.facet);

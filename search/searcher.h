@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include "facets.h"
+#include "index_opener.h"
 #include "newsdex/stored_article.h"
 #include "passage.h"
 #include "query_builder.h"
@@ -72,23 +73,43 @@ struct ListResults {
 
 class Searcher {
  public:
-  // Opens the index and checks its schema. Throws IndexError when it is missing, not a
-  // newsdex index, or built with another schema.
-  explicit Searcher(const std::string& db_path);
+  // Opens the index (a folder, a sharded folder or a stub with remote shards, see
+  // index_opener.h) and checks its schema. Throws IndexError when it is missing, not a
+  // newsdex index, or built with another schema, ShardUnavailableError when a shard
+  // does not answer (unless options.allow_missing_shards).
+  explicit Searcher(const std::string& db_path, const OpenOptions& options = {});
   // Searches a database the caller opened (tests use in-memory ones); checks its schema
   // the same way, naming it `db_name` in errors.
   Searcher(Xapian::Database db, const std::string& db_name);
 
-  // Throws QueryError for a query that cannot be parsed.
+  // Throws QueryError for a query that cannot be parsed, ShardUnavailableError naming
+  // the shard when one stops answering (with allow_missing_shards the search is
+  // answered from the others and missing_shards() grows).
   SearchResults search(const SearchRequest& request);
 
   // Counts like the facets of search(), so the two agree. Throws QueryError for a query
   // that cannot be parsed or an unknown facet name.
   ListResults list(const ListRequest& request);
 
+  // Shards left out because they did not answer (only with allow_missing_shards).
+  const std::vector<ShardName>& missing_shards() const { return opened_.missing; }
+
+  // The open database: the side database (if any) and every shard, as one.
+  const Xapian::Database& database() const { return db_; }
+
  private:
   SearchResults search_once(const SearchRequest& request);
+  ListResults list_once(const ListRequest& request);
+  // Runs `attempt` against the latest revision; see search().
+  template <class Result, class Attempt>
+  Result with_retries(Attempt attempt);
+  // After a network error: names the dead shards, or reopens without them.
+  void handle_lost_shard(const Xapian::NetworkError& error);
+  void reopen_all(const OpenedIndex& opened);
 
+  std::string db_path_;  // empty for a database the caller opened
+  OpenOptions open_options_;
+  OpenedIndex opened_;
   Xapian::Database db_;
   QueryBuilder query_builder_;
 };
