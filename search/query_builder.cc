@@ -1,15 +1,27 @@
 #include "query_builder.h"
 
+#include <algorithm>
+#include <cstddef>
+#include <vector>
+
 #include "newsdex/errors.h"
 #include "newsdex/schema.h"
 
 namespace newsdex {
 namespace {
 
+// Auto synonyms: the database's synonym table (news aliases such as un and "united
+// nations") widens words; multi-word keys are looked up too.
 constexpr unsigned kParseFlags =
     Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
     Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
-    Xapian::QueryParser::FLAG_PURE_NOT;
+    Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_AUTO_SYNONYMS |
+    Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
+
+constexpr std::string_view kDateField = kDateFilterPrefix.substr(0, kDateFilterPrefix.size() - 1);
+
+// A wildcard such as "a*" would otherwise OR together a large part of the vocabulary.
+constexpr Xapian::termcount kMaxWildcardTerms = 500;
 
 // The value of a boolean field that folds case (source:Reuters): the term the indexer
 // wrote for it.
@@ -24,12 +36,263 @@ class FoldedBooleanField : public Xapian::FieldProcessor {
   const Field& field_;
 };
 
-// A wildcard such as "a*" would otherwise OR together a large part of the vocabulary.
-constexpr Xapian::termcount kMaxWildcardTerms = 500;
+// `where` is "" or " at column N".
+std::string bad_date_reason(std::string_view value, const std::string& where) {
+  return "date '" + std::string(value) + "'" + where +
+         " is not a date, a range A..B or last-N-days/weeks/months/years";
+}
+
+// date:VALUE (see resolve_date_filter) as a range of kSlotDay's YYYYMMDD values. Throws
+// Xapian::QueryParserError for a value that is no date, which QueryBuilder::build() has
+// normally reported with its column before parsing.
+class DateFilter : public Xapian::FieldProcessor {
+ public:
+  explicit DateFilter(std::optional<Day> today) : today_(today) {}
+  Xapian::Query operator()(const std::string& value) override {
+    std::optional<DayRange> range = resolve_date_filter(value, today_.value_or(local_today()));
+    if (!range) throw Xapian::QueryParserError(bad_date_reason(value, ""));
+    if (range->first.empty()) {
+      return Xapian::Query(Xapian::Query::OP_VALUE_LE, kSlotDay, range->last);
+    }
+    if (range->last.empty()) {
+      return Xapian::Query(Xapian::Query::OP_VALUE_GE, kSlotDay, range->first);
+    }
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kSlotDay, range->first, range->last);
+  }
+
+ private:
+  std::optional<Day> today_;
+};
+
+// Xapian 1.4 adds a multi-word synonym ("un" -> "united nations") as one term with a
+// space, which no document has: it becomes the phrase of its words. Only the operators
+// that the QueryParser puts above synonyms are rebuilt (they carry no parameters).
+Xapian::Query with_multiword_synonyms(const Xapian::Query& query) {
+  using Q = Xapian::Query;
+  const Q::op type = query.get_type();
+  if (type != Q::OP_SYNONYM && type != Q::OP_AND && type != Q::OP_OR && type != Q::OP_AND_NOT &&
+      type != Q::OP_XOR && type != Q::OP_AND_MAYBE && type != Q::OP_FILTER) {
+    return query;
+  }
+  std::vector<Q> subqueries;
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    Q sub = query.get_subquery(i);
+    if (type == Q::OP_SYNONYM && sub.get_type() == Q::LEAF_TERM &&
+        (*sub.get_terms_begin()).find(' ') != std::string::npos) {
+      const std::string synonym = *sub.get_terms_begin();
+      std::vector<std::string> words;
+      for (std::size_t start = 0; start < synonym.size();) {
+        std::size_t end = std::min(synonym.find(' ', start), synonym.size());
+        if (end > start) words.push_back(synonym.substr(start, end - start));
+        start = end + 1;
+      }
+      sub = Q(Q::OP_PHRASE, words.begin(), words.end());
+    } else {
+      sub = with_multiword_synonyms(sub);
+    }
+    subqueries.push_back(std::move(sub));
+  }
+  return Q(type, subqueries.begin(), subqueries.end());
+}
+
+bool has_multiword_term(const Xapian::Query& query) {
+  return std::any_of(query.get_unique_terms_begin(), query.get_unique_terms_end(),
+                     [](const std::string& term) { return term.find(' ') != std::string::npos; });
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Bytes of the double quote at `i`, 0 if none: like Xapian, '"' and U+201C/U+201D.
+std::size_t quote_length(std::string_view text, std::size_t i) {
+  if (text[i] == '"') return 1;
+  std::string_view three = text.substr(i, 3);
+  return three == "\u201c" || three == "\u201d" ? 3 : 0;
+}
+
+// The offset of the first quote at or after `i`, npos if none.
+std::size_t find_quote(std::string_view text, std::size_t i) {
+  for (; i < text.size(); ++i) {
+    if (quote_length(text, i) > 0) return i;
+  }
+  return std::string_view::npos;
+}
+
+bool is_binary_operator(std::string_view word) {
+  if (word == "AND" || word == "OR" || word == "XOR" || word == "NEAR" || word == "ADJ") {
+    return true;
+  }
+  std::size_t slash = word.find('/');
+  if (slash == std::string_view::npos || slash + 1 == word.size()) return false;
+  std::string_view name = word.substr(0, slash), count = word.substr(slash + 1);
+  return (name == "NEAR" || name == "ADJ") &&
+         std::all_of(count.begin(), count.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Finds the mistakes that Xapian's parser either rejects without saying where or
+// silently reads another way (it drops an unmatched bracket or quote). Throws QueryError.
+class QueryChecker {
+ public:
+  QueryChecker(std::string_view query, Day today) : query_(query), today_(today) {}
+
+  void check() {
+    scan();
+    check_operators();
+  }
+
+ private:
+  enum class Kind { kOperand, kOpen, kClose, kOperator, kNot };
+  struct Token {
+    Kind kind;
+    std::size_t offset;
+    std::string_view text;
+  };
+
+  // 1-based, in characters (UTF-8 continuation bytes do not count).
+  std::string at_column(std::size_t offset) const {
+    const std::size_t column =
+        1 + std::count_if(query_.begin(), query_.begin() + offset,
+                          [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+    return " at column " + std::to_string(column);
+  }
+
+  [[noreturn]] void fail(const std::string& reason) const {
+    throw QueryError("cannot parse query '" + std::string(query_) + "': " + reason);
+  }
+
+  void scan() {
+    std::vector<std::size_t> open;  // offsets of the brackets not yet closed
+    std::size_t i = 0;
+    while (i < query_.size()) {
+      const char c = query_[i];
+      if (is_space(c)) {
+        ++i;
+      } else if (std::size_t length = quote_length(query_, i); length > 0) {
+        tokens_.push_back({Kind::kOperand, i, ""});
+        i = skip_phrase(i, length);
+      } else if (c == '(') {
+        open.push_back(i);
+        tokens_.push_back({Kind::kOpen, i++, "("});
+      } else if (c == ')') {
+        if (open.empty()) fail("unmatched ')'" + at_column(i));
+        open.pop_back();
+        tokens_.push_back({Kind::kClose, i++, ")"});
+      } else {
+        i = scan_word(i, !open.empty());
+      }
+    }
+    if (!open.empty()) fail("unmatched '('" + at_column(open.front()));
+  }
+
+  // Past the closing quote of the phrase whose opening quote at `start` is `length` bytes.
+  std::size_t skip_phrase(std::size_t start, std::size_t length) const {
+    std::size_t end = find_quote(query_, start + length);
+    if (end == std::string_view::npos) {
+      fail("unmatched '" + std::string(query_.substr(start, length)) + "'" + at_column(start));
+    }
+    return end + quote_length(query_, end);
+  }
+
+  // A word, an operator or field:value from `start`; returns the offset after it.
+  std::size_t scan_word(std::size_t start, bool in_brackets) {
+    std::size_t end = start;
+    while (end < query_.size() && !is_space(query_[end]) && query_[end] != '(' &&
+           query_[end] != ')' && quote_length(query_, end) == 0) {
+      ++end;
+    }
+    const std::string_view word = query_.substr(start, end - start);
+    if (word == "NOT") {
+      tokens_.push_back({Kind::kNot, start, word});
+    } else if (is_binary_operator(word)) {
+      tokens_.push_back({Kind::kOperator, start, word});
+    } else if (word == "+" || word == "-") {
+      // Xapian ignores a lone love/hate sign.
+    } else {
+      tokens_.push_back({Kind::kOperand, start, word});
+      const std::size_t name_start = start + (word[0] == '+' || word[0] == '-' ? 1 : 0);
+      if (std::optional<std::size_t> value_end = scan_field(name_start, in_brackets)) {
+        return *value_end;
+      }
+    }
+    return end;
+  }
+
+  // When a field name (ASCII letters, ':', then a value) starts at `start`: checks that it
+  // is known, and returns the end of a boolean field's value, which Xapian reads up to
+  // whitespace (or ')' in brackets) or as a quoted string. Ignores times (10:30) and URLs.
+  std::optional<std::size_t> scan_field(std::size_t start, bool in_brackets) {
+    std::size_t colon = start;
+    while (colon < query_.size() && is_ascii_letter(query_[colon])) ++colon;
+    if (colon == start || colon + 1 >= query_.size() || query_[colon] != ':' ||
+        is_space(query_[colon + 1]) || query_[colon + 1] == '/') {
+      return std::nullopt;
+    }
+    const std::string_view name = query_.substr(start, colon - start);
+    const std::vector<std::string_view> names = query_field_names();
+    if (std::find(names.begin(), names.end(), name) == names.end()) {
+      std::string list;
+      for (std::string_view known : names) list += (list.empty() ? "" : ", ") + std::string(known);
+      fail("unknown field '" + std::string(name) + "'" + at_column(start) + " (fields: " + list +
+           ")");
+    }
+    if (name != kDateField && field_by_name(name).kind != FieldKind::kBoolean) return std::nullopt;
+    std::size_t value_start = colon + 1, value_end, end;
+    if (std::size_t length = quote_length(query_, value_start); length > 0) {
+      end = skip_phrase(value_start, length);
+      value_start += length;
+      value_end = find_quote(query_, value_start);
+    } else {
+      value_end = value_start;
+      while (value_end < query_.size() && !is_space(query_[value_end]) &&
+             !(in_brackets && query_[value_end] == ')')) {
+        ++value_end;
+      }
+      end = value_end;
+    }
+    const std::string_view value = query_.substr(value_start, value_end - value_start);
+    if (name == kDateField && !resolve_date_filter(value, today_)) {
+      fail(bad_date_reason(value, at_column(value_start)));
+    }
+    return end;
+  }
+
+  // Binary operators need an operand on both sides, NOT one after it (a NOT at the start
+  // or after '(' excludes from everything: FLAG_PURE_NOT).
+  void check_operators() const {
+    for (std::size_t k = 0; k < tokens_.size(); ++k) {
+      const Token& token = tokens_[k];
+      if (token.kind != Kind::kOperator && token.kind != Kind::kNot) continue;
+      std::string quoted = "'";
+      quoted.append(token.text).append("'");
+      if (token.kind == Kind::kOperator &&
+          (k == 0 || tokens_[k - 1].kind == Kind::kOpen || tokens_[k - 1].kind == Kind::kNot)) {
+        fail("nothing before " + quoted + at_column(token.offset));
+      }
+      if (k + 1 == tokens_.size() || tokens_[k + 1].kind == Kind::kClose ||
+          tokens_[k + 1].kind == Kind::kOperator) {
+        fail("nothing after " + quoted + at_column(token.offset));
+      }
+    }
+  }
+
+  std::string_view query_;
+  Day today_;
+  std::vector<Token> tokens_;
+};
 
 }  // namespace
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db) : stemmer_(make_stemmer()) {
+std::vector<std::string_view> query_field_names() {
+  std::vector<std::string_view> names;
+  for (const Field& field : schema_fields()) {
+    if (!field.name.empty()) names.push_back(field.name);
+  }
+  names.push_back(kDateField);
+  return names;
+}
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db, std::optional<Day> today)
+    : stemmer_(make_stemmer()), today_(today) {
   parser_.set_database(db);
   parser_.set_stemmer(stemmer_);
   parser_.set_stemming_strategy(kQueryStemStrategy);
@@ -46,14 +309,14 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db) : stemmer_(make_stemmer()
       parser_.add_prefix(name, prefix);
     }
   }
-  // date:2024-02-01..2024-02-29, open at either end; compares kSlotDay's YYYYMMDD.
-  parser_.add_rangeprocessor(
-      (new Xapian::DateRangeProcessor(kSlotDay, std::string(kDateFilterPrefix)))->release());
+  parser_.add_boolean_prefix(std::string(kDateField), (new DateFilter(today))->release());
 }
 
 Xapian::Query QueryBuilder::build(const std::string& query_text) {
+  QueryChecker(query_text, today_.value_or(local_today())).check();
   try {
-    return parser_.parse_query(query_text, kParseFlags);
+    Xapian::Query query = parser_.parse_query(query_text, kParseFlags);
+    return has_multiword_term(query) ? with_multiword_synonyms(query) : query;
   } catch (const Xapian::QueryParserError& e) {
     throw QueryError("cannot parse query '" + query_text + "': " + e.get_msg());
   } catch (const Xapian::WildcardError& e) {

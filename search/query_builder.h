@@ -1,24 +1,38 @@
 // Turns what the user typed into a Xapian query, with the QueryParser configured from
-// the same schema table and analyzer settings that the indexer used.
+// the same schema table and analyzer settings that the indexer used. The query language
+// is documented in help_query.h (newsdex-search --help-query).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <xapian.h>
 
+#include "relative_dates.h"
+
 namespace newsdex {
 
-// What a date range filter starts with in a query.
+// What a date filter starts with in a query.
 inline constexpr std::string_view kDateFilterPrefix = "date:";
+
+// The names a query may put before ':': the schema's fields, then "date".
+std::vector<std::string_view> query_field_names();
 
 class QueryBuilder {
  public:
-  // `db` gives the vocabulary for wildcard expansion; it must outlive the builder.
-  explicit QueryBuilder(const Xapian::Database& db);
+  // `db` gives the vocabulary for wildcard expansion and the synonyms; it must outlive
+  // the builder. Relative dates (date:today, date:last-7-days) count from `today`, by
+  // default the local date at the time each query is built.
+  explicit QueryBuilder(const Xapian::Database& db, std::optional<Day> today = std::nullopt);
 
-  // Words must all match by default; OR, NOT, AND, "phrases", field:value and trailing
-  // wildcards work. Throws QueryError naming the query when Xapian cannot parse it.
+  // Words must all match by default; OR, NOT, AND, -word, (groups), "phrases", NEAR,
+  // ADJ, field:value, date:... and trailing wildcards work, and words expand to their
+  // synonyms in the database. Throws QueryError naming the query, as one line
+  // "cannot parse query 'Q': REASON at column N" (columns count characters from 1) for
+  // unmatched brackets and quotes, an operator missing an operand, an unknown field or
+  // a bad date, and "cannot parse query 'Q': REASON" for what Xapian rejects.
   Xapian::Query build(const std::string& query_text);
 
   const Xapian::Stem& stemmer() const { return stemmer_; }
@@ -26,6 +40,7 @@ class QueryBuilder {
  private:
   Xapian::Stem stemmer_;
   Xapian::QueryParser parser_;
+  std::optional<Day> today_;
 };
 
 }  // namespace newsdex
