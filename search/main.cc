@@ -1,5 +1,6 @@
 // newsdex-search: command line of the search tool. Parses options, runs the search and
 // translates errors into one line on stderr and an exit code.
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -10,9 +11,12 @@
 #include <boost/program_options.hpp>
 
 #include "facets.h"
+#include "help_query.h"
 #include "newsdex/errors.h"
 #include "printer.h"
+#include "related_entities.h"
 #include "searcher.h"
+#include "timeline.h"
 
 namespace po = boost::program_options;
 
@@ -96,6 +100,30 @@ std::string empty_list_note(const newsdex::ListRequest& request,
   return "no " + request.facet + " in the articles matching: " + request.query;
 }
 
+// Columns of the terminal on stdout; 80 when it is not one.
+std::size_t terminal_width() {
+  winsize size{};
+  if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+  return 80;
+}
+
+// What follows the hits when asked for: related entities, then the timeline.
+void print_extras(const newsdex::SearchResults& results, bool json, bool color) {
+  if (json) {
+    if (!results.related.empty()) std::cout << newsdex::related_json_line(results.related) << "\n";
+    if (results.timeline) std::cout << newsdex::timeline_json_line(*results.timeline) << "\n";
+    return;
+  }
+  if (!results.related.empty()) {
+    std::cout << "\n";
+    newsdex::print_related(std::cout, results.related, color);
+  }
+  if (results.timeline) {
+    std::cout << "\n";
+    newsdex::print_timeline(std::cout, *results.timeline, terminal_width(), color);
+  }
+}
+
 std::string join_words(const std::vector<std::string>& words) {
   std::string text;
   for (const std::string& word : words) {
@@ -109,6 +137,7 @@ std::string join_words(const std::vector<std::string>& words) {
 
 int main(int argc, char** argv) {
   std::string db_path, color = "auto", list_facet, sort = "relevance", duplicates = "collapse";
+  std::string timeline;
   std::vector<std::string> query_words;
   newsdex::SearchRequest request;
   newsdex::OpenOptions open_options;
@@ -130,6 +159,14 @@ int main(int argc, char** argv) {
       ("duplicates", po::value(&duplicates)->value_name("MODE")->default_value("collapse"),
        "collapse: one hit per story, with \"+N similar\" for its near-duplicates under "
        "other names or sites; show: list every copy")
+      ("like", po::value(&request.like)->value_name("ID_OR_PATH"),
+       "articles most like this one (its id as shown in results, or its path); a QUERY "
+       "given too only filters them, e.g. --like world/x.txt date:2024")
+      ("timeline", po::value(&timeline)->value_name("BUCKET")->implicit_value("auto"),
+       "after the articles, a histogram of ALL matching articles by date: day, week, "
+       "month, year, or auto (the default: picked from the span of the dates)")
+      ("related", "after the articles, the people, places and organizations that appear "
+       "most often with the query (--facet-limit of each)")
       ("facets", "after the articles, show the people, places, organizations and topics "
        "of ALL matching articles with article counts, most frequent first")
       ("facet-limit", po::value(&request.facet_limit)->value_name("N")->default_value(10),
@@ -148,6 +185,7 @@ int main(int argc, char** argv) {
       ("color", po::value(&color)->value_name("WHEN")->default_value("auto"),
        "colour highlights: auto (a terminal, unless NO_COLOR is set), always, never")
       ("help,h", "print this help and exit")
+      ("help-query", "print the query language (words, phrases, fields, dates) and exit")
       ("version", "print the version and exit");
   // clang-format on
   po::options_description all;
@@ -164,6 +202,13 @@ int main(int argc, char** argv) {
     request.sort = parse_sort(sort);
     request.collapse_duplicates = parse_collapse(duplicates);
     if (request.recency_weight < 0) throw po::error("--recency must not be negative");
+    if (vm.count("timeline")) {
+      request.timeline = newsdex::parse_timeline_bucket(timeline);
+      if (!request.timeline) {
+        throw po::error("--timeline must be auto, day, week, month or year, not '" + timeline +
+                        "'");
+      }
+    }
     if (!(timeout_seconds > 0) || timeout_seconds > 3600) {
       throw po::error("--timeout must be more than 0 and at most 3600 seconds");
     }
@@ -179,6 +224,10 @@ int main(int argc, char** argv) {
     print_usage(std::cout, visible);
     return kExitOk;
   }
+  if (vm.count("help-query")) {
+    std::cout << newsdex::query_help_text();
+    return kExitOk;
+  }
   if (vm.count("version")) {
     std::cout << kProgram << " " << NEWSDEX_VERSION << " (Xapian " << Xapian::version_string()
               << ")\n";
@@ -187,8 +236,11 @@ int main(int argc, char** argv) {
   if (db_path.empty()) return fail("--db DIR is required", true);
   request.query = join_words(query_words);
   bool listing = vm.count("list") > 0;
-  if (request.query.empty() && !listing) return fail("no query given", true);
+  if (request.query.empty() && !listing && request.like.empty()) {
+    return fail("no query given", true);
+  }
   request.facets = vm.count("facets") > 0;
+  if (vm.count("related")) request.related_limit = request.facet_limit;
 
   bool json = vm.count("json") > 0;
   open_options.remote_timeout_ms = static_cast<unsigned>(timeout_seconds * 1000);
@@ -196,10 +248,10 @@ int main(int argc, char** argv) {
   open_options.allow_missing_shards = vm.count("allow-missing-shards") > 0;
   try {
     newsdex::Searcher searcher(db_path, open_options);
+    bool use_color =
+        newsdex::should_color(color_mode, ::isatty(STDOUT_FILENO), std::getenv("NO_COLOR"));
     auto printer = json ? newsdex::make_json_printer(std::cout)
-                        : newsdex::make_text_printer(
-                              std::cout, newsdex::should_color(color_mode, ::isatty(STDOUT_FILENO),
-                                                               std::getenv("NO_COLOR")));
+                        : newsdex::make_text_printer(std::cout, use_color);
     if (listing) {
       newsdex::ListRequest list_request{list_facet, request.query, request.limit};
       newsdex::ListResults list_results = searcher.list(list_request);
@@ -213,6 +265,7 @@ int main(int argc, char** argv) {
     newsdex::SearchResults results = searcher.search(request);
     warn_missing_shards(searcher);
     printer->print(request, results);
+    print_extras(results, json, use_color);
     if (json && results.hits.empty()) {
       std::cerr << kProgram << ": no articles match: " << request.query << "\n";
     }

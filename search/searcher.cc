@@ -4,8 +4,10 @@
 #include <stdexcept>
 
 #include "highlight_query.h"
+#include "more_like.h"
 #include "newsdex/errors.h"
 #include "newsdex/schema.h"
+#include "related_entities.h"
 
 namespace newsdex {
 namespace {
@@ -86,8 +88,18 @@ SearchResults Searcher::search(const SearchRequest& request) {
   return with_retries<SearchResults>([&] { return search_once(request); });
 }
 
+Xapian::Query Searcher::build_query(const SearchRequest& request) {
+  if (request.like.empty()) return query_builder_.build(request.query);
+  std::optional<Xapian::docid> article = find_article(db_, request.like);
+  if (!article) throw QueryError("--like " + request.like + ": no such article in the index");
+  Xapian::Query like = more_like_query(db_, *article);
+  if (request.query.find_first_not_of(" \t\n") == std::string::npos) return like;
+  return Xapian::Query(Xapian::Query::OP_FILTER, like, query_builder_.build(request.query));
+}
+
 SearchResults Searcher::search_once(const SearchRequest& request) {
-  Xapian::Query query = query_builder_.build(request.query);
+  Xapian::Query query = build_query(request);
+  bool count_facets = request.facets || request.related_limit > 0;
   // Outlive the Enquire, which holds pointers to them.
   FacetCounter facet_counter;
   Xapian::ValueWeightPostingSource recency_source(kSlotTimestamp);
@@ -100,7 +112,7 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
     enquire.set_collapse_key(kSlotDuplicateKey);
     check_at_least = std::max(kCollapseCheckAtLeast, request.offset + request.limit);
   }
-  if (request.facets) {
+  if (count_facets) {
     facet_counter.attach(enquire);
     check_at_least = check_all(db_);
   }
@@ -120,12 +132,22 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
   results.matches_lower_bound = mset.get_uncollapsed_matches_lower_bound();
   results.matches_estimated = mset.get_uncollapsed_matches_estimated();
   results.matches_upper_bound = mset.get_uncollapsed_matches_upper_bound();
-  if (request.facets) {
-    results.facets = facet_counter.counts(request.facet_limit);
+  if (count_facets) {
+    std::vector<FacetCounts> facets = facet_counter.counts(kAllFacetValues);
+    if (request.related_limit > 0) {
+      results.related = related_entities(facets, request.query, request.related_limit);
+    }
+    if (request.facets) {
+      for (FacetCounts& counts : facets) {
+        if (counts.values.size() > request.facet_limit) counts.values.resize(request.facet_limit);
+      }
+      results.facets = std::move(facets);
+    }
     // Xapian's counts are estimates once duplicates collapse; the spies saw every match.
     results.matches_lower_bound = results.matches_estimated = results.matches_upper_bound =
         facet_counter.documents_seen();
   }
+  if (request.timeline) results.timeline = build_timeline(db_, query, *request.timeline);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Hit hit;
     hit.rank = it.get_rank() + 1;

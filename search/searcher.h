@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,7 @@
 #include "newsdex/stored_article.h"
 #include "passage.h"
 #include "query_builder.h"
+#include "timeline.h"
 
 namespace newsdex {
 
@@ -36,6 +38,14 @@ struct SearchRequest {
   // Blends recency into relevance: a match gains this much weight per year it is
   // newer (BM25 weights of good matches are around 5 to 20). 0 = off.
   double recency_weight = 0;
+  // More like this: the article with this id (or a path ending with its id) gives the
+  // query; `query`, when not empty, then only filters. "" = off.
+  std::string like;
+  // Count all matches by date too (SearchResults::timeline).
+  std::optional<TimelineBucket> timeline;
+  // The people, places and organisations that co-occur most with the query
+  // (SearchResults::related), at most this many each; 0 = off.
+  std::size_t related_limit = 0;
 };
 
 struct Hit {
@@ -57,6 +67,8 @@ struct SearchResults {
   // One entry per schema facet, in schema order, when the request asked for facets;
   // empty otherwise. With facets the match counts above are exact.
   std::vector<FacetCounts> facets;
+  std::optional<Timeline> timeline;  // when the request asked for one
+  std::vector<FacetCounts> related;  // when the request asked: people, places, organizations
 };
 
 // The entity browser: the values of one facet, most frequent first.
@@ -98,6 +110,8 @@ class Searcher {
   const Xapian::Database& database() const { return db_; }
 
  private:
+  // The Xapian query of a request: its text, or more-like-this filtered by its text.
+  Xapian::Query build_query(const SearchRequest& request);
   SearchResults search_once(const SearchRequest& request);
   ListResults list_once(const ListRequest& request);
   // Runs `attempt` against the latest revision; see search().
