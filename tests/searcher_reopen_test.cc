@@ -11,6 +11,13 @@
 namespace newsdex {
 namespace {
 
+SearchRequest request_for(const std::string& query) {
+  SearchRequest request;
+  request.query = query;
+  request.limit = 1000;
+  return request;
+}
+
 // Writes `articles` documents whose text carries `word`, replacing any before.
 void write_generation(const std::string& path, const std::string& word, int articles) {
   Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
@@ -34,7 +41,7 @@ TEST(SearcherReopen, AnswersAfterTheIndexChangedUnderIt) {
   write_generation(path, "lighthouse", 400);
   Searcher searcher(path);
   Xapian::Database stale(path);  // a plain reader left at the first revision
-  ASSERT_EQ(searcher.search({"lighthouse", 0, 1000}).hits.size(), 400u);
+  ASSERT_EQ(searcher.search(request_for("lighthouse")).hits.size(), 400u);
 
   // Rewrite everything several times: the first revision's blocks get reused.
   for (const char* word : {"windmill", "quarry", "orchard", "granary"}) {
@@ -51,7 +58,7 @@ TEST(SearcherReopen, AnswersAfterTheIndexChangedUnderIt) {
   EXPECT_TRUE(stale_reader_failed) << "the scenario no longer provokes DatabaseModifiedError";
 
   SearchResults results;
-  ASSERT_NO_THROW(results = searcher.search({"granary", 0, 1000}));
+  ASSERT_NO_THROW(results = searcher.search(request_for("granary")));
   EXPECT_EQ(results.hits.size(), 400u);
 }
 
