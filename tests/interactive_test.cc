@@ -1,5 +1,6 @@
-// Tests of the interactive loop: commands read from a pipe, and a real session on a
-// pseudo-terminal (editline's editing and history) in a child process.
+// Tests of the interactive loop (commands read from a pipe, and a real session on a
+// pseudo-terminal with editline's editing and history, in a child process) and of the
+// bash completion script.
 #include "interactive.h"
 
 #include <poll.h>
@@ -15,11 +16,14 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <set>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "support/run_process.h"
 #include "support/temp_dir.h"
 
 namespace newsdex {
@@ -289,6 +293,112 @@ TEST(InteractiveTerminal, UnwritableHistoryIsNoHistory) {
   EXPECT_EQ(session.wait_exit(), 0) << session.output();
   EXPECT_FALSE(std::filesystem::exists(history));
 }
+
+// The build names the script (search/completion/newsdex.bash) in NEWSDEX_COMPLETION_FILE.
+#ifdef NEWSDEX_COMPLETION_FILE
+
+// What the completion function `function` offers for the command line `words` (split as
+// bash splits it, at "=" and ":" too) with the cursor in the last word, sorted.
+std::string complete(const std::string& function, const std::vector<std::string>& words) {
+  std::string script = "source '" NEWSDEX_COMPLETION_FILE "' || exit 1\nCOMP_WORDS=(";
+  for (const std::string& word : words) script += " '" + word + "'";
+  script += ")\nCOMP_CWORD=" + std::to_string(words.size() - 1) + "\n" + function +
+            "\nprintf '%s\\n' \"${COMPREPLY[@]}\" | LC_ALL=C sort | paste -sd ' '\n";
+  testing::ProcessResult result =
+      testing::run_process({"/bin/bash", "--norc", "--noprofile", "-c", script});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.err, "");
+  std::string out = result.out;
+  if (!out.empty() && out.back() == '\n') out.pop_back();
+  return out;
+}
+
+TEST(Completion, SearchOptionsValuesAndFields) {
+  struct Case {
+    std::vector<std::string> words;
+    std::string offered;
+  };
+  const Case cases[] = {
+      {{"newsdex-search", "--so"}, "--sort"},
+      {{"newsdex-search", "--pa"}, "--passages --paths-only"},
+      {{"newsdex-search", "--inter"}, "--interactive"},
+      {{"newsdex-search", "--allow"}, "--allow-missing-shards"},
+      {{"newsdex-search", "--sort", "d"}, "date"},
+      {{"newsdex-search", "--sort", "=", "r"}, "relevance"},
+      {{"newsdex-search", "--sort", "="}, "date relevance"},
+      {{"newsdex-search", "--duplicates", ""}, "collapse show"},
+      {{"newsdex-search", "--color", ""}, "always auto never"},
+      {{"newsdex-search", "--list", "pl"}, "places"},
+      {{"newsdex-search", "--list", "o"}, "organizations"},
+      {{"newsdex-search", "--timeline", "=", "w"}, "week"},
+      {{"newsdex-search", "--timeline", "="}, "day month week year"},
+      // Without "=", the word after --timeline is a query word.
+      {{"newsdex-search", "--timeline", "w"}, ""},
+      {{"newsdex-search", "--timeline", "ti"}, "title:"},
+      {{"newsdex-search", "--limit", ""}, ""},
+      {{"newsdex-search", "--passages", ""}, ""},
+      {{"newsdex-search", "per"}, "person:"},
+      {{"newsdex-search", "--json", "ceasefire", "pl"}, "place:"},
+      {{"newsdex-search", "s"}, "section: source:"},
+      {{"newsdex-search", "title", ":", "har"}, ""},
+      {{"newsdex-search", "title", ":"}, ""},
+      {{"newsdex-index", "--re"}, "--rebuild --report-json"},
+      {{"newsdex-index", "--no"}, "--no-entities"},
+      {{"newsdex-index", "-j", ""}, ""},
+  };
+  for (const Case& c : cases) {
+    std::string line;
+    for (const std::string& word : c.words) line += word + " ";
+    SCOPED_TRACE(line);
+    std::string function = c.words[0] == "newsdex-index" ? "_newsdex_index" : "_newsdex_search";
+    EXPECT_EQ(complete(function, c.words), c.offered);
+  }
+}
+
+TEST(Completion, EveryOptionAfterADash) {
+  std::set<std::string> offered;
+  std::istringstream words(complete("_newsdex_search", {"newsdex-search", "-"}));
+  for (std::string word; words >> word;) offered.insert(word);
+  for (std::string option :
+       {"--db", "--json", "--facets", "--paths-only", "-0", "--like", "--related", "--autocorrect",
+        "--help-query", "-i", "--shards", "--allow-missing-shards", "--timeout", "--version"}) {
+    EXPECT_TRUE(offered.contains(option)) << option;
+  }
+  EXPECT_FALSE(offered.contains("--full"));  // an option of newsdex-index
+}
+
+TEST(Completion, FoldersForTheIndexAndRoots) {
+  TempDir dir;
+  testing::write_file(dir / "index-a/flintlock", "");
+  testing::write_file(dir / "index-b/flintlock", "");
+  testing::write_file(dir / "index-notes.txt", "");
+  std::string folders = dir / "index-a" + " " + dir / "index-b";
+  struct Case {
+    std::vector<std::string> words;
+    std::string offered;
+  };
+  const Case cases[] = {
+      {{"newsdex-search", "--db", dir / "ind"}, folders},
+      {{"newsdex-search", "-d", dir / "ind"}, folders},
+      {{"newsdex-search", "--db", "=", dir / "index-b"}, dir / "index-b"},
+      {{"newsdex-index", "--db", dir / "ind"}, folders},
+      {{"newsdex-index", "--full", dir / "ind"}, folders},  // ROOT folders
+      {{"newsdex-index", "--config", dir / "index-n"}, dir / "index-notes.txt"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.words[1]);
+    std::string function = c.words[0] == "newsdex-index" ? "_newsdex_index" : "_newsdex_search";
+    EXPECT_EQ(complete(function, c.words), c.offered);
+  }
+}
+
+#else
+
+TEST(Completion, NeedsTheScriptPath) {
+  GTEST_SKIP() << "the build does not define NEWSDEX_COMPLETION_FILE";
+}
+
+#endif  // NEWSDEX_COMPLETION_FILE
 
 }  // namespace
 }  // namespace newsdex
