@@ -1,6 +1,9 @@
 #include "passage.h"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
+#include <set>
 #include <string_view>
 
 #include "newsdex/text_decoding.h"
@@ -36,62 +39,249 @@ const Entity* entity_at(std::string_view text, std::size_t i) {
 
 bool is_blank(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
 
-}  // namespace
+// Builds folded text from bytes fed one at a time: blanks are folded into one
+// separator, written just before the next character.
+class Folder {
+ public:
+  void blank(char c) {
+    pending_blank_ = true;
+    pending_newlines_ += (c == '\n');
+  }
 
-Passage passage_from_snippet(const std::string& snippet) {
-  Passage passage;
-  std::size_t code_points = 0;  // length of passage.text in code points
-  std::size_t open_at = 0;      // where the highlight being read starts
-  // Blanks are folded into one separator, written just before the next character.
-  bool pending_blank = false;
-  int pending_newlines = 0;  // two or more end a paragraph
-  auto separator = [&]() -> std::string_view {
-    if (!pending_blank || passage.text.empty()) return "";
+  void append(char c) {
+    std::string_view before = separator();
+    text_ += before;
+    code_points_ += count_code_points(before);
+    pending_blank_ = false;
+    pending_newlines_ = 0;
+    text_ += c;
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++code_points_;
+  }
+
+  // Code points written so far.
+  std::size_t code_points() const { return code_points_; }
+  // Where the next character appended will be: after the separator it brings.
+  std::size_t next_offset() const { return code_points_ + count_code_points(separator()); }
+  std::string& text() { return text_; }
+
+ private:
+  std::string_view separator() const {
+    if (!pending_blank_ || text_.empty()) return "";
     // A heading has no closing punctuation; without a mark it would read as the first
     // words of the paragraph after it.
-    bool sentence_ended = kSentenceEnd.find(passage.text.back()) != std::string_view::npos;
-    return pending_newlines >= 2 && !sentence_ended ? kBlockSeparator : " ";
-  };
-  auto append = [&](char c) {
-    std::string_view before = separator();
-    passage.text += before;
-    code_points += count_code_points(before);
-    pending_blank = false;
-    pending_newlines = 0;
-    passage.text += c;
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++code_points;
-  };
-
-  for (std::size_t i = 0; i < snippet.size(); ++i) {
-    char c = snippet[i];
-    if (c == kHighlightStart) {
-      open_at = code_points + count_code_points(separator());
-    } else if (c == kHighlightEnd) {
-      if (code_points > open_at) passage.highlights.emplace_back(open_at, code_points);
-    } else if (is_blank(c)) {
-      pending_blank = true;
-      pending_newlines += (c == '\n');
-    } else if (const Entity* entity = entity_at(snippet, i)) {
-      append(entity->plain);
-      i += entity->escaped.size() - 1;
-    } else {
-      append(c);
-    }
+    bool sentence_ended = kSentenceEnd.find(text_.back()) != std::string_view::npos;
+    return pending_newlines_ >= 2 && !sentence_ended ? kBlockSeparator : " ";
   }
-  return passage;
-}
 
-Passage make_passage(const Xapian::MSet& mset, const std::string& text, const Xapian::Stem& stemmer,
-                     std::size_t length) {
+  std::string text_;
+  std::size_t code_points_ = 0;
+  bool pending_blank_ = false;
+  int pending_newlines_ = 0;  // two or more end a paragraph
+};
+
+std::string without_markers(const std::string& text) {
   std::string clean = text;
   for (char& c : clean) {
     if (c == kHighlightStart || c == kHighlightEnd) c = ' ';
   }
+  return clean;
+}
+
+// Bytes [begin, end) of a text; both ends next to non-blank bytes.
+struct Span {
+  std::size_t begin;
+  std::size_t end;
+};
+
+// Whether a word ends a sentence: ".", "!" or "?", maybe followed by closing quotes or
+// brackets (", ', ), ” or ’).
+bool ends_sentence(std::string_view word) {
+  constexpr std::array<std::string_view, 5> kClosers = {"\"", "'", ")", "\xE2\x80\x9D",
+                                                        "\xE2\x80\x99"};
+  for (bool stripped = true; stripped && !word.empty();) {
+    stripped = false;
+    for (std::string_view closer : kClosers) {
+      if (word.ends_with(closer)) {
+        word.remove_suffix(closer.size());
+        stripped = true;
+      }
+    }
+  }
+  return !word.empty() && std::string_view(".!?").find(word.back()) != std::string_view::npos;
+}
+
+// The words (runs of non-blank bytes) of `text`, each flagged when a sentence or a
+// paragraph ends after it.
+struct Word {
+  Span span;
+  bool ends_unit;
+};
+std::vector<Word> words_of(std::string_view text) {
+  std::vector<Word> words;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t begin = i;
+    while (i < text.size() && !is_blank(text[i])) ++i;
+    int newlines = 0;
+    std::size_t next = i;
+    while (next < text.size() && is_blank(text[next])) newlines += (text[next++] == '\n');
+    if (i > begin) {
+      bool ends_unit = newlines >= 2 || ends_sentence(text.substr(begin, i - begin));
+      words.push_back({{begin, i}, ends_unit});
+    }
+    i = next;
+  }
+  return words;
+}
+
+// Cuts `text` into windows of whole sentences of at most `length` bytes each where
+// possible; a sentence longer than that is cut between words, and a word longer than
+// that is a window of its own.
+std::vector<Span> windows_of(std::string_view text, std::size_t length) {
+  std::vector<Word> words = words_of(text);
+  // Sentences first, longer ones cut into pieces that fit.
+  std::vector<Span> units;
+  std::size_t unit_begin = 0;  // index into words
+  for (std::size_t w = 0; w < words.size(); ++w) {
+    if (w > unit_begin && words[w].span.end - words[unit_begin].span.begin > length) {
+      units.push_back({words[unit_begin].span.begin, words[w - 1].span.end});
+      unit_begin = w;
+    }
+    if (words[w].ends_unit || w + 1 == words.size()) {
+      units.push_back({words[unit_begin].span.begin, words[w].span.end});
+      unit_begin = w + 1;
+    }
+  }
+  std::vector<Span> windows;
+  for (const Span& unit : units) {
+    if (!windows.empty() && unit.end - windows.back().begin <= length) {
+      windows.back().end = unit.end;
+    } else {
+      windows.push_back(unit);
+    }
+  }
+  return windows;
+}
+
+// Distinct words highlighted, ASCII letters folded: "Rafah" twice counts once.
+std::size_t distinct_highlights(const Passage& passage) {
+  std::set<std::string> words;
+  for (const auto& [start, end] : passage.highlights) {
+    std::size_t from = byte_offset_of_code_point(passage.text, start);
+    std::size_t to = byte_offset_of_code_point(passage.text, end);
+    std::string word = passage.text.substr(from, to - from);
+    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    words.insert(std::move(word));
+  }
+  return words.size();
+}
+
+}  // namespace
+
+Passage passage_from_snippet(const std::string& snippet) {
+  Folder folder;
+  Passage passage;
+  std::size_t open_at = 0;  // where the highlight being read starts
+  for (std::size_t i = 0; i < snippet.size(); ++i) {
+    char c = snippet[i];
+    if (c == kHighlightStart) {
+      open_at = folder.next_offset();
+    } else if (c == kHighlightEnd) {
+      if (folder.code_points() > open_at) {
+        passage.highlights.emplace_back(open_at, folder.code_points());
+      }
+    } else if (is_blank(c)) {
+      folder.blank(c);
+    } else if (const Entity* entity = entity_at(snippet, i)) {
+      folder.append(entity->plain);
+      i += entity->escaped.size() - 1;
+    } else {
+      folder.append(c);
+    }
+  }
+  passage.text = std::move(folder.text());
+  return passage;
+}
+
+std::string fold_whitespace(const std::string& text) {
+  Folder folder;
+  for (char c : text) {
+    if (is_blank(c)) {
+      folder.blank(c);
+    } else {
+      folder.append(c);
+    }
+  }
+  return std::move(folder.text());
+}
+
+Passage make_passage(const Xapian::MSet& mset, const std::string& text, const Xapian::Stem& stemmer,
+                     std::size_t length) {
   std::string snippet = mset.snippet(
-      clean, length, stemmer,
+      without_markers(text), length, stemmer,
       Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
       std::string(1, kHighlightStart), std::string(1, kHighlightEnd), std::string(kEllipsis));
   return passage_from_snippet(snippet);
+}
+
+std::vector<Passage> make_passages(const Xapian::MSet& mset, const std::string& text,
+                                   const Xapian::Stem& stemmer, std::size_t length,
+                                   std::size_t count) {
+  std::string clean = without_markers(text);
+  std::vector<Span> windows = windows_of(clean, length);
+  if (windows.empty() || count == 0) return {};
+
+  struct Candidate {
+    std::size_t window;  // index into windows
+    std::size_t distinct;
+    Passage passage;
+  };
+  std::vector<Candidate> candidates;
+  for (std::size_t w = 0; w < windows.size(); ++w) {
+    std::string window = clean.substr(windows[w].begin, windows[w].end - windows[w].begin);
+    // A budget above the window's size makes snippet() return all of it, highlighted.
+    std::string snippet =
+        mset.snippet(window, 2 * window.size() + 16, stemmer, 0, std::string(1, kHighlightStart),
+                     std::string(1, kHighlightEnd), std::string());
+    Passage passage = passage_from_snippet(snippet);
+    if (!passage.highlights.empty()) {
+      std::size_t distinct = distinct_highlights(passage);
+      candidates.push_back({w, distinct, std::move(passage)});
+    }
+  }
+  if (candidates.empty()) {
+    Passage start;
+    start.text = fold_whitespace(clean.substr(windows[0].begin, windows[0].end - windows[0].begin));
+    candidates.push_back({0, 0, std::move(start)});
+  }
+  auto better = [](const Candidate& a, const Candidate& b) {
+    if (a.distinct != b.distinct) return a.distinct > b.distinct;
+    if (a.passage.highlights.size() != b.passage.highlights.size()) {
+      return a.passage.highlights.size() > b.passage.highlights.size();
+    }
+    return a.window < b.window;
+  };
+  std::sort(candidates.begin(), candidates.end(), better);
+  candidates.resize(std::min(count, candidates.size()));
+  std::sort(candidates.begin(), candidates.end(),
+            [](const Candidate& a, const Candidate& b) { return a.window < b.window; });
+
+  // Where each chosen window starts in the folded article: one folding pass.
+  Folder folder;
+  std::size_t next = 0;  // the next candidate to place
+  for (std::size_t i = 0; i < clean.size() && next < candidates.size(); ++i) {
+    if (i == windows[candidates[next].window].begin) {
+      candidates[next++].passage.start = folder.next_offset();
+    }
+    if (is_blank(clean[i])) {
+      folder.blank(clean[i]);
+    } else {
+      folder.append(clean[i]);
+    }
+  }
+  std::vector<Passage> passages;
+  for (Candidate& candidate : candidates) passages.push_back(std::move(candidate.passage));
+  return passages;
 }
 
 }  // namespace newsdex

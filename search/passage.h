@@ -1,4 +1,4 @@
-// A passage of an article's text with the places that match the query.
+// Passages of an article's text with the places that match the query.
 #pragma once
 
 #include <cstddef>
@@ -14,6 +14,9 @@ struct Passage {
   std::string text;  // plain UTF-8, whitespace folded to single spaces, no markers
   // [start, end) offsets in Unicode code points into `text`, in order, not overlapping.
   std::vector<std::pair<std::size_t, std::size_t>> highlights;
+  // Where `text` begins in the whole article text folded the same way (see
+  // fold_whitespace), in code points; 0 when unknown (make_passage).
+  std::size_t start = 0;
 };
 
 // Picks about `length` bytes of `text` around the best matches of the query behind
@@ -21,8 +24,23 @@ struct Passage {
 Passage make_passage(const Xapian::MSet& mset, const std::string& text, const Xapian::Stem& stemmer,
                      std::size_t length);
 
+// Up to `count` passages of at most about `length` bytes each, in text order and not
+// overlapping. The text is cut into windows of whole sentences (a longer sentence is cut
+// between words); each window is highlighted with MSet::snippet, and the windows with the
+// most distinct highlighted words (then the most highlights, then the earliest) win.
+// Only windows with a highlight are returned; when none has one, the first window alone
+// (the article's start). Empty for a text of blanks only.
+std::vector<Passage> make_passages(const Xapian::MSet& mset, const std::string& text,
+                                   const Xapian::Stem& stemmer, std::size_t length,
+                                   std::size_t count);
+
 // Turns MSet::snippet output (HTML-escaped, with the private highlight markers of
 // make_passage) into a Passage. Exposed for tests.
 Passage passage_from_snippet(const std::string& snippet);
+
+// `text` (plain, not escaped) with blanks folded as passages fold them: runs of blanks
+// become one space, or " · " after a heading that ends a paragraph; outer blanks go.
+// Passage::start counts code points in this. Exposed for tests.
+std::string fold_whitespace(const std::string& text);
 
 }  // namespace newsdex

@@ -1,1 +1,404 @@
-// Placeholder: filled in on a feature branch.
+// Tests of the interactive loop (commands read from a pipe, and a real session on a
+// pseudo-terminal with editline's editing and history, in a child process) and of the
+// bash completion script.
+#include "interactive.h"
+
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "support/run_process.h"
+#include "support/temp_dir.h"
+
+namespace newsdex {
+namespace {
+
+using testing::TempDir;
+
+// Commands that log what they were asked, as "search:QUERY", "more" and "like:N"; the
+// query "explode" throws.
+InteractiveCommands logging_commands(std::vector<std::string>& log) {
+  return {[&log](const std::string& query) {
+            if (query == "explode") throw std::runtime_error("index gone");
+            log.push_back("search:" + query);
+          },
+          [&log] { log.push_back("more"); },
+          [&log](std::size_t n) { log.push_back("like:" + std::to_string(n)); }};
+}
+
+TEST(Interactive, CommandsFromAPipe) {
+  struct Case {
+    std::string_view name;
+    std::string input;
+    std::vector<std::string> log;
+    std::string output;  // everything printed: no prompts when the input is no terminal
+  };
+  const Case cases[] = {
+      {"QueryMoreLike", "ceasefire\n:more\n:like 2\n", {"search:ceasefire", "more", "like:2"}, ""},
+      {"QueriesAreTrimmed", "  harbour strike \t\n", {"search:harbour strike"}, ""},
+      {"EmptyLinesDoNothing", "\n   \n\n", {}, ""},
+      {"LastLineWithoutNewline", "a\nb", {"search:a", "search:b"}, ""},
+      {"QuitStops", "a\n:quit\nb\n", {"search:a"}, ""},
+      {"ShortQuit", ":q\nb\n", {}, ""},
+      {"MoreAndLikeNeedASearch",
+       ":more\n:like 1\nx\n:more\n",
+       {"search:x", "more"},
+       "no search yet: type a query first\nno search yet: type a query first\n"},
+      {"LikeNeedsAHitNumber",
+       "x\n:like\n:like two\n:like 0\n:like -1\n:like  3 \n",
+       {"search:x", "like:3"},
+       ":like needs the number of a hit shown, e.g. :like 2\n"
+       ":like needs the number of a hit shown, e.g. :like 2\n"
+       ":like needs the number of a hit shown, e.g. :like 2\n"
+       ":like needs the number of a hit shown, e.g. :like 2\n"},
+      {"UnknownCommand",
+       ":bogus\n:Quit\nok\n",
+       {"search:ok"},
+       "unknown command :bogus; :help lists the commands\n"
+       "unknown command :Quit; :help lists the commands\n"},
+      {"ErrorsAreOneLine",
+       "explode\n:more\nafter\n",
+       {"search:after"},
+       "error: index gone\nno search yet: type a query first\n"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::FILE* in = std::tmpfile();
+    std::FILE* out = std::tmpfile();
+    ASSERT_TRUE(in != nullptr && out != nullptr);
+    std::fwrite(c.input.data(), 1, c.input.size(), in);
+    std::rewind(in);
+    std::vector<std::string> log;
+    EXPECT_EQ(run_interactive(logging_commands(log), "", in, out), 0);
+    EXPECT_EQ(log, c.log);
+    std::rewind(out);
+    std::string output;
+    for (int ch; (ch = std::fgetc(out)) != EOF;) output += static_cast<char>(ch);
+    EXPECT_EQ(output, c.output);
+    std::fclose(in);
+    std::fclose(out);
+  }
+}
+
+TEST(Interactive, HelpListsTheCommands) {
+  std::FILE* in = std::tmpfile();
+  std::FILE* out = std::tmpfile();
+  ASSERT_TRUE(in != nullptr && out != nullptr);
+  std::fputs(":help\n", in);
+  std::rewind(in);
+  std::vector<std::string> log;
+  run_interactive(logging_commands(log), "", in, out);
+  std::rewind(out);
+  std::string output;
+  for (int ch; (ch = std::fgetc(out)) != EOF;) output += static_cast<char>(ch);
+  for (std::string_view command : {":more", ":like N", ":help", ":quit"}) {
+    EXPECT_NE(output.find(command), std::string::npos) << command << " missing in\n" << output;
+  }
+  EXPECT_TRUE(log.empty());
+  std::fclose(in);
+  std::fclose(out);
+}
+
+// run_interactive in a child process on a pseudo-terminal, typed at like a user. The
+// child's commands print markers ("<search:QUERY>", "<more>", "<like:N>") that the echo
+// of typed keys can never look like. Every wait is bounded: a broken loop fails the
+// test, it cannot hang it.
+class PtySession {
+ public:
+  explicit PtySession(const std::string& home, const std::string& history_path) {
+    pid_ = ::forkpty(&master_, nullptr, nullptr, nullptr);
+    if (pid_ == 0) run_child(home, history_path);
+  }
+
+  ~PtySession() {
+    if (pid_ > 0 && !exited_) {
+      ::kill(pid_, SIGKILL);
+      ::waitpid(pid_, nullptr, 0);
+    }
+    if (master_ >= 0) ::close(master_);
+  }
+
+  bool started() const { return pid_ > 0; }
+
+  // Types `keys` once editline reads keys one by one. Keys typed earlier, while the
+  // terminal is still in line mode, would be taken by the terminal driver: Ctrl-D there
+  // is no key but the end of a line, and would be lost.
+  void type(std::string_view keys) {
+    auto deadline = std::chrono::steady_clock::now() + kTimeout;
+    termios mode{};
+    while (::tcgetattr(master_, &mode) == 0 && (mode.c_lflag & ICANON) != 0 &&
+           std::chrono::steady_clock::now() < deadline) {
+      ::usleep(1'000);
+    }
+    ASSERT_EQ(::write(master_, keys.data(), keys.size()), static_cast<ssize_t>(keys.size()));
+  }
+
+  // Reads until `text` appears after what earlier waits found; false after a few seconds
+  // without it, or when the child is gone.
+  bool wait_for(std::string_view text) {
+    auto deadline = std::chrono::steady_clock::now() + kTimeout;
+    while (true) {
+      if (std::size_t at = output_.find(text, seen_); at != std::string::npos) {
+        seen_ = at + text.size();
+        return true;
+      }
+      if (!read_some(deadline)) return false;
+    }
+  }
+
+  // The child's exit code once it ends; -1 when it does not end in time or crashes.
+  int wait_exit() {
+    auto deadline = std::chrono::steady_clock::now() + kTimeout;
+    while (read_some(deadline)) {
+    }
+    while (std::chrono::steady_clock::now() < deadline) {
+      int status = 0;
+      if (::waitpid(pid_, &status, WNOHANG) == pid_) {
+        exited_ = true;
+        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+      }
+      ::usleep(10'000);
+    }
+    return -1;
+  }
+
+  const std::string& output() const { return output_; }
+
+ private:
+  static constexpr auto kTimeout = std::chrono::seconds(5);
+
+  [[noreturn]] static void run_child(const std::string& home, const std::string& history_path) {
+    // A known terminal type, and no ~/.editrc of whoever runs the tests.
+    ::setenv("TERM", "vt100", 1);
+    ::setenv("HOME", home.c_str(), 1);
+    ::unsetenv("EDITRC");
+    InteractiveCommands commands{[](const std::string& query) {
+                                   if (query == "explode") throw std::runtime_error("index gone");
+                                   std::printf("<search:%s>\n", query.c_str());
+                                 },
+                                 [] { std::printf("<more>\n"); },
+                                 [](std::size_t n) { std::printf("<like:%zu>\n", n); }};
+    int code = run_interactive(commands, history_path, stdin, stdout);
+    std::fflush(nullptr);
+    ::_exit(code);
+  }
+
+  // Appends what the child printed; false at the deadline or when it closed the terminal.
+  bool read_some(std::chrono::steady_clock::time_point deadline) {
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) return false;
+    pollfd fd{master_, POLLIN, 0};
+    if (::poll(&fd, 1, static_cast<int>(left.count())) <= 0) return false;
+    char buffer[4096];
+    ssize_t n = ::read(master_, buffer, sizeof buffer);
+    if (n <= 0) return false;  // EIO once the child has closed its side
+    output_.append(buffer, static_cast<std::size_t>(n));
+    return true;
+  }
+
+  pid_t pid_ = -1;
+  int master_ = -1;
+  bool exited_ = false;
+  std::string output_;
+  std::size_t seen_ = 0;
+};
+
+constexpr std::string_view kPrompt = "newsdex> ";
+constexpr char kUp[] = "\x1b[A";
+constexpr char kCtrlD[] = "\x04";
+
+TEST(InteractiveTerminal, EditingSession) {
+  TempDir dir;
+  PtySession session(dir.path(), dir / "history");
+  ASSERT_TRUE(session.started());
+  struct Step {
+    std::string keys;
+    std::string expected;  // what must come next in the output
+  };
+  const Step steps[] = {
+      {"ceasefire\n", "<search:ceasefire>"},
+      {std::string(kUp) + "\n", "<search:ceasefire>"},  // the up arrow recalls the last line
+      {":more\n", "<more>"},
+      {":like 2\n", "<like:2>"},
+      {":bogus\n", "unknown command :bogus"},
+      {"\n", ""},  // an empty line: only a new prompt
+      {"explode\n", "error: index gone"},
+      // Editing: a typo rubbed out, four steps left, a letter put in.
+      {"habourx\x7f\x1b[D\x1b[D\x1b[D\x1b[Dr\n", "<search:harbour>"},
+  };
+  ASSERT_TRUE(session.wait_for(kPrompt)) << session.output();
+  for (const Step& step : steps) {
+    SCOPED_TRACE(step.keys);
+    session.type(step.keys);
+    ASSERT_TRUE(session.wait_for(step.expected)) << session.output();
+    ASSERT_TRUE(session.wait_for(kPrompt)) << session.output();
+  }
+  session.type(kCtrlD);
+  EXPECT_EQ(session.wait_exit(), 0) << session.output();
+  std::string history = testing::read_file(dir / "history");
+  EXPECT_NE(history.find("ceasefire"), std::string::npos) << history;
+  EXPECT_NE(history.find(":like"), std::string::npos) << history;
+  EXPECT_EQ(std::filesystem::status(dir / "history").permissions() & std::filesystem::perms::all,
+            std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+}
+
+TEST(InteractiveTerminal, HistoryKeptBetweenSessions) {
+  TempDir dir;
+  {
+    PtySession first(dir.path(), dir / "history");
+    ASSERT_TRUE(first.started());
+    ASSERT_TRUE(first.wait_for(kPrompt)) << first.output();
+    first.type("harbour strike\n");
+    ASSERT_TRUE(first.wait_for("<search:harbour strike>")) << first.output();
+    ASSERT_TRUE(first.wait_for(kPrompt)) << first.output();
+    first.type(":quit\n");
+    EXPECT_EQ(first.wait_exit(), 0) << first.output();
+  }
+  PtySession second(dir.path(), dir / "history");
+  ASSERT_TRUE(second.started());
+  ASSERT_TRUE(second.wait_for(kPrompt)) << second.output();
+  second.type(std::string(kUp) + kUp + "\n");  // past ":quit" to the query
+  EXPECT_TRUE(second.wait_for("<search:harbour strike>")) << second.output();
+  second.type(kCtrlD);
+  EXPECT_EQ(second.wait_exit(), 0) << second.output();
+}
+
+TEST(InteractiveTerminal, UnwritableHistoryIsNoHistory) {
+  TempDir dir;
+  std::string history = dir / "missing/history";
+  PtySession session(dir.path(), history);
+  ASSERT_TRUE(session.started());
+  ASSERT_TRUE(session.wait_for(kPrompt)) << session.output();
+  session.type("ceasefire\n");
+  EXPECT_TRUE(session.wait_for("<search:ceasefire>")) << session.output();
+  ASSERT_TRUE(session.wait_for(kPrompt)) << session.output();
+  session.type(kCtrlD);
+  EXPECT_EQ(session.wait_exit(), 0) << session.output();
+  EXPECT_FALSE(std::filesystem::exists(history));
+}
+
+// The build names the script (search/completion/newsdex.bash) in NEWSDEX_COMPLETION_FILE.
+#ifdef NEWSDEX_COMPLETION_FILE
+
+// What the completion function `function` offers for the command line `words` (split as
+// bash splits it, at "=" and ":" too) with the cursor in the last word, sorted.
+std::string complete(const std::string& function, const std::vector<std::string>& words) {
+  std::string script = "source '" NEWSDEX_COMPLETION_FILE "' || exit 1\nCOMP_WORDS=(";
+  for (const std::string& word : words) script += " '" + word + "'";
+  script += ")\nCOMP_CWORD=" + std::to_string(words.size() - 1) + "\n" + function +
+            "\nprintf '%s\\n' \"${COMPREPLY[@]}\" | LC_ALL=C sort | paste -sd ' '\n";
+  testing::ProcessResult result =
+      testing::run_process({"/bin/bash", "--norc", "--noprofile", "-c", script});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.err, "");
+  std::string out = result.out;
+  if (!out.empty() && out.back() == '\n') out.pop_back();
+  return out;
+}
+
+TEST(Completion, SearchOptionsValuesAndFields) {
+  struct Case {
+    std::vector<std::string> words;
+    std::string offered;
+  };
+  const Case cases[] = {
+      {{"newsdex-search", "--so"}, "--sort"},
+      {{"newsdex-search", "--pa"}, "--passages --paths-only"},
+      {{"newsdex-search", "--inter"}, "--interactive"},
+      {{"newsdex-search", "--allow"}, "--allow-missing-shards"},
+      {{"newsdex-search", "--sort", "d"}, "date"},
+      {{"newsdex-search", "--sort", "=", "r"}, "relevance"},
+      {{"newsdex-search", "--sort", "="}, "date relevance"},
+      {{"newsdex-search", "--duplicates", ""}, "collapse show"},
+      {{"newsdex-search", "--color", ""}, "always auto never"},
+      {{"newsdex-search", "--list", "pl"}, "places"},
+      {{"newsdex-search", "--list", "o"}, "organizations"},
+      {{"newsdex-search", "--timeline", "=", "w"}, "week"},
+      {{"newsdex-search", "--timeline", "="}, "day month week year"},
+      // Without "=", the word after --timeline is a query word.
+      {{"newsdex-search", "--timeline", "w"}, ""},
+      {{"newsdex-search", "--timeline", "ti"}, "title:"},
+      {{"newsdex-search", "--limit", ""}, ""},
+      {{"newsdex-search", "--passages", ""}, ""},
+      {{"newsdex-search", "per"}, "person:"},
+      {{"newsdex-search", "--json", "ceasefire", "pl"}, "place:"},
+      {{"newsdex-search", "s"}, "section: source:"},
+      {{"newsdex-search", "title", ":", "har"}, ""},
+      {{"newsdex-search", "title", ":"}, ""},
+      {{"newsdex-index", "--re"}, "--rebuild --report-json"},
+      {{"newsdex-index", "--no"}, "--no-entities"},
+      {{"newsdex-index", "-j", ""}, ""},
+  };
+  for (const Case& c : cases) {
+    std::string line;
+    for (const std::string& word : c.words) line += word + " ";
+    SCOPED_TRACE(line);
+    std::string function = c.words[0] == "newsdex-index" ? "_newsdex_index" : "_newsdex_search";
+    EXPECT_EQ(complete(function, c.words), c.offered);
+  }
+}
+
+TEST(Completion, EveryOptionAfterADash) {
+  std::set<std::string> offered;
+  std::istringstream words(complete("_newsdex_search", {"newsdex-search", "-"}));
+  for (std::string word; words >> word;) offered.insert(word);
+  for (std::string option :
+       {"--db", "--json", "--facets", "--paths-only", "-0", "--like", "--related", "--autocorrect",
+        "--help-query", "-i", "--shards", "--allow-missing-shards", "--timeout", "--version"}) {
+    EXPECT_TRUE(offered.contains(option)) << option;
+  }
+  EXPECT_FALSE(offered.contains("--full"));  // an option of newsdex-index
+}
+
+TEST(Completion, FoldersForTheIndexAndRoots) {
+  TempDir dir;
+  testing::write_file(dir / "index-a/flintlock", "");
+  testing::write_file(dir / "index-b/flintlock", "");
+  testing::write_file(dir / "index-notes.txt", "");
+  std::string folders = dir / "index-a" + " " + dir / "index-b";
+  struct Case {
+    std::vector<std::string> words;
+    std::string offered;
+  };
+  const Case cases[] = {
+      {{"newsdex-search", "--db", dir / "ind"}, folders},
+      {{"newsdex-search", "-d", dir / "ind"}, folders},
+      {{"newsdex-search", "--db", "=", dir / "index-b"}, dir / "index-b"},
+      {{"newsdex-index", "--db", dir / "ind"}, folders},
+      {{"newsdex-index", "--full", dir / "ind"}, folders},  // ROOT folders
+      {{"newsdex-index", "--config", dir / "index-n"}, dir / "index-notes.txt"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.words[1]);
+    std::string function = c.words[0] == "newsdex-index" ? "_newsdex_index" : "_newsdex_search";
+    EXPECT_EQ(complete(function, c.words), c.offered);
+  }
+}
+
+#else
+
+TEST(Completion, NeedsTheScriptPath) {
+  GTEST_SKIP() << "the build does not define NEWSDEX_COMPLETION_FILE";
+}
+
+#endif  // NEWSDEX_COMPLETION_FILE
+
+}  // namespace
+}  // namespace newsdex

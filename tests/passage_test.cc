@@ -86,6 +86,27 @@ TEST(Passage, FromSnippet) {
   }
 }
 
+TEST(Passage, FoldWhitespace) {
+  struct Case {
+    std::string_view name;
+    std::string text;
+    std::string folded;
+  };
+  const Case cases[] = {
+      {"Plain", "one two", "one two"},
+      {"RunsOfBlanks", " a \t\r\n b  ", "a b"},
+      {"EntitiesStayAsTheyAre", "fish &amp; chips", "fish &amp; chips"},
+      {"HeadingThenParagraph", "Outlook\n\nRain later.", "Outlook \xC2\xB7 Rain later."},
+      {"SentenceThenParagraph", "It rained.\n\nThen sun.", "It rained. Then sun."},
+      {"OneNewlineIsASpace", "Outlook\nRain", "Outlook Rain"},
+      {"Blank", " \n\n ", ""},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    EXPECT_EQ(fold_whitespace(c.text), c.folded);
+  }
+}
+
 // An index of one article, the query behind an MSet, and the article's body.
 class PassageOnIndex : public ::testing::Test {
  protected:
@@ -107,6 +128,32 @@ class PassageOnIndex : public ::testing::Test {
     Xapian::MSet mset = enquire.get_mset(0, 10);
     EXPECT_EQ(mset.size(), 1u) << query_text;
     return make_passage(mset, article_.body, query_builder.stemmer(), length);
+  }
+
+  std::vector<Passage> passages_for(const std::string& query_text, std::size_t length,
+                                    std::size_t count) {
+    QueryBuilder query_builder(db_);
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(query_builder.build(query_text));
+    Xapian::MSet mset = enquire.get_mset(0, 10);
+    EXPECT_EQ(mset.size(), 1u) << query_text;
+    return make_passages(mset, article_.body, query_builder.stemmer(), length, count);
+  }
+
+  // What every passage must be: a piece of the folded body at its start, in text
+  // order without overlaps, no longer than `length` bytes unless one word is.
+  void expect_well_formed(const std::vector<Passage>& passages, std::size_t length) {
+    std::string folded = fold_whitespace(article_.body);
+    std::size_t end_of_previous = 0;
+    for (const Passage& passage : passages) {
+      SCOPED_TRACE(passage.text);
+      std::size_t size = count_code_points(passage.text);
+      EXPECT_EQ(code_point_substr(folded, passage.start, passage.start + size), passage.text);
+      EXPECT_GE(passage.start, end_of_previous);
+      EXPECT_LE(passage.text.size(), length);
+      end_of_previous = passage.start + size;
+      for (const auto& [start, end] : passage.highlights) EXPECT_LT(end, size + 1);
+    }
   }
 
   Xapian::WritableDatabase db_;
@@ -161,6 +208,110 @@ TEST_F(PassageOnIndex, EscapedCharactersComeBackPlain) {
   EXPECT_EQ(
       code_point_substr(passage.text, passage.highlights[0].first, passage.highlights[0].second),
       "harbour");
+}
+
+// Five paragraphs: the harbour in the first, third and fifth, the ferry with it only in
+// the fifth.
+constexpr std::string_view kFiveParagraphs =
+    "Harbour Day\n\n"
+    "Boats filled the harbour at dawn. Gulls followed them out.\n\n"
+    "A quiet market opened on the square by noon.\n\n"
+    "By evening the harbour lights came on one by one.\n\n"
+    "Nobody talked about the weather any more.\n\n"
+    "The last ferry left the harbour late, and the harbour ferry crew went home.\n";
+
+TEST_F(PassageOnIndex, SeveralPassagesInTextOrder) {
+  index(std::string(kFiveParagraphs));
+  struct Case {
+    std::string query;
+    std::size_t count;
+    std::vector<std::string_view> starts;  // how each passage begins, in order
+  };
+  const Case cases[] = {
+      // The window with both words wins; then the most highlights, then the earliest.
+      {"harbour ferry", 1, {"The last ferry"}},
+      {"harbour ferry", 2, {"Boats filled", "The last ferry"}},
+      {"harbour", 2, {"Boats filled", "The last ferry"}},
+      {"harbour", 3, {"Boats filled", "By evening", "The last ferry"}},
+      // Only windows with a highlight, however many are asked for.
+      {"ferry", 4, {"The last ferry"}},
+      {"gulls", 2, {"Boats filled"}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.query + " x" + std::to_string(c.count));
+    std::vector<Passage> passages = passages_for(c.query, 60, c.count);
+    ASSERT_EQ(passages.size(), c.starts.size());
+    for (std::size_t i = 0; i < passages.size(); ++i) {
+      EXPECT_TRUE(passages[i].text.starts_with(c.starts[i])) << passages[i].text;
+      EXPECT_FALSE(passages[i].highlights.empty()) << passages[i].text;
+    }
+    expect_well_formed(passages, 60);
+  }
+}
+
+TEST_F(PassageOnIndex, PassagesHighlightEachMatch) {
+  index(std::string(kFiveParagraphs));
+  std::vector<Passage> passages = passages_for("harbour ferry", 80, 1);
+  ASSERT_EQ(passages.size(), 1u);
+  const Passage& passage = passages[0];
+  std::vector<std::string> highlighted;
+  for (const auto& [start, end] : passage.highlights) {
+    highlighted.push_back(code_point_substr(passage.text, start, end));
+  }
+  EXPECT_EQ(highlighted, (std::vector<std::string>{"ferry", "harbour", "harbour", "ferry"}))
+      << passage.text;
+}
+
+TEST_F(PassageOnIndex, WindowsKeepSentencesWhole) {
+  index(std::string(kFiveParagraphs));
+  // 120 bytes hold the first two paragraphs together, not a part of the third.
+  std::vector<Passage> passages = passages_for("gulls", 120, 1);
+  ASSERT_EQ(passages.size(), 1u);
+  EXPECT_EQ(passages[0].text,
+            "Boats filled the harbour at dawn. Gulls followed them out. A quiet market opened on "
+            "the square by noon.");
+  EXPECT_EQ(passages[0].start, 0u);
+}
+
+TEST_F(PassageOnIndex, LongSentenceIsCutBetweenWords) {
+  std::string sentence = "Storm";
+  for (int i = 0; i < 40; ++i) sentence += i == 30 ? " harbour" : " waves";
+  index("Storm Night\n\n" + sentence + ".\n");
+  std::vector<Passage> passages = passages_for("harbour", 50, 3);
+  ASSERT_EQ(passages.size(), 1u);
+  EXPECT_NE(passages[0].text.find("harbour"), std::string::npos);
+  expect_well_formed(passages, 50);
+  EXPECT_GT(passages[0].start, 0u);
+}
+
+TEST_F(PassageOnIndex, ArticleStartWhenNothingInTheBodyMatches) {
+  index(std::string(kFiveParagraphs));
+  // "day" is only in the title.
+  std::vector<Passage> passages = passages_for("title:day", 60, 3);
+  ASSERT_EQ(passages.size(), 1u);
+  EXPECT_TRUE(passages[0].text.starts_with("Boats filled")) << passages[0].text;
+  EXPECT_TRUE(passages[0].highlights.empty());
+  EXPECT_EQ(passages[0].start, 0u);
+}
+
+TEST_F(PassageOnIndex, HeadingSeparatorCountsInStart) {
+  index(
+      "Port News\n\nQuay Works\n\nCranes stood still all week.\n\nLater Plans\n\nThe "
+      "harbour reopens in May.\n");
+  std::vector<Passage> passages = passages_for("harbour", 30, 1);
+  ASSERT_EQ(passages.size(), 1u);
+  EXPECT_EQ(passages[0].text, "The harbour reopens in May.");
+  expect_well_formed(passages, 30);
+}
+
+TEST_F(PassageOnIndex, NoPassagesOfBlankTextOrForZero) {
+  index(std::string(kFiveParagraphs));
+  QueryBuilder query_builder(db_);
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(query_builder.build("harbour"));
+  Xapian::MSet mset = enquire.get_mset(0, 10);
+  EXPECT_TRUE(make_passages(mset, " \n\n ", query_builder.stemmer(), 60, 2).empty());
+  EXPECT_TRUE(make_passages(mset, article_.body, query_builder.stemmer(), 60, 0).empty());
 }
 
 }  // namespace

@@ -19,6 +19,7 @@ namespace newsdex {
 namespace {
 
 using testing::code_point_substr;
+using namespace std::string_literals;
 
 TEST(Printer, ShouldColor) {
   struct Case {
@@ -376,6 +377,220 @@ TEST(JsonPrinter, NoHitsPrintsNothing) {
   SearchResults results;
   make_json_printer(out)->print(request_for("volcano"), results);
   EXPECT_EQ(out.str(), "");
+}
+
+TEST(JsonPrinter, EachPassageWithItsStart) {
+  SearchResults results = two_results();
+  results.hits[0].passages.push_back(Passage{"later \xC3\xA9t\xC3\xA9 news", {{6, 9}}, 140});
+  results.hits[0].passages[0].start = 12;
+  std::vector<nlohmann::json> lines = print_json_lines(results);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0]["passages"],
+            nlohmann::json::parse(R"([{"text": "été harbour news", "start": 12,
+                                       "highlights": [[4, 11]]},
+                                      {"text": "later été news", "start": 140,
+                                       "highlights": [[6, 9]]}])"));
+}
+
+TEST(Printer, DisplayWidth) {
+  struct Case {
+    std::string_view text;
+    std::size_t columns;
+  };
+  const Case cases[] = {
+      {"", 0},
+      {"harbour", 7},
+      {"\xC3\xA9t\xC3\xA9", 3},         // été: two-byte letters, one column each
+      {"e\xCC\x81", 1},                 // e + combining acute accent
+      {"\xE6\x9D\xB1\xE4\xBA\xAC", 4},  // 東京: wide
+      {"\xEF\xBC\xA1", 2},              // fullwidth A
+      {"a\xE2\x80\x8B"
+       "b",
+       2},                  // zero-width space
+      {"\xE2\x80\xA6", 1},  // …
+      {"\xFF"
+       "a",
+       2},  // a byte that is not UTF-8 counts one
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(display_width(c.text), c.columns);
+  }
+}
+
+TEST(Printer, ElideEnd) {
+  struct Case {
+    std::string_view text;
+    std::size_t columns;
+    std::string expected;
+  };
+  const Case cases[] = {
+      {"Harbour Reopens", 15, "Harbour Reopens"},
+      {"Harbour Reopens", 40, "Harbour Reopens"},
+      {"Harbour Reopens", 10, "Harbour R\xE2\x80\xA6"},
+      {"Harbour Reopens", 9, "Harbour\xE2\x80\xA6"},  // the space before … goes
+      {"Harbour Reopens", 1, "\xE2\x80\xA6"},
+      {"Harbour Reopens", 0, ""},
+      {"\xC3\xA9t\xC3\xA9 news", 4, "\xC3\xA9t\xC3\xA9\xE2\x80\xA6"},
+      // A wide character that does not fit whole is left out.
+      {"\xE6\x9D\xB1\xE4\xBA\xAC\xE9\x83\xBD", 4, "\xE6\x9D\xB1\xE2\x80\xA6"},
+      {"\xE6\x9D\xB1\xE4\xBA\xAC\xE9\x83\xBD", 5, "\xE6\x9D\xB1\xE4\xBA\xAC\xE2\x80\xA6"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(std::string(c.text) + " in " + std::to_string(c.columns));
+    std::string elided = elide_end(c.text, c.columns);
+    EXPECT_EQ(elided, c.expected);
+    EXPECT_LE(display_width(elided), c.columns);
+  }
+}
+
+TEST(Printer, ElidePath) {
+  struct Case {
+    std::string_view path;
+    std::size_t columns;
+    std::string expected;
+  };
+  const Case cases[] = {
+      {"world/europe/2024/long-name.txt", 40, "world/europe/2024/long-name.txt"},
+      {"world/europe/2024/long-name.txt", 31, "world/europe/2024/long-name.txt"},
+      {"world/europe/2024/long-name.txt", 30, "world/europe/\xE2\x80\xA6/long-name.txt"},
+      {"world/europe/2024/long-name.txt", 26, "world/\xE2\x80\xA6/long-name.txt"},
+      {"world/europe/2024/long-name.txt", 21, "world/\xE2\x80\xA6/long-name.txt"},
+      {"world/europe/2024/long-name.txt", 20, "\xE2\x80\xA6/long-name.txt"},
+      {"world/europe/2024/long-name.txt", 15, "\xE2\x80\xA6/long-name.txt"},
+      {"world/europe/2024/long-name.txt", 14, "\xE2\x80\xA6long-name.txt"},
+      {"world/europe/2024/long-name.txt", 10, "\xE2\x80\xA6-name.txt"},
+      {"/corpus/world/harbour.txt", 23, "/corpus/\xE2\x80\xA6/harbour.txt"},
+      {"/corpus/world/harbour.txt", 16, "/\xE2\x80\xA6/harbour.txt"},
+      {"/corpus/dumps/feed.jsonl:12", 22, "/\xE2\x80\xA6/feed.jsonl:12"},
+      {"a-very-long-file-name.txt", 12,
+       "\xE2\x80\xA6"
+       "le-name.txt"},
+      {"\xE6\x96\xB0\xE8\x81\x9E/\xE6\x9D\xB1\xE4\xBA\xAC/a.txt", 12,
+       "\xE6\x96\xB0\xE8\x81\x9E/\xE2\x80\xA6/a.txt"},
+      {"\xE6\x96\xB0\xE8\x81\x9E/\xE6\x9D\xB1\xE4\xBA\xAC/a.txt", 11, "\xE2\x80\xA6/a.txt"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(std::string(c.path) + " in " + std::to_string(c.columns));
+    std::string elided = elide_path(c.path, c.columns);
+    EXPECT_EQ(elided, c.expected);
+    EXPECT_LE(display_width(elided), c.columns);
+  }
+}
+
+// One hit with a long title, a deep path and two passages, printed `width` wide.
+std::string print_narrow(std::size_t width) {
+  SearchResults results;
+  results.matches_lower_bound = results.matches_estimated = results.matches_upper_bound = 1;
+  Hit hit =
+      make_hit(1, "world/europe/2024/harbour-works-finish-after-two-years.txt",
+               "Harbour Works Finish After Two Long Years of Delays", "world",
+               {Passage{"Boats filled the harbour at dawn and gulls followed them.", {{17, 24}}, 0},
+                Passage{"The harbour lights came on.", {{4, 11}}, 90}});
+  hit.article.date = "2024-05-02T10:00:00Z";
+  results.hits.push_back(std::move(hit));
+  std::ostringstream out;
+  make_text_printer(out, false, width)->print(request_for("harbour"), results);
+  return out.str();
+}
+
+TEST(TextPrinter, NarrowTerminal) {
+  struct Case {
+    std::size_t width;
+    std::string expected;
+  };
+  const Case cases[] = {
+      {40,
+       "1 article matches; showing 1-1\n"
+       "\n"
+       "1. Harbour Works Finish After\xE2\x80\xA6  (world)\n"
+       "   2024-05-02  \xE2\x80\xA6"
+       "fter-two-years.txt  100%\n"
+       "   Boats filled the [harbour] at dawn\n"
+       "   and gulls followed them.\n"
+       "   The [harbour] lights came on.\n"},
+      {72,
+       "1 article matches; showing 1-1\n"
+       "\n"
+       "1. Harbour Works Finish After Two Long Years of Delays  (world)\n"
+       "   2024-05-02  /corpus/\xE2\x80\xA6/harbour-works-finish-after-two-years.txt  100%\n"
+       "   Boats filled the [harbour] at dawn and gulls followed them.\n"
+       "   The [harbour] lights came on.\n"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.width);
+    EXPECT_EQ(print_narrow(c.width), c.expected);
+  }
+}
+
+TEST(TextPrinter, EveryLineFitsTheWidth) {
+  for (std::size_t width : {60, 72, 80, 120}) {
+    SCOPED_TRACE(width);
+    std::istringstream in(print_narrow(width));
+    for (std::string line; std::getline(in, line);) EXPECT_LE(display_width(line), width) << line;
+  }
+}
+
+TEST(TextPrinter, WithoutWidthNothingIsCut) {
+  std::string out = print_narrow(0);
+  EXPECT_NE(out.find("1. Harbour Works Finish After Two Long Years of Delays  (world)\n"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("/corpus/world/europe/2024/harbour-works-finish-after-two-years.txt"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("   Boats filled the [harbour] at dawn and gulls followed them.\n"
+                     "   The [harbour] lights came on.\n"),
+            std::string::npos)
+      << out;
+}
+
+TEST(TextPrinter, WrappedHighlightsKeepTheirColour) {
+  SearchResults results = two_results();
+  results.hits[0].passages = {Passage{"one two harbour wall", {{8, 20}}, 0}};
+  std::ostringstream out;
+  make_text_printer(out, true, 20)->print(request_for("harbour"), results);
+  // The highlight "harbour wall" is broken at the space: both halves are coloured.
+  EXPECT_NE(out.str().find("   one two \x1b[1;33mharbour\x1b[0m\n   \x1b[1;33mwall\x1b[0m\n"),
+            std::string::npos)
+      << out.str();
+}
+
+TEST(PathsPrinter, OnePathPerHit) {
+  SearchResults results = results_with_entities();
+  // An entry of a JSON Lines dump: the id is the file's id plus ":line".
+  results.hits[1].article.id = "dumps/feed.jsonl:12";
+  results.hits[1].article.path = "/corpus/dumps/feed.jsonl";
+  struct Case {
+    char terminator;
+    std::string expected;
+  };
+  const Case cases[] = {
+      {'\n', "/corpus/world/harbour.txt\n/corpus/dumps/feed.jsonl:12\n"},
+      {'\0', "/corpus/world/harbour.txt\0/corpus/dumps/feed.jsonl:12\0"s},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(static_cast<int>(c.terminator));
+    std::ostringstream out;
+    // Facets asked for, and still none printed.
+    make_paths_printer(out, c.terminator)->print(facets_request("harbour"), results);
+    EXPECT_EQ(out.str(), c.expected);
+  }
+}
+
+TEST(PathsPrinter, NothingWithoutHits) {
+  std::ostringstream out;
+  SearchResults none;
+  none.matches_estimated = 3;
+  make_paths_printer(out, '\0')->print(request_for("volcano"), none);
+  EXPECT_EQ(out.str(), "");
+}
+
+TEST(PathsPrinter, ListNamesEachTerminated) {
+  std::ostringstream out;
+  make_paths_printer(out, '\0')->print_list(
+      {"places", "", 10}, list_results("places", {{"Rafah", 2}, {"Port Elwyn", 1}}));
+  EXPECT_EQ(out.str(), "Rafah\0Port Elwyn\0"s);
 }
 
 }  // namespace
