@@ -19,6 +19,7 @@
 #include "index_databases.h"
 #include "index_state.h"
 #include "learnt_residue.h"
+#include "newsdex/aliases.h"
 #include "newsdex/article.h"
 #include "newsdex/document_builder.h"
 #include "newsdex/errors.h"
@@ -26,6 +27,7 @@
 #include "newsdex/stored_article.h"
 #include "ordered_pipeline.h"
 #include "run_report.h"
+#include "search_aids.h"
 #include "writer_lock.h"
 
 namespace newsdex {
@@ -205,6 +207,22 @@ std::vector<Job> jobs_to_reclean(
     jobs.push_back({file, indexed.stamp_of(terms), std::move(terms), true});
   }
   return jobs;
+}
+
+// The spelling dictionary and synonyms follow the documents: rebuilt (each only by its
+// difference) after a run that changed articles, or when a run before stopped early.
+void update_search_aids(IndexDatabases& dbs, const IndexCounts& counts) {
+  Xapian::WritableDatabase& aids = dbs.aids();
+  std::string meta_key(kMetaSearchAids);
+  bool changed = counts.added + counts.updated + counts.deleted + counts.recleaned > 0;
+  if (counts.interrupted) {
+    if (changed) aids.set_metadata(meta_key, "stale");
+    return;
+  }
+  if (!changed && aids.get_metadata(meta_key) == kSearchAidsCurrent) return;
+  sync_spelling(dbs.view(), aids);
+  write_synonyms(dbs.view(), aids, shipped_aliases());
+  aids.set_metadata(meta_key, std::string(kSearchAidsCurrent));
 }
 
 }  // namespace
@@ -416,6 +434,7 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
     ++counts.deleted;
   }
 
+  update_search_aids(dbs, counts);
   dbs.aids().set_metadata(std::string(kMetaLastRun), run_record(counts));
   dbs.commit();
   return counts;

@@ -24,7 +24,7 @@ struct IndexOptions {
   // Shard databases of a new index (see shard_layout.h); 0 keeps what an existing index
   // has (1 for a new one). A different number for an existing index is a UsageError.
   unsigned shards = 0;
-  AnalysisOptions analysis;        // entity and topic extraction
+  AnalysisOptions analysis;  // entity and topic extraction
   // Threads that read, analyse and build documents; one more thread writes. Results
   // and document ids are the same for any number.
   unsigned jobs = 1;

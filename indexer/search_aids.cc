@@ -356,13 +356,26 @@ void add_group(const Xapian::Database& docs, const AliasGroup& group,
       if (!form.common_word || name == form.text) entity_terms.insert(term);
     }
   }
+  // A multi-word value counts when each of its words is indexed: newsdex's QueryBuilder
+  // turns it into a phrase (Xapian 1.4 would look it up as one term), so "UN" finds an
+  // article that spells out "United Nations" even where no entity was tagged.
+  auto indexed = [&](const std::string& value) {
+    if (is_prefixed(value)) return docs.term_exists(value);  // entity terms hold spaces
+    std::size_t start = 0;
+    while (start <= value.size()) {
+      std::size_t end = std::min(value.find(' ', start), value.size());
+      if (!docs.term_exists(value.substr(start, end - start))) return false;
+      start = end + 1;
+    }
+    return true;
+  };
   auto add = [&](const std::string& key, const std::string& value) {
-    if (value != key && docs.term_exists(value)) table[key].insert(value);
+    if (value != key && indexed(value)) table[key].insert(value);
   };
   for (const Form& form : forms) {
     for (const std::string& term : entity_terms) add(form.key, term);
     for (const Form& other : forms) {
-      if (other.one_word && !other.common_word) add(form.key, other.key);
+      if (!other.common_word) add(form.key, other.key);
     }
     if (!form.one_word) continue;
     // After an explicit field a common word is no longer ambiguous: place:us.

@@ -43,11 +43,12 @@ std::size_t sync_spelling(const Xapian::Database& docs, Xapian::WritableDatabase
 //    none of its canonical organisation names, so the extractor resolved it as an alias).
 // Keys are what Xapian's QueryParser looks up: the lower-case word ("U.N." is "un"), a
 // multi-word form's words joined by spaces (FLAG_AUTO_MULTIWORD_SYNONYMS), and one-word
-// forms with the person:, place: and org: prefixes. Xapian 1.4 uses each synonym as one
-// term, so a multi-word form is found through the entity terms of the names that spell
-// it (XORG:United Nations), not through its words. A common-word form ('!' in the list)
-// is never a bare-word synonym of the others. Idempotent; returns the number of keys
-// written or cleared.
+// forms with the person:, place: and org: prefixes. A multi-word form is a synonym as
+// its words joined by spaces (when each is indexed), which newsdex's QueryBuilder turns
+// into a phrase (Xapian 1.4 alone would look it up as one term), and also reached
+// through the entity terms of the names that spell it (XORG:United Nations).
+// A common-word form ("!" in the list) is never a bare-word synonym of the others. Idempotent;
+// returns the number of keys written or cleared.
 std::size_t write_synonyms(const Xapian::Database& docs, Xapian::WritableDatabase& aids,
                            const std::vector<AliasGroup>& shipped);
 

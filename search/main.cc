@@ -1,6 +1,5 @@
 // newsdex-search: command line of the search tool. Parses options, runs the search and
 // translates errors into one line on stderr and an exit code.
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -12,9 +11,10 @@
 
 #include "facets.h"
 #include "help_query.h"
+#include "interactive.h"
 #include "newsdex/errors.h"
 #include "printer.h"
-#include "related_entities.h"
+#include "result_output.h"
 #include "searcher.h"
 #include "timeline.h"
 
@@ -100,28 +100,43 @@ std::string empty_list_note(const newsdex::ListRequest& request,
   return "no " + request.facet + " in the articles matching: " + request.query;
 }
 
-// Columns of the terminal on stdout; 80 when it is not one.
-std::size_t terminal_width() {
-  winsize size{};
-  if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
-  return 80;
-}
-
-// What follows the hits when asked for: related entities, then the timeline.
-void print_extras(const newsdex::SearchResults& results, bool json, bool color) {
-  if (json) {
-    if (!results.related.empty()) std::cout << newsdex::related_json_line(results.related) << "\n";
-    if (results.timeline) std::cout << newsdex::timeline_json_line(*results.timeline) << "\n";
-    return;
-  }
-  if (!results.related.empty()) {
-    std::cout << "\n";
-    newsdex::print_related(std::cout, results.related, color);
-  }
-  if (results.timeline) {
-    std::cout << "\n";
-    newsdex::print_timeline(std::cout, *results.timeline, terminal_width(), color);
-  }
+// The interactive mode (-i): each query answered in the same open index; ":more" pages,
+// ":like N" searches for articles like hit N of the last page.
+int run_interactive_session(newsdex::Searcher& searcher, newsdex::SearchRequest request,
+                            newsdex::Printer& printer, const newsdex::OutputOptions& output) {
+  newsdex::SearchResults last;
+  auto answer = [&] {
+    last = searcher.search(request);
+    warn_missing_shards(searcher);
+    newsdex::print_results(request, last, printer, output, std::cout, std::cerr);
+    std::cout.flush();
+  };
+  newsdex::InteractiveCommands commands;
+  commands.search = [&](const std::string& query) {
+    request.query = query;
+    request.like.clear();
+    request.offset = 0;
+    answer();
+  };
+  commands.more = [&] {
+    request.offset += request.limit;
+    answer();
+  };
+  commands.like = [&](std::size_t rank) {
+    for (const newsdex::Hit& hit : last.hits) {
+      if (hit.rank != rank) continue;
+      request.like = hit.article.id;
+      request.query.clear();
+      request.offset = 0;
+      answer();
+      return;
+    }
+    throw newsdex::QueryError("no hit " + std::to_string(rank) + " on the last page");
+  };
+  const char* home = std::getenv("HOME");
+  std::string history =
+      home != nullptr && *home != '\0' ? std::string(home) + "/.newsdex_history" : std::string();
+  return newsdex::run_interactive(commands, history, stdin, stdout);
 }
 
 std::string join_words(const std::vector<std::string>& words) {
@@ -175,6 +190,14 @@ int main(int argc, char** argv) {
        "list the people, places, organizations or topics (FACET) of the articles matching "
        "QUERY, or of the whole index without a QUERY, with article counts, most frequent "
        "first; --limit N names (default 10)")
+      ("passages", po::value(&request.passages)->value_name("N")->default_value(1),
+       "show up to N passages of each article, each with its highlights")
+      ("autocorrect", "when the query finds little and a spelling correction finds more, "
+       "show the corrected query's results (otherwise it is only suggested)")
+      ("interactive,i", "a prompt: type queries, :more for the next page, :like N for "
+       "articles like hit N, :help, :quit; line editing and history (~/.newsdex_history)")
+      ("paths-only", "print only the path of each article, one per line (for scripts)")
+      ("null,0", "print only the paths, each ended by a NUL byte (for xargs -0)")
       ("json", "print JSON Lines: one object per article, then {\"facets\": ...} with "
        "--facets; with --list one {\"name\", \"count\"} object per name")
       ("timeout", po::value(&timeout_seconds)->value_name("SECONDS")
@@ -236,22 +259,39 @@ int main(int argc, char** argv) {
   if (db_path.empty()) return fail("--db DIR is required", true);
   request.query = join_words(query_words);
   bool listing = vm.count("list") > 0;
-  if (request.query.empty() && !listing && request.like.empty()) {
+  bool interactive = vm.count("interactive") > 0;
+  if (request.query.empty() && !listing && request.like.empty() && !interactive) {
     return fail("no query given", true);
   }
+  if (interactive && listing) return fail("--interactive and --list cannot be combined", true);
   request.facets = vm.count("facets") > 0;
   if (vm.count("related")) request.related_limit = request.facet_limit;
+  request.autocorrect = vm.count("autocorrect") > 0;
 
   bool json = vm.count("json") > 0;
+  int formats = int(json) + int(vm.count("paths-only") > 0) + int(vm.count("null") > 0);
+  if (formats > 1) return fail("choose one of --json, --paths-only and -0", true);
   open_options.remote_timeout_ms = static_cast<unsigned>(timeout_seconds * 1000);
   open_options.connect_timeout_ms = open_options.remote_timeout_ms;
   open_options.allow_missing_shards = vm.count("allow-missing-shards") > 0;
   try {
     newsdex::Searcher searcher(db_path, open_options);
-    bool use_color =
+    newsdex::OutputOptions output;
+    output.color =
         newsdex::should_color(color_mode, ::isatty(STDOUT_FILENO), std::getenv("NO_COLOR"));
-    auto printer = json ? newsdex::make_json_printer(std::cout)
-                        : newsdex::make_text_printer(std::cout, use_color);
+    std::size_t width = newsdex::terminal_width(STDOUT_FILENO);
+    output.width = width > 0 ? width : 80;
+    std::unique_ptr<newsdex::Printer> printer;
+    if (json) {
+      output.style = newsdex::OutputStyle::kJson;
+      printer = newsdex::make_json_printer(std::cout);
+    } else if (vm.count("paths-only") || vm.count("null")) {
+      output.style = newsdex::OutputStyle::kPaths;
+      printer = newsdex::make_paths_printer(std::cout, vm.count("null") ? '\0' : '\n');
+    } else {
+      printer = newsdex::make_text_printer(std::cout, output.color, width);
+    }
+    if (interactive) return run_interactive_session(searcher, request, *printer, output);
     if (listing) {
       newsdex::ListRequest list_request{list_facet, request.query, request.limit};
       newsdex::ListResults list_results = searcher.list(list_request);
@@ -264,11 +304,7 @@ int main(int argc, char** argv) {
     }
     newsdex::SearchResults results = searcher.search(request);
     warn_missing_shards(searcher);
-    printer->print(request, results);
-    print_extras(results, json, use_color);
-    if (json && results.hits.empty()) {
-      std::cerr << kProgram << ": no articles match: " << request.query << "\n";
-    }
+    newsdex::print_results(request, results, *printer, output, std::cout, std::cerr);
     return kExitOk;
   } catch (const newsdex::ShardUnavailableError& e) {
     return fail(e.what(), false, kExitShard);

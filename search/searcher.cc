@@ -8,6 +8,7 @@
 #include "newsdex/errors.h"
 #include "newsdex/schema.h"
 #include "related_entities.h"
+#include "spelling.h"
 
 namespace newsdex {
 namespace {
@@ -85,7 +86,21 @@ void Searcher::reopen_all(const OpenedIndex& opened) {
 }
 
 SearchResults Searcher::search(const SearchRequest& request) {
-  return with_retries<SearchResults>([&] { return search_once(request); });
+  SearchResults results = with_retries<SearchResults>([&] { return search_once(request); });
+  if (!request.like.empty() || results.matches_estimated >= kFewMatches) return results;
+  std::optional<std::string> corrected = with_retries<std::optional<std::string>>(
+      [&] { return suggest_correction(db_, request.query); });
+  if (!corrected) return results;
+  results.suggestion = corrected;
+  if (!request.autocorrect) return results;
+  SearchRequest again = request;
+  again.query = *corrected;
+  SearchResults fixed = with_retries<SearchResults>([&] { return search_once(again); });
+  // A correction that finds no more than the query itself stays a suggestion.
+  if (fixed.matches_estimated <= results.matches_estimated) return results;
+  fixed.suggestion = corrected;
+  fixed.corrected_from = request.query;
+  return fixed;
 }
 
 Xapian::Query Searcher::build_query(const SearchRequest& request) {
@@ -155,8 +170,8 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
     hit.percent = it.get_percent();
     hit.similar = request.collapse_duplicates ? it.get_collapse_count() : 0;
     hit.article = StoredArticle::parse(it.get_document().get_data());
-    hit.passages.push_back(make_passage(passage_mset, hit.article.body, query_builder_.stemmer(),
-                                        request.passage_bytes));
+    hit.passages = make_passages(passage_mset, hit.article.body, query_builder_.stemmer(),
+                                 request.passage_bytes, request.passages);
     results.hits.push_back(std::move(hit));
   }
   return results;

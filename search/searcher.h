@@ -27,6 +27,10 @@ struct SearchRequest {
   Xapian::doccount offset = 0;  // hits to pass over (paging)
   Xapian::doccount limit = 10;  // hits to return at most
   std::size_t passage_bytes = 240;
+  std::size_t passages = 1;  // passages per hit at most, best first by matches shown
+  // When the query finds little and a spelling correction exists, answer the corrected
+  // query instead (SearchResults::corrected_from says so); otherwise only suggest it.
+  bool autocorrect = false;
   // Count the people, places, organisations and topics of all matches (not only the
   // hits returned): slower, as the match then visits every matching document.
   bool facets = false;
@@ -69,7 +73,14 @@ struct SearchResults {
   std::vector<FacetCounts> facets;
   std::optional<Timeline> timeline;  // when the request asked for one
   std::vector<FacetCounts> related;  // when the request asked: people, places, organizations
+  // "Did you mean": a corrected query when this one found fewer than kFewMatches.
+  std::optional<std::string> suggestion;
+  // Set when autocorrect answered `suggestion` instead: the query as the user typed it.
+  std::optional<std::string> corrected_from;
 };
+
+// Below this many matches a query is worth a spelling suggestion.
+inline constexpr Xapian::doccount kFewMatches = 3;
 
 // The entity browser: the values of one facet, most frequent first.
 struct ListRequest {

@@ -24,6 +24,10 @@ inline constexpr std::string_view kMetaStemLanguage = "newsdex.stem_language";
 // JSON counts of the last indexer run: finished (UTC), added, updated, unchanged,
 // deleted, skipped, interrupted.
 inline constexpr std::string_view kMetaLastRun = "newsdex.last_run";
+// "current" once the spelling dictionary and synonyms match the documents; anything
+// else (an older index, a run stopped early) makes the next run rebuild them.
+inline constexpr std::string_view kMetaSearchAids = "newsdex.search_aids";
+inline constexpr std::string_view kSearchAidsCurrent = "current";
 
 // What a field's values become in the index.
 enum class FieldKind {

@@ -1,0 +1,63 @@
+#include "result_output.h"
+
+#include <nlohmann/json.hpp>
+
+#include "related_entities.h"
+#include "timeline.h"
+
+namespace newsdex {
+namespace {
+
+void print_spelling_text(const SearchResults& results, std::ostream& out) {
+  if (results.corrected_from) {
+    out << "Showing results for: " << *results.suggestion << "  (nothing much for "
+        << *results.corrected_from << ")\n\n";
+  } else if (results.suggestion) {
+    out << "Did you mean: " << *results.suggestion << "  (or add --autocorrect)\n\n";
+  }
+}
+
+void print_spelling_json(const SearchResults& results, std::ostream& out) {
+  if (!results.suggestion) return;
+  nlohmann::json line = {{"did_you_mean", *results.suggestion},
+                         {"autocorrected", results.corrected_from.has_value()}};
+  if (results.corrected_from) line["query"] = *results.corrected_from;
+  out << line.dump() << "\n";
+}
+
+}  // namespace
+
+void print_results(const SearchRequest& request, const SearchResults& results, Printer& printer,
+                   const OutputOptions& options, std::ostream& out, std::ostream& notes) {
+  switch (options.style) {
+    case OutputStyle::kPaths:
+      printer.print(request, results);
+      if (results.suggestion && !results.corrected_from) {
+        notes << "newsdex-search: did you mean: " << *results.suggestion << "\n";
+      }
+      return;
+    case OutputStyle::kJson:
+      printer.print(request, results);
+      print_spelling_json(results, out);
+      if (!results.related.empty()) out << related_json_line(results.related) << "\n";
+      if (results.timeline) out << timeline_json_line(*results.timeline) << "\n";
+      if (results.hits.empty()) {
+        notes << "newsdex-search: no articles match: " << request.query << "\n";
+      }
+      return;
+    case OutputStyle::kText:
+      print_spelling_text(results, out);
+      printer.print(request, results);
+      if (!results.related.empty()) {
+        out << "\n";
+        print_related(out, results.related, options.color);
+      }
+      if (results.timeline) {
+        out << "\n";
+        print_timeline(out, *results.timeline, options.width, options.color);
+      }
+      return;
+  }
+}
+
+}  // namespace newsdex
