@@ -91,13 +91,16 @@ SearchResults Searcher::search(const SearchRequest& request) {
   std::optional<std::string> corrected = with_retries<std::optional<std::string>>(
       [&] { return suggest_correction(db_, request.query); });
   if (!corrected) return results;
-  results.suggestion = corrected;
-  if (!request.autocorrect) return results;
   SearchRequest again = request;
   again.query = *corrected;
   SearchResults fixed = with_retries<SearchResults>([&] { return search_once(again); });
-  // A correction that finds no more than the query itself stays a suggestion.
+  // A correction is worth showing only when it finds more ("zelenski" already finds
+  // "Zelensky" by its stem).
   if (fixed.matches_estimated <= results.matches_estimated) return results;
+  if (!request.autocorrect) {
+    results.suggestion = corrected;
+    return results;
+  }
   fixed.suggestion = corrected;
   fixed.corrected_from = request.query;
   return fixed;

@@ -73,7 +73,8 @@ struct SearchResults {
   std::vector<FacetCounts> facets;
   std::optional<Timeline> timeline;  // when the request asked for one
   std::vector<FacetCounts> related;  // when the request asked: people, places, organizations
-  // "Did you mean": a corrected query when this one found fewer than kFewMatches.
+  // "Did you mean": a corrected query, when this one found fewer than kFewMatches and
+  // the correction finds more.
   std::optional<std::string> suggestion;
   // Set when autocorrect answered `suggestion` instead: the query as the user typed it.
   std::optional<std::string> corrected_from;

@@ -40,10 +40,13 @@ inline std::vector<nlohmann::json> parse_json_lines(const std::string& out) {
   return lines;
 }
 
-// The ids of the hits of a --json search, best first.
+// The ids of the hits of a --json search, best first (the lines after them, such as
+// facets or a spelling suggestion, have no id).
 inline std::vector<std::string> hit_ids(const ProcessResult& result) {
   std::vector<std::string> ids;
-  for (const auto& hit : parse_json_lines(result.out)) ids.push_back(hit.at("id"));
+  for (const auto& line : parse_json_lines(result.out)) {
+    if (line.contains("id")) ids.push_back(line.at("id"));
+  }
   return ids;
 }
 

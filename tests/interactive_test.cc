@@ -23,6 +23,7 @@
 #include <string_view>
 #include <vector>
 
+#include "support/pty_session.h"
 #include "support/run_process.h"
 #include "support/temp_dir.h"
 
@@ -115,109 +116,23 @@ TEST(Interactive, HelpListsTheCommands) {
   std::fclose(out);
 }
 
-// run_interactive in a child process on a pseudo-terminal, typed at like a user. The
-// child's commands print markers ("<search:QUERY>", "<more>", "<like:N>") that the echo
-// of typed keys can never look like. Every wait is bounded: a broken loop fails the
-// test, it cannot hang it.
-class PtySession {
+// run_interactive in a child process on a pseudo-terminal. The child's commands print
+// markers ("<search:QUERY>", "<more>", "<like:N>") that the echo of typed keys can never
+// look like.
+int run_marking_loop(const std::string& history_path) {
+  InteractiveCommands commands{[](const std::string& query) {
+                                 if (query == "explode") throw std::runtime_error("index gone");
+                                 std::printf("<search:%s>\n", query.c_str());
+                               },
+                               [] { std::printf("<more>\n"); },
+                               [](std::size_t n) { std::printf("<like:%zu>\n", n); }};
+  return run_interactive(commands, history_path, stdin, stdout);
+}
+
+class PtySession : public testing::PtySession {
  public:
-  explicit PtySession(const std::string& home, const std::string& history_path) {
-    pid_ = ::forkpty(&master_, nullptr, nullptr, nullptr);
-    if (pid_ == 0) run_child(home, history_path);
-  }
-
-  ~PtySession() {
-    if (pid_ > 0 && !exited_) {
-      ::kill(pid_, SIGKILL);
-      ::waitpid(pid_, nullptr, 0);
-    }
-    if (master_ >= 0) ::close(master_);
-  }
-
-  bool started() const { return pid_ > 0; }
-
-  // Types `keys` once editline reads keys one by one. Keys typed earlier, while the
-  // terminal is still in line mode, would be taken by the terminal driver: Ctrl-D there
-  // is no key but the end of a line, and would be lost.
-  void type(std::string_view keys) {
-    auto deadline = std::chrono::steady_clock::now() + kTimeout;
-    termios mode{};
-    while (::tcgetattr(master_, &mode) == 0 && (mode.c_lflag & ICANON) != 0 &&
-           std::chrono::steady_clock::now() < deadline) {
-      ::usleep(1'000);
-    }
-    ASSERT_EQ(::write(master_, keys.data(), keys.size()), static_cast<ssize_t>(keys.size()));
-  }
-
-  // Reads until `text` appears after what earlier waits found; false after a few seconds
-  // without it, or when the child is gone.
-  bool wait_for(std::string_view text) {
-    auto deadline = std::chrono::steady_clock::now() + kTimeout;
-    while (true) {
-      if (std::size_t at = output_.find(text, seen_); at != std::string::npos) {
-        seen_ = at + text.size();
-        return true;
-      }
-      if (!read_some(deadline)) return false;
-    }
-  }
-
-  // The child's exit code once it ends; -1 when it does not end in time or crashes.
-  int wait_exit() {
-    auto deadline = std::chrono::steady_clock::now() + kTimeout;
-    while (read_some(deadline)) {
-    }
-    while (std::chrono::steady_clock::now() < deadline) {
-      int status = 0;
-      if (::waitpid(pid_, &status, WNOHANG) == pid_) {
-        exited_ = true;
-        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-      }
-      ::usleep(10'000);
-    }
-    return -1;
-  }
-
-  const std::string& output() const { return output_; }
-
- private:
-  static constexpr auto kTimeout = std::chrono::seconds(5);
-
-  [[noreturn]] static void run_child(const std::string& home, const std::string& history_path) {
-    // A known terminal type, and no ~/.editrc of whoever runs the tests.
-    ::setenv("TERM", "vt100", 1);
-    ::setenv("HOME", home.c_str(), 1);
-    ::unsetenv("EDITRC");
-    InteractiveCommands commands{[](const std::string& query) {
-                                   if (query == "explode") throw std::runtime_error("index gone");
-                                   std::printf("<search:%s>\n", query.c_str());
-                                 },
-                                 [] { std::printf("<more>\n"); },
-                                 [](std::size_t n) { std::printf("<like:%zu>\n", n); }};
-    int code = run_interactive(commands, history_path, stdin, stdout);
-    std::fflush(nullptr);
-    ::_exit(code);
-  }
-
-  // Appends what the child printed; false at the deadline or when it closed the terminal.
-  bool read_some(std::chrono::steady_clock::time_point deadline) {
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-        deadline - std::chrono::steady_clock::now());
-    if (left.count() <= 0) return false;
-    pollfd fd{master_, POLLIN, 0};
-    if (::poll(&fd, 1, static_cast<int>(left.count())) <= 0) return false;
-    char buffer[4096];
-    ssize_t n = ::read(master_, buffer, sizeof buffer);
-    if (n <= 0) return false;  // EIO once the child has closed its side
-    output_.append(buffer, static_cast<std::size_t>(n));
-    return true;
-  }
-
-  pid_t pid_ = -1;
-  int master_ = -1;
-  bool exited_ = false;
-  std::string output_;
-  std::size_t seen_ = 0;
+  PtySession(const std::string& home, const std::string& history_path)
+      : testing::PtySession(home, [history_path] { return run_marking_loop(history_path); }) {}
 };
 
 constexpr std::string_view kPrompt = "newsdex> ";

@@ -51,7 +51,8 @@ std::vector<std::string> comparable(const ProcessResult& result) {
   return out;
 }
 
-// Queries over words, phrases, entity filters, facets, dates and both sort orders.
+// Queries over words, phrases, entity filters, facets, dates, both sort orders, spelling
+// suggestions, synonyms, timelines and related entities.
 const std::vector<std::vector<std::string>> kQueries = {
     {"election"},
     {"\"interest rates\""},
@@ -63,6 +64,10 @@ const std::vector<std::vector<std::string>> kQueries = {
     {"record", "--sort", "date"},
     {"--list", "people", "--limit", "15"},
     {"minister", "--facets", "--limit", "5", "--offset", "3"},
+    // The side database answers for remote shards: spelling and synonyms.
+    {"netanyahoo"},
+    {"UN", "--duplicates=show"},
+    {"election", "--timeline", "--related"},
 };
 
 class ShardsTest : public ::testing::Test {

@@ -1,0 +1,252 @@
+// The search features of newsdex-search run as a user runs them, on the sample corpus:
+// spelling suggestions, aliases, more like this, timelines, passages, paths for scripts,
+// the query language's errors and dates, and the interactive mode on a real terminal.
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+
+#include "e2e_support.h"
+#include "support/pty_session.h"
+#include "support/temp_dir.h"
+
+namespace newsdex {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::hit_ids;
+using testing::parse_json_lines;
+using testing::ProcessResult;
+using testing::run_indexer;
+using testing::run_search;
+using testing::TempDir;
+
+constexpr const char* kCorpus = NEWSDEX_SAMPLE_CORPUS;
+
+class SearchFeatures : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir;
+    ProcessResult indexed = run_indexer({"--db", db(), kCorpus});
+    ASSERT_EQ(indexed.exit_code, 0) << indexed.err;
+  }
+  static void TearDownTestSuite() { delete dir_; }
+  static std::string db() { return *dir_ / "index"; }
+
+  static ProcessResult search(std::vector<std::string> args) {
+    args.insert(args.begin(), {"--db", db()});
+    return run_search(args);
+  }
+
+  // The JSON line of a search that holds `key` (null when none does).
+  static nlohmann::json line_with(const ProcessResult& result, const std::string& key) {
+    for (const nlohmann::json& line : parse_json_lines(result.out)) {
+      if (line.contains(key)) return line;
+    }
+    return nullptr;
+  }
+
+  // Ids of every article a query matches, copies included, sorted.
+  static std::set<std::string> all_ids(const std::string& query) {
+    std::vector<std::string> ids =
+        hit_ids(search({"--json", "--duplicates=show", "--limit", "1000", query}));
+    return {ids.begin(), ids.end()};
+  }
+
+  static TempDir* dir_;
+};
+TempDir* SearchFeatures::dir_ = nullptr;
+
+// Article ids (paths under the corpus) whose text holds `needle`, by reading the files.
+std::set<std::string> files_containing(const std::string& needle) {
+  std::set<std::string> ids;
+  for (const auto& entry : fs::recursive_directory_iterator(kCorpus)) {
+    if (!entry.is_regular_file()) continue;
+    std::ifstream in(entry.path());
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (text.find(needle) != std::string::npos) {
+      ids.insert(fs::relative(entry.path(), kCorpus).string());
+    }
+  }
+  return ids;
+}
+
+TEST_F(SearchFeatures, MisspeltNamesGetACorrection) {
+  struct Case {
+    std::string typed, suggested;
+  };
+  for (const Case& c : std::vector<Case>{{"netanyahoo", "netanyahu"},
+                                         {"person:netanyahoo", "person:netanyahu"},
+                                         {"starmr", "starmer"},
+                                         {"blinkin gaza", "blinken gaza"},
+                                         {"olaf sholz", "olaf scholz"},
+                                         {"sheinbam", "sheinbaum"}}) {
+    SCOPED_TRACE(c.typed);
+    ProcessResult plain = search({"--json", c.typed});
+    EXPECT_EQ(plain.exit_code, 0) << plain.err;
+    nlohmann::json note = line_with(plain, "did_you_mean");
+    ASSERT_FALSE(note.is_null()) << plain.out;
+    EXPECT_EQ(note["did_you_mean"], c.suggested);
+    EXPECT_EQ(note["autocorrected"], false);
+
+    ProcessResult fixed = search({"--json", "--autocorrect", c.typed});
+    EXPECT_EQ(line_with(fixed, "did_you_mean")["autocorrected"], true) << fixed.out;
+    EXPECT_EQ(hit_ids(fixed), hit_ids(search({"--json", c.suggested})));
+    EXPECT_FALSE(hit_ids(fixed).empty());
+
+    ProcessResult text = search({"--color", "never", c.typed});
+    EXPECT_NE(text.out.find("Did you mean: " + c.suggested), std::string::npos) << text.out;
+  }
+  EXPECT_TRUE(line_with(search({"--json", "netanyahu"}), "did_you_mean").is_null())
+      << "a query that finds articles gets no suggestion";
+  EXPECT_TRUE(line_with(search({"--json", "zelenski"}), "did_you_mean").is_null())
+      << "its stem already finds Zelensky: a correction would find nothing more";
+}
+
+TEST_F(SearchFeatures, AnyFormOfAnAbbreviationFindsAll) {
+  std::set<std::string> spelt_out = files_containing("United Nations");
+  ASSERT_GE(spelt_out.size(), 3u);
+  std::set<std::string> un = all_ids("UN");
+  EXPECT_EQ(all_ids("U.N."), un);
+  for (const std::string& id : spelt_out) EXPECT_TRUE(un.contains(id)) << id;
+  for (const std::string& id : files_containing(" UN ")) EXPECT_TRUE(un.contains(id)) << id;
+}
+
+TEST_F(SearchFeatures, MoreLikeThisLeavesTheArticleOutAndFindsItsTopicFirst) {
+  for (std::string id : {"science/europa-clipper-launches-to-jupiter.txt",
+                         "politics/france-snap-election-hung-parliament.txt",
+                         "business/ecb-first-rate-cut-since-2019.txt"}) {
+    SCOPED_TRACE(id);
+    std::vector<std::string> ids = hit_ids(search({"--json", "--like", id, "--limit", "36"}));
+    ASSERT_FALSE(ids.empty());
+    EXPECT_EQ(std::count(ids.begin(), ids.end(), id), 0);
+    std::string section = id.substr(0, id.find('/'));
+    EXPECT_EQ(ids.front().substr(0, ids.front().find('/')), section) << ids.front();
+    // A path works as well as the id, and a query then only filters.
+    EXPECT_EQ(
+        hit_ids(search({"--json", "--like", std::string(kCorpus) + "/" + id, "--limit", "36"})),
+        ids);
+    for (const std::string& filtered :
+         hit_ids(search({"--json", "--like", id, "section:" + section, "--limit", "36"}))) {
+      EXPECT_EQ(filtered.substr(0, filtered.find('/')), section) << filtered;
+    }
+  }
+  ProcessResult unknown = search({"--like", "world/no-such-story.txt"});
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.err.find("no-such-story"), std::string::npos) << unknown.err;
+}
+
+TEST_F(SearchFeatures, TimelineCountsEqualABruteForceCount) {
+  for (std::string bucket : {"day", "week", "month", "auto"}) {
+    SCOPED_TRACE(bucket);
+    ProcessResult result = search({"--json", "--timeline=" + bucket, "election"});
+    nlohmann::json timeline = line_with(result, "timeline")["timeline"];
+    ASSERT_FALSE(timeline.is_null()) << result.out;
+    // Brute force: the date of every match, put in the bar whose days hold it.
+    std::vector<nlohmann::json> hits = parse_json_lines(
+        search({"--json", "--duplicates=show", "--limit", "1000", "election"}).out);
+    std::map<std::string, int> expected;
+    int total = 0;
+    for (const nlohmann::json& hit : hits) {
+      ++total;
+      std::string date = hit.value("date", "");
+      for (const nlohmann::json& bar : timeline["bars"]) {
+        if (bar["from"] <= date && date <= bar["to"]) ++expected[bar["label"]];
+      }
+    }
+    EXPECT_EQ(timeline["total"], total);
+    for (const nlohmann::json& bar : timeline["bars"]) {
+      EXPECT_EQ(bar["count"], expected[bar["label"]]) << bar.dump();
+    }
+  }
+  ProcessResult text = search({"--color", "never", "--timeline=month", "election"});
+  EXPECT_NE(text.out.find("2024-06"), std::string::npos) << text.out;
+}
+
+TEST_F(SearchFeatures, SeveralPassagesEachWithHighlights) {
+  ProcessResult result = search({"--json", "--passages", "3", "--limit", "3", "gaza"});
+  std::vector<nlohmann::json> hits = parse_json_lines(result.out);
+  ASSERT_FALSE(hits.empty());
+  bool some_hit_has_several = false;
+  for (const nlohmann::json& hit : hits) {
+    const nlohmann::json& passages = hit["passages"];
+    EXPECT_LE(passages.size(), 3u);
+    some_hit_has_several |= passages.size() > 1;
+    std::size_t previous_start = 0;
+    for (const nlohmann::json& passage : passages) {
+      EXPECT_FALSE(passage["highlights"].empty()) << passage.dump();
+      EXPECT_GE(passage["start"].get<std::size_t>(), previous_start);
+      previous_start = passage["start"];
+    }
+  }
+  EXPECT_TRUE(some_hit_has_several);
+}
+
+TEST_F(SearchFeatures, PathsForScripts) {
+  std::vector<std::string> ids = hit_ids(search({"--json", "ceasefire"}));
+  ASSERT_FALSE(ids.empty());
+  ProcessResult lines = search({"--paths-only", "ceasefire"});
+  ProcessResult nul = search({"-0", "ceasefire"});
+  std::string expected_lines, expected_nul;
+  for (const std::string& id : ids) {
+    std::string path = std::string(kCorpus) + "/" + id;
+    expected_lines += path + '\n';
+    expected_nul += path + '\0';
+  }
+  EXPECT_EQ(lines.out, expected_lines);
+  EXPECT_EQ(nul.out, expected_nul);
+  EXPECT_EQ(search({"--json", "--paths-only", "x"}).exit_code, 2);
+}
+
+TEST_F(SearchFeatures, QueryLanguageErrorsAndDates) {
+  ProcessResult error = search({"ceasefire (gaza OR rafah"});
+  EXPECT_EQ(error.exit_code, 2);
+  EXPECT_NE(error.err.find("unmatched '(' at column 11"), std::string::npos) << error.err;
+  ProcessResult field = search({"persn:blinken"});
+  EXPECT_EQ(field.exit_code, 2);
+  EXPECT_NE(field.err.find("unknown field 'persn'"), std::string::npos) << field.err;
+
+  EXPECT_EQ(all_ids("date:2024-06..2024-07"), all_ids("date:2024-06-01..2024-07-31"));
+  EXPECT_FALSE(all_ids("date:2024-06..2024-07").empty());
+  EXPECT_EQ(all_ids("date:2024"), all_ids("date:2024-01-01..2024-12-31"));
+
+  ProcessResult help = run_search({"--help-query"});
+  EXPECT_EQ(help.exit_code, 0);
+  for (std::string field_name : {"person:", "place:", "org:", "topic:", "date:", "NEAR"}) {
+    EXPECT_NE(help.out.find(field_name), std::string::npos) << field_name;
+  }
+}
+
+TEST_F(SearchFeatures, InteractiveSessionOnATerminal) {
+  TempDir home;
+  std::string db_path = db();
+  testing::PtySession session(home.path(), [db_path] {
+    ::execl(NEWSDEX_SEARCH_BIN, NEWSDEX_SEARCH_BIN, "--db", db_path.c_str(), "-i", "--limit", "2",
+            static_cast<char*>(nullptr));
+    return 127;
+  });
+  ASSERT_TRUE(session.started());
+  ASSERT_TRUE(session.wait_for("newsdex> ")) << session.output();
+  session.type("election\n");
+  ASSERT_TRUE(session.wait_for("showing 1-2")) << session.output();
+  ASSERT_TRUE(session.wait_for("newsdex> ")) << session.output();
+  session.type(":more\n");
+  ASSERT_TRUE(session.wait_for("showing 3-4")) << session.output();
+  ASSERT_TRUE(session.wait_for("newsdex> ")) << session.output();
+  session.type(":like 3\n");
+  ASSERT_TRUE(session.wait_for("showing 1-2")) << session.output();
+  ASSERT_TRUE(session.wait_for("newsdex> ")) << session.output();
+  session.type(":like 9\n");
+  ASSERT_TRUE(session.wait_for("no hit 9")) << session.output();
+  session.type("\x04");
+  EXPECT_EQ(session.wait_exit(), 0) << session.output();
+  EXPECT_TRUE(fs::exists(home / ".newsdex_history"));
+}
+
+}  // namespace
+}  // namespace newsdex
