@@ -19,7 +19,8 @@ packages=(
   help2man                      # man pages generated from --help at build time
   libgtest-dev googletest       # the test suite
   libbenchmark-dev              # bench/micro: Google Benchmark micro-benchmarks
-  xapian-omega xapian-tools recollcmd hyperfine time  # bench/index baselines (smoke test)
+  xapian-tools                  # xapian-tcpsrv: remote shards (distributed tests)
+  xapian-omega recollcmd hyperfine time  # bench/index baselines (smoke test)
   bsdutils                      # script(1): tests run the search on a pseudo-terminal
 )
 
