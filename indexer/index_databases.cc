@@ -57,9 +57,10 @@ IndexDatabases::IndexDatabases(const IndexOpenOptions& options) {
     throw UsageError("--shards must be at most " + std::to_string(kMaxShards));
   }
   if (count == 1) {
-    shards_.push_back(open_checked(options.db_path, options.overwrite_other_schema));
-    aids_ = shards_.front();
-    view_ = shards_.front();
+    shards_.push_back(std::make_unique<Xapian::WritableDatabase>(
+        open_checked(options.db_path, options.overwrite_other_schema)));
+    aids_ = *shards_.front();
+    view_ = *shards_.front();
     return;
   }
   if (existing == 0) fs::create_directories(options.db_path);
@@ -69,34 +70,64 @@ IndexDatabases::IndexDatabases(const IndexOpenOptions& options) {
   for (unsigned i = 0; i < count; ++i) {
     // Each shard carries the schema too, so that it can be opened, served or merged on
     // its own.
-    shards_.push_back(
-        open_checked((base / shard_folder_name(i)).string(), options.overwrite_other_schema));
-    view_.add_database(shards_.back());
+    shards_.push_back(std::make_unique<Xapian::WritableDatabase>(
+        open_checked((base / shard_folder_name(i)).string(), options.overwrite_other_schema)));
+    view_.add_database(*shards_.back());
   }
+  for (auto& shard : shards_) writers_.push_back(std::make_unique<ShardWriter>(*shard));
   if (existing == 0) write_stub(options.db_path, count);
 }
 
+IndexDatabases::~IndexDatabases() = default;
+IndexDatabases::IndexDatabases(IndexDatabases&&) noexcept = default;
+
+const Xapian::Database& IndexDatabases::view() {
+  wait_for_writers();
+  return view_;
+}
+
+void IndexDatabases::wait_for_writers() {
+  for (auto& writer : writers_) writer->wait_idle();
+}
+
+void IndexDatabases::apply(std::size_t shard, ShardWriter::Change change) {
+  if (writers_.empty()) {
+    change(*shards_[shard]);
+  } else {
+    writers_[shard]->post(std::move(change));
+  }
+}
+
 void IndexDatabases::replace(const std::string& id_term, const Xapian::Document& document) {
-  shards_[shard_of(id_term, shard_count())].replace_document(id_term, document);
+  apply(shard_of(id_term, shard_count()), [id_term, document](Xapian::WritableDatabase& db) {
+    db.replace_document(id_term, document);
+  });
 }
 
-std::pair<Xapian::WritableDatabase*, Xapian::docid> IndexDatabases::locate(Xapian::docid docid) {
+std::pair<std::size_t, Xapian::docid> IndexDatabases::locate(Xapian::docid docid) const {
   auto n = static_cast<Xapian::docid>(shards_.size());
-  return {&shards_[(docid - 1) % n], (docid - 1) / n + 1};
+  return {(docid - 1) % n, (docid - 1) / n + 1};
 }
 
-void IndexDatabases::replace(Xapian::docid docid, const Xapian::Document& document) {
+void IndexDatabases::update(Xapian::docid docid, std::function<void(Xapian::Document&)> change) {
   auto [shard, own] = locate(docid);
-  shard->replace_document(own, document);
+  apply(shard, [own, change = std::move(change)](Xapian::WritableDatabase& db) {
+    Xapian::Document document = db.get_document(own);
+    change(document);
+    db.replace_document(own, document);
+  });
 }
 
 void IndexDatabases::remove(Xapian::docid docid) {
   auto [shard, own] = locate(docid);
-  shard->delete_document(own);
+  apply(shard, [own](Xapian::WritableDatabase& db) { db.delete_document(own); });
 }
 
 void IndexDatabases::commit() {
-  for (Xapian::WritableDatabase& shard : shards_) shard.commit();
+  for (std::size_t i = 0; i < shards_.size(); ++i) {
+    apply(i, [](Xapian::WritableDatabase& db) { db.commit(); });
+  }
+  wait_for_writers();
   if (has_side_) aids_.commit();
 }
 

@@ -2,14 +2,18 @@
 // (articles split by shard_of) with the side database that holds the metadata. Callers
 // read through view(), whose document ids span all shards as Xapian numbers them in a
 // combined database, and write through this class, which sends each change to its
-// shard. One thread only: Xapian database objects are not thread-safe.
+// shard; the shards of a sharded index are written in parallel, one ShardWriter thread
+// each. Used from one thread.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include <xapian.h>
+
+#include "shard_writer.h"
 
 namespace newsdex {
 
@@ -30,8 +34,12 @@ class IndexDatabases {
   // writer holds it.
   explicit IndexDatabases(const IndexOpenOptions& options);
 
-  // Every document of the index (uncommitted changes included).
-  const Xapian::Database& view() const { return view_; }
+  ~IndexDatabases();
+  IndexDatabases(IndexDatabases&&) noexcept;
+
+  // Every document of the index, uncommitted changes included (waits for the shard
+  // writers first). Do not keep reading through it while changes are posted.
+  const Xapian::Database& view();
   // Where metadata, the spelling dictionary and synonyms go: the side database of a
   // sharded index, the database itself otherwise.
   Xapian::WritableDatabase& aids() { return aids_; }
@@ -39,17 +47,23 @@ class IndexDatabases {
 
   // Adds or replaces the article with this id term, in its shard.
   void replace(const std::string& id_term, const Xapian::Document& document);
-  // Replaces or deletes the document with this view() docid.
-  void replace(Xapian::docid docid, const Xapian::Document& document);
+  // Changes the document with this view() docid in place (in its shard's thread).
+  void update(Xapian::docid docid, std::function<void(Xapian::Document&)> change);
+  // Deletes the document with this view() docid.
   void remove(Xapian::docid docid);
   // Commits every shard, then the side database.
   void commit();
 
  private:
-  // The shard and its own docid for a view() docid (Xapian interleaves them).
-  std::pair<Xapian::WritableDatabase*, Xapian::docid> locate(Xapian::docid docid);
+  // The shard index and its own docid for a view() docid (Xapian interleaves them).
+  std::pair<std::size_t, Xapian::docid> locate(Xapian::docid docid) const;
+  // Applies `change` to shard `shard`: in its writer thread when there are several.
+  void apply(std::size_t shard, ShardWriter::Change change);
+  void wait_for_writers();
 
-  std::vector<Xapian::WritableDatabase> shards_;
+  // unique_ptr: the writers keep references to them.
+  std::vector<std::unique_ptr<Xapian::WritableDatabase>> shards_;
+  std::vector<std::unique_ptr<ShardWriter>> writers_;  // empty for a single database
   Xapian::WritableDatabase aids_;
   Xapian::Database view_;
   bool has_side_ = false;

@@ -68,10 +68,12 @@ constexpr std::size_t kBuildWindow = 256;
 // A touched file: new mtime (and size) values on the document as it is. Xapian writes
 // only the values when no term changed.
 void refresh_stamp(IndexDatabases& dbs, Xapian::docid docid, const SourceFile& file) {
-  Xapian::Document doc = dbs.view().get_document(docid);
-  doc.add_value(kSlotMtime, Xapian::sortable_serialise(file.mtime));
-  doc.add_value(kSlotSize, Xapian::sortable_serialise(static_cast<double>(file.size)));
-  dbs.replace(docid, doc);
+  std::string mtime = Xapian::sortable_serialise(file.mtime);
+  std::string size = Xapian::sortable_serialise(static_cast<double>(file.size));
+  dbs.update(docid, [mtime, size](Xapian::Document& doc) {
+    doc.add_value(kSlotMtime, mtime);
+    doc.add_value(kSlotSize, size);
+  });
 }
 
 // A moved article keeps the entities and topics found before; only its section topic

@@ -13,6 +13,7 @@
 #include "index_run.h"
 #include "newsdex/errors.h"
 #include "newsdex/schema.h"
+#include "shard_writer.h"
 #include "support/memory_file_system.h"
 #include "support/temp_dir.h"
 
@@ -112,8 +113,43 @@ TEST_F(ShardedRunTest, ArticlesLandInTheirShardAndStayThere) {
     EXPECT_EQ(shard, shard_folder_name(shard_of(term, 3))) << term;
   }
 
+  // Same bytes, new time: only the stamp is written, in the article's shard.
+  fs_.add_file("news/world/story-7.txt",
+               "Harbour story 7\n\nThe ferry to the island ran late on day 7 because of fog over "
+               "the harbour.\n",
+               3000);
+  IndexCounts touched = run(0);
+  EXPECT_EQ(touched.touched, 1u);
+  EXPECT_EQ(touched.updated, 0u);
+  IndexCounts quiet = run(0);
+  EXPECT_EQ(quiet.unchanged, 12u);
+  EXPECT_EQ(quiet.touched, 0u) << "the new stamp was stored";
+
   EXPECT_THROW(run(2), UsageError);
   EXPECT_EQ(placement().size(), 12u);  // the refused run changed nothing
+}
+
+TEST(ShardWriterTest, AppliesChangesInOrderAndReportsAFailure) {
+  testing::TempDir dir;
+  Xapian::WritableDatabase db(dir / "shard", Xapian::DB_CREATE_OR_OPEN);
+  ShardWriter writer(db);
+  for (int i = 1; i <= 300; ++i) {  // more than the queue holds: post() must wait
+    writer.post([i](Xapian::WritableDatabase& shard) {
+      Xapian::Document doc;
+      doc.add_boolean_term("Qn" + std::to_string(i));
+      shard.replace_document("Qn" + std::to_string(i), doc);
+      shard.set_metadata("last", std::to_string(i));
+    });
+  }
+  writer.wait_idle();
+  EXPECT_EQ(db.get_doccount(), 300u);
+  EXPECT_EQ(db.get_metadata("last"), "300");
+
+  writer.post([](Xapian::WritableDatabase& shard) { shard.delete_document(999999); });
+  EXPECT_THROW(writer.wait_idle(), Xapian::DocNotFoundError);
+  writer.post([](Xapian::WritableDatabase& shard) { shard.set_metadata("after", "yes"); });
+  writer.wait_idle();  // a reported failure does not stick
+  EXPECT_EQ(db.get_metadata("after"), "yes");
 }
 
 }  // namespace
