@@ -57,7 +57,9 @@ void install_stop_handlers() {
 
 void print_usage(std::ostream& out, const po::options_description& options) {
   out << "Usage: " << kProgram << " --db DIR [options] ROOT...\n"
-      << "       " << kProgram << " --extract-only ROOT...\n\n"
+      << "  or:  " << kProgram << " --extract-only ROOT...\n"
+      << "  or:  " << kProgram << " --db DIR --status\n"
+      << "  or:  " << kProgram << " --db DIR --merge-to NEW_DIR\n\n"
       << "Indexes the news articles under each ROOT folder into the Xapian index DIR:\n"
       << ".txt, .md, .html/.htm, .json and .jsonl (dumps of many articles), each also\n"
       << "gzip-compressed (.gz); UTF-8, UTF-16 with a byte order mark, or Windows-1252.\n"
