@@ -276,10 +276,11 @@ TEST(Completion, EveryOptionAfterADash) {
   for (std::string word; words >> word;) offered.insert(word);
   for (std::string option :
        {"--db", "--json", "--facets", "--paths-only", "-0", "--like", "--related", "--autocorrect",
-        "--help-query", "-i", "--shards", "--allow-missing-shards", "--timeout", "--version"}) {
+        "--help-query", "-i", "--allow-missing-shards", "--timeout", "--version"}) {
     EXPECT_TRUE(offered.contains(option)) << option;
   }
-  EXPECT_FALSE(offered.contains("--full"));  // an option of newsdex-index
+  EXPECT_FALSE(offered.contains("--full"));  // options of newsdex-index
+  EXPECT_FALSE(offered.contains("--shards"));
 }
 
 TEST(Completion, FoldersForTheIndexAndRoots) {

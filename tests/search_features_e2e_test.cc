@@ -248,5 +248,25 @@ TEST_F(SearchFeatures, InteractiveSessionOnATerminal) {
   EXPECT_TRUE(fs::exists(home / ".newsdex_history"));
 }
 
+// The completion script offers every option each tool's --help lists, so the two cannot
+// drift apart.
+TEST(Completion, KnowsEveryOptionOfBothTools) {
+  std::ifstream in(NEWSDEX_COMPLETION_FILE);
+  std::string script((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_FALSE(script.empty());
+  const std::regex option(R"(^  (?:-\w \[ )?(--[a-z0-9-]+))");
+  for (const ProcessResult& help : {testing::run_indexer({"--help"}), run_search({"--help"})}) {
+    std::istringstream lines(help.out);
+    int options = 0;
+    for (std::string line; std::getline(lines, line);) {
+      std::smatch m;
+      if (!std::regex_search(line, m, option)) continue;
+      ++options;
+      EXPECT_NE(script.find(" " + m[1].str()), std::string::npos) << m[1];
+    }
+    EXPECT_GT(options, 10);
+  }
+}
+
 }  // namespace
 }  // namespace newsdex

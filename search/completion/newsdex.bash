@@ -6,14 +6,14 @@
 #
 # Keep the option lists in step with indexer/main.cc and search/main.cc.
 
-_newsdex_index_options='--db -d --full --rebuild --compact --extract-only --jobs -j
-  --no-entities --lock-timeout --max-file-size --strict --quiet -q --report-json --status
-  --config --help -h --version'
+_newsdex_index_options='--db -d --full --rebuild --compact --shards --merge-to
+  --extract-only --jobs -j --no-entities --lock-timeout --max-file-size --strict --quiet -q
+  --report-json --status --config --help -h --version'
 
 _newsdex_search_options='--db -d --limit -n --offset --sort --recency --duplicates
   --facets --facet-limit --list --json --color --passages --paths-only -0 --like
-  --timeline --timeline= --related --autocorrect --help-query --interactive -i --shards
-  --allow-missing-shards --timeout --help -h --version'
+  --timeline --timeline= --related --autocorrect --help-query --interactive -i
+  --allow-missing-shards --timeout --null --help -h --version'
 
 # Field names of the query language (schema.h) and the date: range.
 _newsdex_query_fields='title: person: place: org: topic: section: source: date: id:'
@@ -52,9 +52,9 @@ _newsdex_index() {
   COMPREPLY=()
   _newsdex_value_context
   case $_newsdex_option in
-    -d | --db) _newsdex_dirs; return ;;
+    -d | --db | --merge-to) _newsdex_dirs; return ;;
     --report-json | --config) _newsdex_files; return ;;
-    -j | --jobs | --lock-timeout | --max-file-size) return ;;  # a number
+    -j | --jobs | --lock-timeout | --max-file-size | --shards) return ;;  # a number
   esac
   if [[ $_newsdex_cur == -* ]]; then
     _newsdex_words "$_newsdex_index_options"
@@ -73,7 +73,7 @@ _newsdex_search() {
     --color) _newsdex_words 'auto always never'; return ;;
     --list) _newsdex_words 'people places organizations topics'; return ;;
     --like) _newsdex_files; return ;;
-    -n | --limit | --offset | --recency | --facet-limit | --passages | --shards | --timeout)
+    -n | --limit | --offset | --recency | --facet-limit | --passages | --timeout)
       return ;;  # a number
     --timeline)
       # Its value is optional, so only "--timeline=week" gives one: "--timeline week"
