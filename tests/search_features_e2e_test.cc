@@ -262,7 +262,8 @@ TEST(Completion, KnowsEveryOptionOfBothTools) {
       std::smatch m;
       if (!std::regex_search(line, m, option)) continue;
       ++options;
-      EXPECT_NE(script.find(" " + m[1].str()), std::string::npos) << m[1];
+      std::string name = m[1].str();
+      EXPECT_NE(script.find(name), std::string::npos) << name;
     }
     EXPECT_GT(options, 10);
   }
