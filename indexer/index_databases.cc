@@ -131,4 +131,11 @@ void IndexDatabases::commit() {
   if (has_side_) aids_.commit();
 }
 
+void IndexDatabases::close() {
+  wait_for_writers();
+  writers_.clear();
+  for (auto& shard : shards_) shard->close();
+  if (has_side_) aids_.close();
+}
+
 }  // namespace newsdex

@@ -53,6 +53,8 @@ class IndexDatabases {
   void remove(Xapian::docid docid);
   // Commits every shard, then the side database.
   void commit();
+  // Closes every database (after commit()); nothing may be used afterwards.
+  void close();
 
  private:
   // The shard index and its own docid for a view() docid (Xapian interleaves them).

@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "compaction.h"
 #include "corpus_walker.h"
 #include "duplicate_clusters.h"
 #include "index_databases.h"
@@ -439,6 +440,14 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
   update_search_aids(dbs, counts);
   dbs.aids().set_metadata(std::string(kMetaLastRun), run_record(counts));
   dbs.commit();
+  // A run that wrote the whole index leaves it as a batch build does, half empty:
+  // compact it (see compaction.h). Later runs change a little and leave it be.
+  bool wrote_everything = state.empty() || options.full;
+  if (wrote_everything && !counts.interrupted && counts.added + counts.updated > 0 &&
+      dbs.shard_count() == 1 && can_compact_in_place(options.db_path)) {
+    dbs.close();
+    compact_in_place(options.db_path);
+  }
   return counts;
 }
 

@@ -260,5 +260,37 @@ TEST_F(IndexRunTest, BadRootNeverCreatesTheIndex) {
   EXPECT_FALSE(std::filesystem::exists(dir_ / "index"));
 }
 
+std::uintmax_t folder_bytes(const std::string& path) {
+  std::uintmax_t bytes = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(path)) {
+    if (entry.is_regular_file()) bytes += entry.file_size();
+  }
+  return bytes;
+}
+
+TEST_F(IndexRunTest, ARunThatWritesTheWholeIndexLeavesItCompact) {
+  for (int i = 0; i < 300; ++i) {
+    fs_.add_file("news/local/report-" + std::to_string(i) + ".txt",
+                 "Council report " + std::to_string(i) + "\n\nThe council met on day " +
+                     std::to_string(i) + " to discuss the bridge, the library and the bus route " +
+                     std::to_string(i % 17) + " before the budget vote.\n");
+  }
+  IndexCounts first = run();
+  EXPECT_EQ(first.added, 300u);
+  std::string db = dir_ / "index";
+  EXPECT_EQ(Xapian::Database::check(db), 0u);
+  Xapian::Database(db).compact(dir_ / "again");
+  EXPECT_LE(folder_bytes(db), folder_bytes(dir_ / "again") * 11 / 10)
+      << "compacting the index again would shrink it: it was not compacted";
+  for (const auto& entry : std::filesystem::directory_iterator(dir_.path())) {
+    EXPECT_EQ(entry.path().filename().string().find("compacting"), std::string::npos)
+        << entry.path();
+  }
+  // The compacted index carries on as before: the next run changes nothing.
+  IndexCounts second = run();
+  EXPECT_EQ(second.unchanged, 300u);
+  EXPECT_EQ(second.added + second.updated + second.deleted, 0u);
+}
+
 }  // namespace
 }  // namespace newsdex
