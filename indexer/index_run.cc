@@ -443,10 +443,12 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
   // A run that wrote the whole index leaves it as a batch build does, half empty:
   // compact it (see compaction.h). Later runs change a little and leave it be.
   bool wrote_everything = state.empty() || options.full;
-  if (wrote_everything && !counts.interrupted && counts.added + counts.updated > 0 &&
-      dbs.shard_count() == 1 && can_compact_in_place(options.db_path)) {
+  if (wrote_everything && !counts.interrupted && counts.added + counts.updated > 0) {
+    unsigned shards = dbs.shard_count();
     dbs.close();
-    compact_in_place(options.db_path);
+    for (const std::string& folder : database_folders(options.db_path, shards)) {
+      if (can_compact_in_place(folder)) compact_in_place(folder);
+    }
   }
   return counts;
 }

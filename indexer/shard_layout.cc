@@ -52,6 +52,16 @@ unsigned existing_shard_count(const std::string& db_path) {
   return shards;
 }
 
+std::vector<std::string> database_folders(const std::string& db_path, unsigned shard_count) {
+  if (shard_count <= 1) return {db_path};
+  std::vector<std::string> folders;
+  for (unsigned i = 0; i < shard_count; ++i) {
+    folders.push_back((fs::path(db_path) / shard_folder_name(i)).string());
+  }
+  folders.push_back((fs::path(db_path) / kSideFolderName).string());
+  return folders;
+}
+
 void merge_index(const std::string& db_path, const std::string& out_path) {
   std::error_code error;
   if (fs::exists(out_path, error)) {

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace newsdex {
 
@@ -31,6 +32,10 @@ std::string stub_text(unsigned shard_count);
 // folder or a stub file written by --rebuild), N for a sharded index folder. Throws
 // IndexError for a folder with a stub that newsdex did not write.
 unsigned existing_shard_count(const std::string& db_path);
+
+// The database folders of an index of `shard_count` shards: `db_path` itself for one,
+// else each shard's folder and the side database's.
+std::vector<std::string> database_folders(const std::string& db_path, unsigned shard_count);
 
 // Merges the index at `db_path` (every shard, and the side database's metadata,
 // spelling and synonyms) into one new compact database `out_path` with
