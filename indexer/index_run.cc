@@ -29,6 +29,7 @@
 #include "ordered_pipeline.h"
 #include "run_report.h"
 #include "search_aids.h"
+#include "shard_layout.h"
 #include "writer_lock.h"
 
 namespace newsdex {
