@@ -270,6 +270,7 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
   // of the others are kept as they are.
   std::vector<Job> jobs;
   std::unordered_set<std::string> seen_terms;
+  seen_terms.reserve(state.size() + walk.files.size());
   std::unordered_map<std::string, const SourceFile*> file_by_id;
   for (const SourceFile& file : walk.files) {
     file_by_id.emplace(file.id, &file);
@@ -365,7 +366,10 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
               } else {
                 analyzer->analyze(article);
               }
-              built.entries.push_back({id_term(article.id), builder.build(article),
+              Xapian::Document document = builder.build(article);
+              std::string term = id_term(article.id);
+              document.add_value(kSlotIdTerm, term);
+              built.entries.push_back({std::move(term), std::move(document),
                                        article.fingerprint, duplicate_key_of(article.id),
                                        std::move(article.clean.line_keys)});
             }

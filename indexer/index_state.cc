@@ -6,9 +6,19 @@ namespace newsdex {
 
 IndexState load_index_state(const Xapian::Database& db) {
   std::unordered_map<Xapian::docid, std::string> term_of_doc;
-  for (auto term = db.allterms_begin("Q"); term != db.allterms_end("Q"); ++term) {
-    auto posting = db.postlist_begin(*term);
-    if (posting != db.postlist_end(*term)) term_of_doc.emplace(*posting, *term);
+  term_of_doc.reserve(db.get_doccount());
+  // One value stream when every document has its id term in kSlotIdTerm (the indexer
+  // writes it); documents written before it was (or by another tool) are found through
+  // their id terms' posting lists, one list each, which is slower.
+  for (auto value = db.valuestream_begin(kSlotIdTerm); value != db.valuestream_end(kSlotIdTerm);
+       ++value) {
+    term_of_doc.emplace(value.get_docid(), *value);
+  }
+  if (term_of_doc.size() != db.get_doccount()) {
+    for (auto term = db.allterms_begin("Q"); term != db.allterms_end("Q"); ++term) {
+      auto posting = db.postlist_begin(*term);
+      if (posting != db.postlist_end(*term)) term_of_doc.emplace(*posting, *term);
+    }
   }
 
   IndexState state;

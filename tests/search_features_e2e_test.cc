@@ -30,12 +30,17 @@ constexpr const char* kCorpus = NEWSDEX_SAMPLE_CORPUS;
 
 class SearchFeatures : public ::testing::Test {
  protected:
+  // Checked in SetUp: a failed assertion in SetUpTestSuite would skip the tests, which
+  // ctest counts as passing.
   static void SetUpTestSuite() {
     dir_ = new TempDir;
-    ProcessResult indexed = run_indexer({"--db", db(), kCorpus});
-    ASSERT_EQ(indexed.exit_code, 0) << indexed.err;
+    indexed_ = new ProcessResult(run_indexer({"--db", db(), kCorpus}));
   }
-  static void TearDownTestSuite() { delete dir_; }
+  static void TearDownTestSuite() {
+    delete indexed_;
+    delete dir_;
+  }
+  void SetUp() override { ASSERT_EQ(indexed_->exit_code, 0) << indexed_->err; }
   static std::string db() { return *dir_ / "index"; }
 
   static ProcessResult search(std::vector<std::string> args) {
@@ -59,8 +64,10 @@ class SearchFeatures : public ::testing::Test {
   }
 
   static TempDir* dir_;
+  static ProcessResult* indexed_;
 };
 TempDir* SearchFeatures::dir_ = nullptr;
+ProcessResult* SearchFeatures::indexed_ = nullptr;
 
 // Article ids (paths under the corpus) whose text holds `needle`, by reading the files.
 std::set<std::string> files_containing(const std::string& needle) {

@@ -72,15 +72,19 @@ const std::vector<std::vector<std::string>> kQueries = {
 
 class ShardsTest : public ::testing::Test {
  protected:
+  // A failed assertion in SetUpTestSuite would make GoogleTest skip the tests, which
+  // ctest counts as passing: the indexing is checked in SetUp, as a failure.
   static void SetUpTestSuite() {
     dir_ = std::make_unique<TempDir>();
-    ProcessResult single = run_indexer({"--db", *dir_ / "single", NEWSDEX_SAMPLE_CORPUS});
-    ProcessResult sharded = run_indexer(
+    single_ = run_indexer({"--db", *dir_ / "single", NEWSDEX_SAMPLE_CORPUS});
+    sharded_ = run_indexer(
         {"--db", *dir_ / "sharded", "--shards", std::to_string(kShards), NEWSDEX_SAMPLE_CORPUS});
-    ASSERT_EQ(single.exit_code, 0) << single.err;
-    ASSERT_EQ(sharded.exit_code, 0) << sharded.err;
   }
   static void TearDownTestSuite() { dir_.reset(); }
+  void SetUp() override {
+    ASSERT_EQ(single_.exit_code, 0) << single_.err;
+    ASSERT_EQ(sharded_.exit_code, 0) << sharded_.err;
+  }
 
   static std::vector<std::string> search(const std::string& db, std::vector<std::string> args) {
     args.insert(args.begin(), {"--db", db, "--json"});
@@ -109,9 +113,11 @@ class ShardsTest : public ::testing::Test {
   }
 
   static std::unique_ptr<TempDir> dir_;
+  static ProcessResult single_, sharded_;
 };
 
 std::unique_ptr<TempDir> ShardsTest::dir_;
+ProcessResult ShardsTest::single_, ShardsTest::sharded_;
 
 TEST_F(ShardsTest, ShardsSplitTheArticlesAndAgreeWithOneDatabase) {
   int total = 0;

@@ -81,6 +81,9 @@ enum ValueSlot : Xapian::valueno {
   kSlotTimestamp = 5,     // sortable_serialise(the article's date, seconds since the epoch)
   kSlotFingerprint = 6,   // text_fingerprint() of the body: 16 lower-case hex digits
   kSlotDuplicateKey = 7,  // the same for near-duplicate stories: the collapse key
+  // The article's unique id term ("Q" + id), written by the indexer, so that a run reads
+  // every document's id in one value stream instead of one posting list per id.
+  kSlotIdTerm = 8,
   // Facet values: each facet owns kFacetSlots consecutive slots from its first_slot
   // (see schema_facets()), holding the canonical names (UTF-8, as is) of the article's
   // most frequent values, one per slot, so Xapian's stock ValueCountMatchSpy counts them.
