@@ -196,7 +196,7 @@ void load_duplicate_clusters(const Xapian::Database& db, DuplicateClusters& clus
 // whose files are gone from the walk are left for the deletions.
 std::vector<Job> jobs_to_reclean(
     const Xapian::Database& db, const std::vector<Xapian::docid>& docids,
-    const std::unordered_map<std::string, const SourceFile*>& file_by_id,
+    const std::unordered_map<std::string_view, const SourceFile*>& file_by_id,
     const IndexedFiles& indexed) {
   std::set<const SourceFile*, std::less<>> files;
   for (Xapian::docid docid : docids) {
@@ -269,24 +269,24 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
   // What needs work: new and changed files (a stat per file, decided here). The articles
   // of the others are kept as they are.
   std::vector<Job> jobs;
-  std::unordered_set<std::string> seen_terms;
-  seen_terms.reserve(state.size() + walk.files.size());
-  std::unordered_map<std::string, const SourceFile*> file_by_id;
+  // Marks an article of the index as still in the corpus (or, with false, as gone from
+  // its file); terms of articles not yet indexed are ignored.
+  auto mark_seen = [&state](const std::string& term, bool seen = true) {
+    if (auto stamp = state.find(term); stamp != state.end()) stamp->second.seen = seen;
+  };
+  std::unordered_map<std::string_view, const SourceFile*> file_by_id;
+  file_by_id.reserve(walk.files.size());
   for (const SourceFile& file : walk.files) {
     file_by_id.emplace(file.id, &file);
     std::vector<std::string> terms = indexed.terms_of(file);
     const StoredStamp* stored = indexed.stamp_of(terms);
+    for (const std::string& term : terms) mark_seen(term);
     if (stored != nullptr && !options.full && stamp_matches(*stored, file)) {
       counts.unchanged += terms.size();
-      seen_terms.insert(terms.begin(), terms.end());
       continue;
     }
-    // A new file's own id term counts as seen, so that the moved-article check below
-    // looks only at articles whose files are gone.
-    if (terms.empty()) seen_terms.insert(id_term(file.id));
     jobs.push_back({&file, stored, std::move(terms)});
   }
-  for (const Job& job : jobs) seen_terms.insert(job.old_terms.begin(), job.old_terms.end());
 
   // Articles whose files vanished, by content hash: a new file with the same bytes is
   // the same article moved or renamed, and keeps its analysis. Only single-article
@@ -294,7 +294,7 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
   std::unordered_map<std::string, StoredArticle> vanished_by_content;
   bool any_new = std::any_of(jobs.begin(), jobs.end(), [](const Job& j) { return !j.stored; });
   for (const auto& [term, stamp] : state) {
-    if (!any_new || options.full || seen_terms.contains(term) || stamp.content_hash.empty() ||
+    if (!any_new || options.full || stamp.seen || stamp.content_hash.empty() ||
         !stamp.file.empty()) {
       continue;
     }
@@ -325,7 +325,7 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
                                  clusters.assign(entry.fingerprint, entry.own_duplicate_key));
       }
       dbs.replace(entry.term, entry.document);
-      seen_terms.insert(entry.term);
+      mark_seen(entry.term);
       seen_line_keys.insert(entry.line_keys.begin(), entry.line_keys.end());
       if (++pending >= options.commit_every) {
         dbs.commit();
@@ -369,8 +369,8 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
               Xapian::Document document = builder.build(article);
               std::string term = id_term(article.id);
               document.add_value(kSlotIdTerm, term);
-              built.entries.push_back({std::move(term), std::move(document),
-                                       article.fingerprint, duplicate_key_of(article.id),
+              built.entries.push_back({std::move(term), std::move(document), article.fingerprint,
+                                       duplicate_key_of(article.id),
                                        std::move(article.clean.line_keys)});
             }
           } catch (...) {
@@ -398,12 +398,12 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
           for (const std::string& term : job.old_terms) {
             if (std::none_of(built.entries.begin(), built.entries.end(),
                              [&](const Built::Entry& e) { return e.term == term; })) {
-              seen_terms.erase(term);
+              mark_seen(term, false);
             }
           }
           for (const DocumentProblem& problem : built.problems) {
             skip(job.file->path + problem.id_suffix, problem.reason);
-            seen_terms.insert(id_term(job.file->id + problem.id_suffix));
+            mark_seen(id_term(job.file->id + problem.id_suffix));
           }
           std::size_t articles = built.entries.size();
           if (!recleaning) counts.replaced_bytes += built.replaced_bytes;
@@ -437,7 +437,7 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
 
   for (const auto& [term, stamp] : state) {
     if (counts.interrupted) break;
-    if (seen_terms.contains(term) || under_any(term, walk.problems)) continue;
+    if (stamp.seen || under_any(term, walk.problems)) continue;
     dbs.remove(stamp.docid);
     ++counts.deleted;
   }

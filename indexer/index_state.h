@@ -15,6 +15,7 @@ struct StoredStamp {
   std::string size;          // the serialised kSlotSize value
   std::string content_hash;  // the kSlotContentHash value ("" in indexes made before it)
   std::string file;          // the kSlotFile value: set only for articles of a JSON dump
+  bool seen = false;         // set by the run: the article is still in the corpus
 };
 
 // Keyed by unique id term ("Q...").
