@@ -1,5 +1,9 @@
 #include "newsdex/document_builder.h"
 
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "newsdex/hashing.h"
 #include "newsdex/schema.h"
@@ -24,10 +28,45 @@ void index_free_text(Xapian::TermGenerator& tg, const Field& field, const std::s
   }
 }
 
+// The index stemmer with a memory of the words it has stemmed: an article repeats its
+// words, the title and names are indexed twice, and news vocabulary is small, so most
+// words are found here instead of being run through Snowball again. The memory is a
+// fixed table where a word may only sit in the slot of its hash, evicting whatever was
+// there: one probe, bounded memory, and frequent words stay. Not thread-safe, like the
+// TermGenerator that owns it.
+class CachingStemmer : public Xapian::StemImplementation {
+ public:
+  explicit CachingStemmer(Xapian::Stem stemmer) : stemmer_(std::move(stemmer)), slots_(kSlots) {}
+
+  std::string operator()(const std::string& word) override {
+    std::uint64_t hash = fnv1a_64(word);
+    Slot& slot = slots_[hash >> (64 - kSlotBits)];  // FNV's high bits are the well mixed ones
+    if (slot.hash != hash || slot.word != word) {
+      slot.hash = hash;
+      slot.word = word;
+      slot.stem = stemmer_(word);
+    }
+    return slot.stem;
+  }
+
+  std::string get_description() const override { return stemmer_.get_description(); }
+
+ private:
+  static constexpr int kSlotBits = 15;
+  static constexpr std::size_t kSlots = std::size_t{1} << kSlotBits;
+  struct Slot {
+    std::uint64_t hash = 0;  // of `word`; an empty slot (0, "") matches no lookup
+    std::string word;
+    std::string stem;
+  };
+  Xapian::Stem stemmer_;
+  std::vector<Slot> slots_;
+};
+
 }  // namespace
 
 DocumentBuilder::DocumentBuilder() {
-  term_generator_.set_stemmer(make_stemmer());
+  term_generator_.set_stemmer(Xapian::Stem(new CachingStemmer(make_stemmer())));
   term_generator_.set_stemming_strategy(kIndexStemStrategy);
 }
 
