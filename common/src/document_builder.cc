@@ -21,39 +21,65 @@ constexpr Xapian::termpos kFieldGap = 100;
 // Headings inside the body weigh as much as two body words.
 constexpr unsigned kHeadingWdf = 2;
 
-// The index stemmer with a memory of the words it has stemmed: an article repeats its
-// words, the title and names are indexed twice, and news vocabulary is small, so most
-// words are found here instead of being run through Snowball again. The memory is a
-// fixed table where a word may only sit in the slot of its hash, evicting whatever was
-// there: one probe, bounded memory, and frequent words stay. Not thread-safe, like the
-// TermGenerator that owns it.
+// The index stemmer with a memory of the words it has stemmed: articles share most of
+// their words, so most are found here instead of being run through Snowball again. An
+// open-addressing table that doubles up to kMaxSlots and then starts afresh, which
+// bounds its memory (some 10 MB) on endless streams of new words. Not thread-safe, like
+// the TermGenerator that shares it.
 class CachingStemmer : public Xapian::StemImplementation {
  public:
-  explicit CachingStemmer(Xapian::Stem stemmer) : stemmer_(std::move(stemmer)), slots_(kSlots) {}
+  explicit CachingStemmer(Xapian::Stem stemmer) : stemmer_(std::move(stemmer)), slots_(kMinSlots) {}
 
   std::string operator()(const std::string& word) override {
     std::uint64_t hash = fnv1a_64(word);
-    Slot& slot = slots_[hash >> (64 - kSlotBits)];  // FNV's high bits are the well mixed ones
-    if (slot.hash != hash || slot.word != word) {
-      slot.hash = hash;
-      slot.word = word;
-      slot.stem = stemmer_(word);
+    Slot* slot = find(hash, word);
+    if (slot->used) return slot->stem;
+    if (2 * (used_ + 1) > slots_.size()) {
+      grow();
+      slot = find(hash, word);
     }
-    return slot.stem;
+    *slot = {hash, true, word, stemmer_(word)};
+    ++used_;
+    return slot->stem;
   }
 
   std::string get_description() const override { return stemmer_.get_description(); }
 
  private:
-  static constexpr int kSlotBits = 16;
-  static constexpr std::size_t kSlots = std::size_t{1} << kSlotBits;
+  static constexpr std::size_t kMinSlots = std::size_t{1} << 12;
+  static constexpr std::size_t kMaxSlots = std::size_t{1} << 17;
   struct Slot {
-    std::uint64_t hash = 0;  // of `word`; an empty slot (0, "") matches no lookup
+    std::uint64_t hash = 0;
+    bool used = false;
     std::string word;
     std::string stem;
   };
+
+  // The slot holding `word`, else the empty slot where it would go.
+  Slot* find(std::uint64_t hash, const std::string& word) {
+    const std::size_t mask = slots_.size() - 1;
+    // FNV-1a's high bits are the well mixed ones.
+    for (std::size_t i = (hash >> 32) & mask;; i = (i + 1) & mask) {
+      Slot& slot = slots_[i];
+      if (!slot.used || (slot.hash == hash && slot.word == word)) return &slot;
+    }
+  }
+
+  void grow() {
+    std::vector<Slot> old(slots_.size() < kMaxSlots ? 2 * slots_.size() : kMinSlots);
+    old.swap(slots_);
+    used_ = 0;
+    if (slots_.size() < old.size()) return;  // full at the largest size: start afresh
+    for (Slot& slot : old) {
+      if (!slot.used) continue;
+      *find(slot.hash, slot.word) = std::move(slot);
+      ++used_;
+    }
+  }
+
   Xapian::Stem stemmer_;
   std::vector<Slot> slots_;
+  std::size_t used_ = 0;
 };
 
 // TextIndexer splits words itself only in text whose code points all lie below U+1100 or
