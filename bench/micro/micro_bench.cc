@@ -11,6 +11,7 @@
 #include "newsdex/article_cleaner.h"
 #include "newsdex/document_builder.h"
 #include "newsdex/entity_extractor.h"
+#include "newsdex/fingerprint.h"
 #include "newsdex/text_decoding.h"
 #include "newsdex/tokenizer.h"
 #include "newsdex/topic_extractor.h"
@@ -19,6 +20,7 @@ namespace {
 
 struct Corpus {
   std::vector<std::string> raw;            // file bytes
+  std::vector<newsdex::SourceFile> files;  // where each came from
   std::vector<newsdex::Article> articles;  // cleaned
   std::vector<std::string> texts;          // title + body, as the extractor sees them
   std::int64_t raw_bytes = 0, text_bytes = 0;
@@ -44,6 +46,7 @@ void load(const std::string& root) {
       c.texts.push_back(newsdex::analysis_text(article));
       c.text_bytes += static_cast<std::int64_t>(c.texts.back().size());
       c.raw.push_back(bytes.str());
+      c.files.push_back(source);
       c.raw_bytes += static_cast<std::int64_t>(c.raw.back().size());
       c.articles.push_back(std::move(article));
     } catch (const std::exception&) {
@@ -59,6 +62,24 @@ void BM_DecodeAndClean(benchmark::State& state) {
     }
   }
   state.SetBytesProcessed(state.iterations() * corpus().raw_bytes);
+}
+
+void BM_ReadArticles(benchmark::State& state) {
+  for (auto _ : state) {
+    for (std::size_t i = 0; i < corpus().raw.size(); ++i) {
+      benchmark::DoNotOptimize(newsdex::read_articles(corpus().files[i], corpus().raw[i]));
+    }
+  }
+  state.SetBytesProcessed(state.iterations() * corpus().raw_bytes);
+}
+
+void BM_Fingerprint(benchmark::State& state) {
+  for (auto _ : state) {
+    for (const newsdex::Article& article : corpus().articles) {
+      benchmark::DoNotOptimize(newsdex::text_fingerprint(article.body));
+    }
+  }
+  state.SetBytesProcessed(state.iterations() * corpus().text_bytes);
 }
 
 void BM_Tokenize(benchmark::State& state) {
@@ -99,6 +120,8 @@ void BM_BuildDocument(benchmark::State& state) {
 }
 
 BENCHMARK(BM_DecodeAndClean)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ReadArticles)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Fingerprint)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Tokenize)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ExtractEntities)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ExtractTopics)->Unit(benchmark::kMillisecond);

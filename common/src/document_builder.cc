@@ -1,9 +1,16 @@
 #include "newsdex/document_builder.h"
 
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "newsdex/hashing.h"
 #include "newsdex/schema.h"
 #include "newsdex/stored_article.h"
+#include "newsdex/text_decoding.h"
 
 namespace newsdex {
 namespace {
@@ -14,27 +21,335 @@ constexpr Xapian::termpos kFieldGap = 100;
 // Headings inside the body weigh as much as two body words.
 constexpr unsigned kHeadingWdf = 2;
 
-void index_free_text(Xapian::TermGenerator& tg, const Field& field, const std::string& text,
-                     unsigned wdf) {
-  tg.index_text(text, wdf, std::string(field.prefix));
-  tg.increase_termpos(kFieldGap);
-  if (field.unprefixed_wdf > 0 && !field.prefix.empty()) {
-    tg.index_text(text, field.unprefixed_wdf);
-    tg.increase_termpos(kFieldGap);
+// The index stemmer with a memory of the words it has stemmed: articles share most of
+// their words, so most are found here instead of being run through Snowball again. An
+// open-addressing table that doubles up to kMaxSlots and then starts afresh, which
+// bounds its memory (some 10 MB) on endless streams of new words. Not thread-safe, like
+// the TermGenerator that shares it.
+class CachingStemmer : public Xapian::StemImplementation {
+ public:
+  explicit CachingStemmer(Xapian::Stem stemmer) : stemmer_(std::move(stemmer)), slots_(kMinSlots) {}
+
+  std::string operator()(const std::string& word) override {
+    std::uint64_t hash = fnv1a_64(word);
+    Slot* slot = find(hash, word);
+    if (slot->used) return slot->stem;
+    if (2 * (used_ + 1) > slots_.size()) {
+      grow();
+      slot = find(hash, word);
+    }
+    *slot = {hash, true, word, stemmer_(word)};
+    ++used_;
+    return slot->stem;
+  }
+
+  std::string get_description() const override { return stemmer_.get_description(); }
+
+ private:
+  static constexpr std::size_t kMinSlots = std::size_t{1} << 12;
+  static constexpr std::size_t kMaxSlots = std::size_t{1} << 17;
+  struct Slot {
+    std::uint64_t hash = 0;
+    bool used = false;
+    std::string word;
+    std::string stem;
+  };
+
+  // The slot holding `word`, else the empty slot where it would go.
+  Slot* find(std::uint64_t hash, const std::string& word) {
+    const std::size_t mask = slots_.size() - 1;
+    // FNV-1a's high bits are the well mixed ones.
+    for (std::size_t i = (hash >> 32) & mask;; i = (i + 1) & mask) {
+      Slot& slot = slots_[i];
+      if (!slot.used || (slot.hash == hash && slot.word == word)) return &slot;
+    }
+  }
+
+  void grow() {
+    std::vector<Slot> old(slots_.size() < kMaxSlots ? 2 * slots_.size() : kMinSlots);
+    old.swap(slots_);
+    used_ = 0;
+    if (slots_.size() < old.size()) return;  // full at the largest size: start afresh
+    for (Slot& slot : old) {
+      if (!slot.used) continue;
+      *find(slot.hash, slot.word) = std::move(slot);
+      ++used_;
+    }
+  }
+
+  Xapian::Stem stemmer_;
+  std::vector<Slot> slots_;
+  std::size_t used_ = 0;
+};
+
+// TextIndexer splits words itself only in text whose code points all lie below U+1100 or
+// in U+1E00..U+2E7F (the alphabets of Europe, the Middle East and India, Latin Extended
+// Additional, punctuation, symbols). Other text goes to the TermGenerator, whose CJK
+// handling (n-grams when XAPIAN_CJK_NGRAM is set) starts at U+2E80.
+constexpr char32_t kFirstUnhandled = 0x1100;
+constexpr char32_t kHandledAgainFrom = 0x1E00;
+constexpr char32_t kUnhandledAgainFrom = 0x2E80;
+
+// Longest word indexed, in bytes: the TermGenerator's default.
+constexpr std::size_t kMaxWordBytes = 64;
+
+// What the TermGenerator's check_infix() and check_infix_digit() return for a
+// character to leave out of a word that goes on across it.
+constexpr unsigned kIgnoredInfix = ~0u;
+
+unsigned ignorable(unsigned ch) {
+  return ch >= 0x200b && (ch <= 0x200d || ch == 0x2060 || ch == 0xfeff) ? kIgnoredInfix : 0;
+}
+
+// Characters that join two letters into one word (apostrophes, "AT&T"), as the
+// TermGenerator has them.
+unsigned infix(unsigned ch) {
+  if (ch == '\'' || ch == '&' || ch == 0xb7 || ch == 0x5f4 || ch == 0x2027) return ch;
+  if (ch == 0x2019 || ch == 0x201b) return '\'';
+  return ignorable(ch);
+}
+
+// Characters that join two digits into one number ("1,000", "3.5").
+unsigned digit_infix(unsigned ch) {
+  switch (ch) {
+    case ',':
+    case '.':
+    case ';':
+    case 0x037e:
+    case 0x0589:
+    case 0x060D:
+    case 0x07F8:
+    case 0x2044:
+    case 0xFE10:
+    case 0xFE13:
+    case 0xFE14:
+      return ch;
+  }
+  return ignorable(ch);
+}
+
+bool is_ascii_upper(unsigned ch) { return ch >= 'A' && ch <= 'Z'; }
+
+bool is_decimal_digit(unsigned ch) {
+  return Xapian::Unicode::get_category(ch) == Xapian::Unicode::DECIMAL_DIGIT_NUMBER;
+}
+
+// Xapian's word characters and their lower case, with the ASCII answers in a table.
+class WordChars {
+ public:
+  WordChars() {
+    for (unsigned ch = 0; ch < 128; ++ch) {
+      ascii_[ch] = Xapian::Unicode::is_wordchar(ch) ? Xapian::Unicode::tolower(ch) : 0;
+    }
+  }
+
+  // The lower case of a word character, 0 for any other.
+  unsigned check(unsigned ch) const {
+    if (ch < 128) return ascii_[ch];
+    return Xapian::Unicode::is_wordchar(ch) ? Xapian::Unicode::tolower(ch) : 0;
+  }
+
+ private:
+  unsigned ascii_[128];
+};
+
+// Whether the TermGenerator (STEM_SOME) adds a stemmed term for a word: it starts with
+// a letter that is not a capital.
+bool should_stem(unsigned first) {
+  constexpr unsigned kMask =
+      (1u << Xapian::Unicode::LOWERCASE_LETTER) | (1u << Xapian::Unicode::TITLECASE_LETTER) |
+      (1u << Xapian::Unicode::MODIFIER_LETTER) | (1u << Xapian::Unicode::OTHER_LETTER);
+  return ((kMask >> Xapian::Unicode::get_category(first)) & 1) != 0;
+}
+
+void append_code_point(std::string& out, unsigned ch) {
+  if (ch < 0x80) {
+    out += static_cast<char>(ch);
+  } else {
+    Xapian::Unicode::append_utf8(out, ch);
   }
 }
 
 }  // namespace
 
-DocumentBuilder::DocumentBuilder() {
-  term_generator_.set_stemmer(make_stemmer());
-  term_generator_.set_stemming_strategy(kIndexStemStrategy);
-}
+// Indexes free text exactly as the TermGenerator configured by the schema does (STEM_SOME,
+// no stopper, no spelling, the default word length limit), only cheaper: words are split
+// by a port of its parse_terms() for the scripts news is written in, and the stemmed
+// terms, which carry no positions, are counted per distinct word and added once each at
+// finish() instead of once per occurrence. Text in other scripts goes to the
+// TermGenerator itself, which shares the term position. The port follows Xapian 1.4.22;
+// a Xapian that splits words differently needs it updated (comparing the index digest of
+// a corpus built before and after shows any difference).
+class DocumentBuilder::TextIndexer {
+ public:
+  TextIndexer() : stemmer_(new CachingStemmer(make_stemmer())) {
+    generator_.set_stemmer(stemmer_);
+    generator_.set_stemming_strategy(kIndexStemStrategy);
+  }
+
+  void start(Xapian::Document& doc) {
+    doc_ = doc;
+    generator_.set_document(doc);
+    position_ = 0;
+    for (auto& [prefix, words] : stems_) words.clear();
+  }
+
+  // Indexes `text` with `wdf` per word, then leaves a gap so that no phrase runs on into
+  // what comes next; with unprefixed_wdf, again without the prefix.
+  void index(const Field& field, const std::string& text, unsigned wdf) {
+    index_words(text, wdf, field.prefix);
+    position_ += kFieldGap;
+    if (field.unprefixed_wdf > 0 && !field.prefix.empty()) {
+      index_words(text, field.unprefixed_wdf, {});
+      position_ += kFieldGap;
+    }
+  }
+
+  // Adds the stemmed terms counted since start().
+  void finish() {
+    for (auto& [prefix, words] : stems_) {
+      for (const auto& [word, wdf] : words) {
+        const std::string stem = stemmer_(word);
+        if (stem.empty()) continue;
+        term_ = 'Z';
+        term_ += prefix;
+        term_ += stem;
+        doc_.add_term(term_, wdf);
+      }
+    }
+  }
+
+ private:
+  void index_words(const std::string& text, unsigned wdf, std::string_view prefix) {
+    if (!decode(text)) {
+      generator_.set_termpos(position_);
+      generator_.index_text(text, wdf, std::string(prefix));
+      position_ = generator_.get_termpos();
+      return;
+    }
+    auto& stems = stems_for(prefix);
+    // A port of the TermGenerator's parse_terms() (Xapian 1.4) for code_points_, which
+    // hold no CJK.
+    const std::size_t n = code_points_.size();
+    std::size_t i = 0;
+    while (true) {
+      unsigned ch = 0;
+      while (i < n && (ch = chars_.check(code_points_[i])) == 0) ++i;
+      if (i == n) return;
+      const unsigned first = ch;
+      word_.clear();
+      bool done = false;
+      // Initials separated by full stops ("U.N.", "P.T.O") are one word.
+      if (is_ascii_upper(code_points_[i])) {
+        std::size_t p = i;
+        do {
+          append_code_point(word_, chars_.check(code_points_[p++]));
+        } while (p != n && code_points_[p] == '.' && ++p != n && is_ascii_upper(code_points_[p]));
+        if (word_.size() > 1 && (p == n || chars_.check(code_points_[p]) == 0)) {
+          i = p;
+          done = true;
+        } else {
+          word_.clear();
+        }
+      }
+      bool at_end = false;
+      while (!done) {
+        unsigned previous;
+        do {
+          append_code_point(word_, ch);
+          previous = ch;
+          if (++i == n) {
+            at_end = true;
+            break;
+          }
+          ch = chars_.check(code_points_[i]);
+        } while (ch != 0);
+        if (at_end || i + 1 == n) break;
+        unsigned next = chars_.check(code_points_[i + 1]);
+        if (next == 0) break;
+        unsigned joiner = is_decimal_digit(previous) && is_decimal_digit(code_points_[i + 1])
+                              ? digit_infix(code_points_[i])
+                              : infix(code_points_[i]);
+        if (joiner == 0) break;
+        if (joiner != kIgnoredInfix) append_code_point(word_, joiner);
+        ch = next;
+        ++i;
+      }
+      if (!done && !at_end) {
+        // Up to three trailing '+' or '#' ("C++", "C#"), unless a word character follows.
+        std::size_t length = word_.size();
+        unsigned count = 0;
+        while (code_points_[i] == '+' || code_points_[i] == '#') {
+          if (++count > 3) {
+            word_.resize(length);
+            break;
+          }
+          word_ += static_cast<char>(code_points_[i]);
+          if (++i == n) {
+            at_end = true;
+            break;
+          }
+        }
+        if (!at_end && chars_.check(code_points_[i]) != 0) word_.resize(length);
+      }
+      if (word_.size() > kMaxWordBytes) continue;
+      term_.assign(prefix).append(word_);
+      doc_.add_posting(term_, ++position_, wdf);
+      if (should_stem(first)) stems[word_] += wdf;
+    }
+  }
+
+  // Fills code_points_ with the code points of `text`; false when it holds bytes that
+  // are not UTF-8 or code points that index_words() leaves to the TermGenerator.
+  bool decode(std::string_view text) {
+    code_points_.clear();
+    for (std::size_t i = 0; i < text.size();) {
+      auto byte = static_cast<unsigned char>(text[i]);
+      if (byte < 0x80) {
+        code_points_.push_back(byte);
+        ++i;
+        continue;
+      }
+      char32_t code = 0;
+      std::size_t length = decode_utf8_at(text, i, code);
+      if (length == 0 || code >= kUnhandledAgainFrom ||
+          (code >= kFirstUnhandled && code < kHandledAgainFrom)) {
+        return false;
+      }
+      code_points_.push_back(code);
+      i += length;
+    }
+    return true;
+  }
+
+  using WordCounts = std::unordered_map<std::string, Xapian::termcount>;
+
+  WordCounts& stems_for(std::string_view prefix) {
+    for (auto& [known, words] : stems_) {
+      if (known == prefix) return words;
+    }
+    return stems_.emplace_back(std::string(prefix), WordCounts{}).second;
+  }
+
+  Xapian::Stem stemmer_;
+  Xapian::TermGenerator generator_;
+  Xapian::Document doc_;
+  Xapian::termpos position_ = 0;
+  WordChars chars_;
+  std::vector<char32_t> code_points_;
+  std::string word_, term_;
+  // Per prefix, the words that get a stemmed term, with their wdf so far.
+  std::vector<std::pair<std::string, WordCounts>> stems_;
+};
+
+DocumentBuilder::DocumentBuilder() : text_(std::make_unique<TextIndexer>()) {}
+DocumentBuilder::~DocumentBuilder() = default;
+DocumentBuilder::DocumentBuilder(DocumentBuilder&&) noexcept = default;
+DocumentBuilder& DocumentBuilder::operator=(DocumentBuilder&&) noexcept = default;
 
 Xapian::Document DocumentBuilder::build(const Article& article) {
   Xapian::Document doc;
-  term_generator_.set_document(doc);
-  term_generator_.set_termpos(0);
+  text_->start(doc);
 
   for (const Field& field : schema_fields()) {
     switch (field.source) {
@@ -55,12 +370,12 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
         if (!article.section.empty()) doc.add_boolean_term(boolean_term(field, article.section));
         break;
       case FieldSource::kTitle:
-        index_free_text(term_generator_, field, article.title, field.wdf);
+        text_->index(field, article.title, field.wdf);
         break;
       case FieldSource::kBody:
         for (const TextBlock& block : article.clean.blocks) {
           unsigned wdf = block.kind == BlockKind::kHeading ? kHeadingWdf : field.wdf;
-          index_free_text(term_generator_, field, block.text, wdf);
+          text_->index(field, block.text, wdf);
         }
         break;
       case FieldSource::kPeople:
@@ -71,7 +386,7 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
           if (field.kind == FieldKind::kBoolean) {
             doc.add_boolean_term(boolean_term(field, name));
           } else {
-            index_free_text(term_generator_, field, name, field.wdf);
+            text_->index(field, name, field.wdf);
           }
         }
         // Aliases are words of the field too, so person:"Netanyahu" finds the article
@@ -79,12 +394,14 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
         if (const auto* aliases = article.entities.aliases_for(field.source);
             aliases != nullptr && field.kind == FieldKind::kFreeText) {
           for (const std::string& alias : *aliases) {
-            index_free_text(term_generator_, field, alias, field.wdf);
+            text_->index(field, alias, field.wdf);
           }
         }
         break;
     }
   }
+
+  text_->finish();
 
   for (const Facet& facet : schema_facets()) {
     const std::vector<std::string>& names = *article.entities.list_for(facet.source);

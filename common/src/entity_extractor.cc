@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <map>
+#include <string_view>
+#include <unordered_map>
 
 #include "newsdex/gazetteer.h"
 
@@ -17,6 +18,7 @@ struct Span {
   std::string display;                  // as shown: whitespace folded, headline capitals fixed
   std::string key;                      // lower case words separated by single spaces
   std::vector<std::string_view> words;  // views into key
+  std::size_t key_id = 0;               // spans with equal keys have equal ids, from 0
   bool shouting = false;                // written in capitals that are not an acronym
 };
 
@@ -121,10 +123,20 @@ bool is_acronym_of(std::string_view acronym_display, const std::vector<std::stri
   return initials.size() >= 2 && letters == initials;
 }
 
-std::string lower_ascii(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
+bool equals_lower_ascii(std::string_view text, std::string_view lower) {
+  if (text.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c) != lower[i]) return false;
+  }
+  return true;
+}
+
+// Whether `text`, lower-cased (ASCII), is one of `words`.
+template <std::size_t N>
+bool is_one_of_lower(const std::array<std::string_view, N>& words, std::string_view text) {
+  return std::any_of(words.begin(), words.end(),
+                     [&](std::string_view word) { return equals_lower_ascii(text, word); });
 }
 
 struct TokenRange {
@@ -164,7 +176,7 @@ void tag_given_name_pairs(std::string_view text, const std::vector<Token>& token
 std::vector<TokenRange> tagged_ranges(std::string_view text, const std::vector<Token>& tokens,
                                       std::vector<std::uint8_t> tags) {
   tag_given_name_pairs(text, tokens, tags);
-  auto word = [&](std::size_t i) { return lower_ascii(tokens[i].text(text)); };
+  auto word = [&](std::size_t i) { return tokens[i].text(text); };
   std::vector<TokenRange> ranges;
   for (std::size_t i = 0; i < tags.size(); ++i) {
     if (tags[i] == kTagOutside || is_inside_tag(tags[i])) continue;
@@ -173,16 +185,16 @@ std::vector<TokenRange> tagged_ranges(std::string_view text, const std::vector<T
       ++range.last;
     }
     i = range.last;
-    while (range.last > range.first && is_one_of(kJoiners, word(range.last))) --range.last;
-    while (range.first < range.last &&
-           (is_one_of(kJoiners, word(range.first)) || is_one_of(kArticles, word(range.first)))) {
+    while (range.last > range.first && is_one_of_lower(kJoiners, word(range.last))) --range.last;
+    while (range.first < range.last && (is_one_of_lower(kJoiners, word(range.first)) ||
+                                        is_one_of_lower(kArticles, word(range.first)))) {
       ++range.first;  // "The European Union" is the European Union
     }
     if (range.type != EntityType::kPerson) {
       // "US Secretary of State Antony Blinken": keep the person, from the first given
       // name after the role word.
       for (std::size_t k = range.first; k < range.last; ++k) {
-        if (!is_one_of(kRoleWords, word(k))) continue;
+        if (!is_one_of_lower(kRoleWords, word(k))) continue;
         for (std::size_t name = k + 1; name <= range.last; ++name) {
           if (tokens[name].has(kTokenCapitalised) &&
               Gazetteer::instance().is_given_name(tokens[name].text(text))) {
@@ -193,7 +205,9 @@ std::vector<TokenRange> tagged_ranges(std::string_view text, const std::vector<T
         break;
       }
       // "US Secretary" alone: the role is not part of the name.
-      while (range.last > range.first && is_one_of(kRoleWords, word(range.last))) --range.last;
+      while (range.last > range.first && is_one_of_lower(kRoleWords, word(range.last))) {
+        --range.last;
+      }
     }
     // One or two joiners between two tagged runs: a person's name goes on across "bin",
     // "van", "von der" ("Ursula" von der "Leyen"), an organisation's across "of" ("Bank"
@@ -204,9 +218,10 @@ std::vector<TokenRange> tagged_ranges(std::string_view text, const std::vector<T
       bool person_joins = before == EntityType::kPerson;
       bool organization_joins = before == EntityType::kOrganization && gap == 1;
       for (std::size_t k = ranges.back().last + 1; k < range.first; ++k) {
-        std::string joiner = word(k);
-        person_joins = person_joins && joiner != "of" && is_one_of(kJoiners, joiner);
-        organization_joins = organization_joins && joiner == "of";
+        std::string_view joiner = word(k);
+        bool of = equals_lower_ascii(joiner, "of");
+        person_joins = person_joins && !of && is_one_of_lower(kJoiners, joiner);
+        organization_joins = organization_joins && of;
       }
       if (person_joins || organization_joins) {
         ranges.back().last = range.last;
@@ -234,25 +249,38 @@ std::vector<Span> collect_spans(std::string_view text, const std::vector<Token>&
     }
     span.key = fold_key(span.display);
     if (span.key.empty()) continue;
-    std::vector<std::string_view> words = split_words(span.key);
-    if (words.size() == 1 && is_one_of(kNeverAlone, words.front())) continue;
-    if (is_one_of(kCreditWords, words.back())) continue;
+    // fold_key() leaves single spaces between words and none at either end.
+    std::size_t last_space = span.key.rfind(' ');
+    if (last_space == std::string::npos && is_one_of(kNeverAlone, span.key)) continue;
+    std::string_view last_word = std::string_view(span.key).substr(last_space + 1);
+    if (is_one_of(kCreditWords, last_word)) continue;
     spans.push_back(std::move(span));
   }
   return spans;
 }
 
+// Fills each span's words and key id, and returns the ids by key. The spans must not
+// move afterwards: both hold views into their keys.
+std::unordered_map<std::string_view, std::size_t> number_keys(std::vector<Span>& spans) {
+  std::unordered_map<std::string_view, std::size_t> ids;
+  for (Span& span : spans) {
+    span.words = split_words(span.key);
+    span.key_id = ids.emplace(span.key, ids.size()).first->second;
+  }
+  return ids;
+}
+
 // Headline and dateline capitals get the article's own spelling of the name, else the
 // gazetteer's, else title case.
-void fix_capitals(std::vector<Span>& spans) {
-  std::map<std::string, std::string> written;  // key -> a spelling not in capitals
+void fix_capitals(std::vector<Span>& spans, std::size_t key_count) {
+  std::vector<const std::string*> written(key_count, nullptr);  // a spelling not in capitals
   for (const Span& span : spans) {
-    if (!span.shouting) written.emplace(span.key, span.display);
+    if (!span.shouting && written[span.key_id] == nullptr) written[span.key_id] = &span.display;
   }
   for (Span& span : spans) {
     if (!span.shouting) continue;
-    if (auto found = written.find(span.key); found != written.end()) {
-      span.display = found->second;
+    if (const std::string* own = written[span.key_id]; own != nullptr) {
+      span.display = *own;
     } else if (std::string_view spelling = Gazetteer::instance().place_spelling(span.display);
                !spelling.empty()) {
       span.display = std::string(spelling);
@@ -264,33 +292,36 @@ void fix_capitals(std::vector<Span>& spans) {
 
 // One type per name within the article: a name tagged as a person anywhere is a person
 // everywhere; otherwise the most frequent type wins, the earliest on a tie.
-void make_types_consistent(std::vector<Span>& spans) {
-  std::map<std::string, std::array<int, 4>> votes;
-  std::map<std::string, EntityType> first_type;
+void make_types_consistent(std::vector<Span>& spans,
+                           const std::unordered_map<std::string_view, std::size_t>& key_ids) {
+  std::vector<std::array<int, 4>> votes(key_ids.size(), std::array<int, 4>{});
+  std::vector<EntityType> first_type(key_ids.size());
+  std::vector<bool> typed(key_ids.size(), false);
   for (const Span& span : spans) {
-    ++votes[span.key][static_cast<int>(span.type)];
-    first_type.emplace(span.key, span.type);
+    ++votes[span.key_id][static_cast<int>(span.type)];
+    if (!typed[span.key_id]) first_type[span.key_id] = span.type;
+    typed[span.key_id] = true;
   }
   // "Jordan Pickford" tagged as a place while "Pickford" alone is a person: a name that
   // starts with a given name and ends with a person's name is that person.
   for (Span& span : spans) {
-    std::vector<std::string_view> words = split_words(span.key);
-    if (span.type == EntityType::kPerson || words.size() < 2) continue;
-    auto alone = votes.find(std::string(words.back()));
+    if (span.type == EntityType::kPerson || span.words.size() < 2) continue;
+    auto alone = key_ids.find(span.words.back());
     bool person_alone =
-        alone != votes.end() && alone->second[static_cast<int>(EntityType::kPerson)] > 0;
-    if (person_alone && Gazetteer::instance().is_given_name(words.front())) {
-      --votes[span.key][static_cast<int>(span.type)];
+        alone != key_ids.end() && votes[alone->second][static_cast<int>(EntityType::kPerson)] > 0;
+    if (person_alone && Gazetteer::instance().is_given_name(span.words.front())) {
+      --votes[span.key_id][static_cast<int>(span.type)];
       span.type = EntityType::kPerson;
-      ++votes[span.key][static_cast<int>(span.type)];
+      ++votes[span.key_id][static_cast<int>(span.type)];
     }
   }
   // "Blinken" tagged as an organisation where "Antony Blinken" is a person: a one-word
   // name that ends a person's full name, and is not a known place, is that person.
   std::vector<std::string_view> surnames;
   for (const Span& span : spans) {
-    std::vector<std::string_view> words = split_words(span.key);
-    if (span.type == EntityType::kPerson && words.size() > 1) surnames.push_back(words.back());
+    if (span.type == EntityType::kPerson && span.words.size() > 1) {
+      surnames.push_back(span.words.back());
+    }
   }
   for (Span& span : spans) {
     if (span.type == EntityType::kPerson || span.key.find(' ') != std::string::npos ||
@@ -298,19 +329,18 @@ void make_types_consistent(std::vector<Span>& spans) {
         Gazetteer::instance().place_kinds(span.key) != 0) {
       continue;
     }
-    --votes[span.key][static_cast<int>(span.type)];
+    --votes[span.key_id][static_cast<int>(span.type)];
     span.type = EntityType::kPerson;
-    ++votes[span.key][static_cast<int>(span.type)];
+    ++votes[span.key_id][static_cast<int>(span.type)];
   }
   constexpr int kPerson = static_cast<int>(EntityType::kPerson);
   for (Span& span : spans) {
-    const auto& count = votes[span.key];
-    int best = count[kPerson] > 0 ? kPerson : static_cast<int>(first_type[span.key]);
+    const auto& count = votes[span.key_id];
+    int best = count[kPerson] > 0 ? kPerson : static_cast<int>(first_type[span.key_id]);
     for (int type = 0; type < 4 && best != kPerson; ++type) {
       if (count[type] > count[best]) best = type;
     }
     span.type = static_cast<EntityType>(best);
-    span.words = split_words(span.key);
   }
 }
 
@@ -321,8 +351,9 @@ EntityExtractor::EntityExtractor(const TaggerModel& model) : model_(&model) {}
 Extraction EntityExtractor::extract(std::string_view text) const {
   std::vector<Token> tokens = tokenize(text);
   std::vector<Span> spans = collect_spans(text, tokens, tag_tokens(*model_, text, tokens));
-  fix_capitals(spans);
-  make_types_consistent(spans);
+  const std::unordered_map<std::string_view, std::size_t> key_ids = number_keys(spans);
+  fix_capitals(spans, key_ids.size());
+  make_types_consistent(spans, key_ids);
 
   // Resolve longest names first, so a short mention finds the full name it shortens.
   std::vector<std::size_t> order;
@@ -335,15 +366,16 @@ Extraction EntityExtractor::extract(std::string_view text) const {
 
   Extraction result;
   std::vector<const Span*> canonical_span;  // per entity: the span giving its name
-  std::map<std::pair<int, std::string>, std::size_t> entity_of_key;
+  // By type and key id: 4 * key id + type.
+  constexpr std::size_t kNoEntity = ~std::size_t{0};
+  std::vector<std::size_t> entity_of_key(4 * key_ids.size(), kNoEntity);
   std::vector<std::size_t> entity_of_span(spans.size(), 0);
   for (std::size_t index : order) {
     const Span& span = spans[index];
-    auto key = std::make_pair(static_cast<int>(span.type), span.key);
-    auto known = entity_of_key.find(key);
+    std::size_t& known = entity_of_key[4 * span.key_id + static_cast<std::size_t>(span.type)];
     std::size_t entity = result.entities.size();
-    if (known != entity_of_key.end()) {
-      entity = known->second;
+    if (known != kNoEntity) {
+      entity = known;
     } else if (span.type != EntityType::kPlace) {
       // "Netanyahu" -> "Benjamin Netanyahu", "Commission" -> "European Commission",
       // "EU" -> "European Union": the candidate with the most mentions so far.
@@ -364,7 +396,7 @@ Extraction EntityExtractor::extract(std::string_view text) const {
       result.entities.push_back({span.type, span.display, {}, 0, span.begin});
       canonical_span.push_back(&span);
     }
-    entity_of_key.emplace(key, entity);
+    if (known == kNoEntity) known = entity;
     entity_of_span[index] = entity;
     ExtractedEntity& target = result.entities[entity];
     ++target.mention_count;

@@ -5,9 +5,9 @@
 #include <bitset>
 #include <cctype>
 #include <string>
-#include <unordered_map>
 
 #include "newsdex/gazetteer.h"
+#include "newsdex/hashing.h"
 
 namespace newsdex {
 namespace {
@@ -93,12 +93,14 @@ enum FeatureKind : std::uint64_t {
 // ASCII only, inline: the locale-aware std::tolower costs a call per byte.
 inline unsigned char ascii_lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 
+constexpr std::uint64_t kFnvPrime = 1099511628211ull;
+
 std::uint64_t fnv1a(std::string_view bytes, bool lower) {
-  std::uint64_t hash = 14695981039346656037ull;
+  std::uint64_t hash = kFnvOffsetBasis;
   for (char c : bytes) {
     unsigned char u = static_cast<unsigned char>(c);
     hash ^= lower ? ascii_lower(u) : u;
-    hash *= 1099511628211ull;
+    hash *= kFnvPrime;
   }
   return hash;
 }
@@ -119,27 +121,59 @@ std::uint32_t feature_key(std::uint64_t kind, std::uint64_t value) {
 }
 
 // The lexicon bits of the hand-written lists, keyed by the hash of the lower-cased word
-// (TokenInfo::word), so a token costs one lookup.
-const std::unordered_map<std::uint64_t, std::uint16_t>& word_lists() {
-  static const auto* lists = [] {
-    auto* table = new std::unordered_map<std::uint64_t, std::uint16_t>;
-    for (std::string_view word : kPersonRoles) (*table)[fnv1a(word, true)] |= kPersonRole;
-    for (std::string_view word : kOrganizationWords) {
-      (*table)[fnv1a(word, true)] |= kOrganizationWord;
+// (TokenInfo::word), so a token costs one lookup: a small open-addressing table indexed
+// by the top bits of the hash, which stays in cache.
+class WordLists {
+ public:
+  WordLists() {
+    for (std::string_view word : kPersonRoles) add(fnv1a(word, true), kPersonRole);
+    for (std::string_view word : kOrganizationWords) add(fnv1a(word, true), kOrganizationWord);
+    for (std::string_view word : kNameConnectors) add(fnv1a(word, true), kConnector);
+  }
+
+  std::uint16_t bits(std::uint64_t word) const {
+    for (std::size_t i = word >> (64 - kSlotBits);; i = (i + 1) % kSlots) {
+      if (slots_[i].bits == 0) return 0;
+      if (slots_[i].word == word) return slots_[i].bits;
     }
-    for (std::string_view word : kNameConnectors) (*table)[fnv1a(word, true)] |= kConnector;
-    return table;
-  }();
-  return *lists;
+  }
+
+ private:
+  static constexpr int kSlotBits = 9;  // 512 slots for some 140 words
+  static constexpr std::size_t kSlots = std::size_t{1} << kSlotBits;
+  struct Slot {
+    std::uint64_t word = 0;
+    std::uint16_t bits = 0;  // 0: empty
+  };
+
+  void add(std::uint64_t word, std::uint16_t bits) {
+    std::size_t i = word >> (64 - kSlotBits);
+    while (slots_[i].bits != 0 && slots_[i].word != word) i = (i + 1) % kSlots;
+    slots_[i].word = word;
+    slots_[i].bits |= bits;
+  }
+
+  std::array<Slot, kSlots> slots_{};
+};
+
+const WordLists& word_lists() {
+  static const WordLists lists;
+  return lists;
 }
 
-// "Al-Thani" -> "Xx-Xx", "U.S." -> "X.X.", "1996" -> "d": character classes with runs
-// folded, at most eight classes.
-std::uint64_t shape_hash(std::string_view word) {
-  char shape[8];
-  std::size_t length = 0;
-  for (std::size_t i = 0; i < word.size() && length < sizeof shape; ++i) {
-    unsigned char c = static_cast<unsigned char>(word[i]);
+// TokenInfo's hashes of a token in one pass: the lower-cased word, its last three bytes,
+// and its shape: "Al-Thani" -> "Xx-Xx", "U.S." -> "X.X.", "1996" -> "d", character
+// classes with runs folded, at most eight classes. The same values as fnv1a() of those
+// strings.
+void hash_token(std::string_view word, TokenInfo& info) {
+  std::uint64_t word_hash = kFnvOffsetBasis;
+  std::uint64_t shape_hash = word_hash;
+  std::size_t shape_length = 0;
+  char last_class = 0;
+  for (char byte : word) {
+    unsigned char c = static_cast<unsigned char>(byte);
+    word_hash = (word_hash ^ ascii_lower(c)) * kFnvPrime;
+    if (shape_length == 8) continue;
     char cls = c >= 'A' && c <= 'Z'   ? 'X'
                : c >= 'a' && c <= 'z' ? 'x'
                : c >= '0' && c <= '9' ? 'd'
@@ -149,10 +183,14 @@ std::uint64_t shape_hash(std::string_view word) {
       if ((c & 0xC0) == 0x80) continue;  // one class per code point
       cls = 'x';
     }
-    if (length > 0 && shape[length - 1] == cls) continue;
-    shape[length++] = cls;
+    if (shape_length > 0 && last_class == cls) continue;
+    last_class = cls;
+    ++shape_length;
+    shape_hash = (shape_hash ^ static_cast<unsigned char>(cls)) * kFnvPrime;
   }
-  return fnv1a(std::string_view(shape, length), false);
+  info.word = word_hash;
+  info.shape = shape_hash;
+  info.suffix = word.size() <= 3 ? word_hash : fnv1a(word.substr(word.size() - 3), true);
 }
 
 }  // namespace
@@ -172,17 +210,16 @@ FeatureContext::FeatureContext(std::string_view text, const std::vector<Token>& 
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     std::string_view word = tokens[i].text(text);
     TokenInfo& info = info_[i];
-    info.word = fnv1a(word, true);
-    info.shape = shape_hash(word);
-    info.suffix = fnv1a(word.substr(word.size() > 3 ? word.size() - 3 : 0), true);
+    hash_token(word, info);
     if (!tokens[i].has(kTokenWord)) continue;
-    if (auto listed = lists.find(info.word); listed != lists.end()) info.lexicon |= listed->second;
+    info.lexicon |= lists.bits(info.word);
     if (!tokens[i].has(kTokenHasUpper)) {
       seen_lower.set(info.word % kSeenLowerBits);
       continue;
     }
-    if (gazetteer.is_given_name(word)) info.lexicon |= kGivenName;
-    if (gazetteer.is_family_name(word)) info.lexicon |= kFamilyName;
+    Gazetteer::NameKinds name = gazetteer.name_kinds(word);
+    if (name.given) info.lexicon |= kGivenName;
+    if (name.family) info.lexicon |= kFamilyName;
     info.place = gazetteer.place_kinds(word);
   }
   for (std::size_t i = 0; i < tokens.size(); ++i) {

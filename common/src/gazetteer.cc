@@ -506,4 +506,9 @@ bool Gazetteer::is_family_name(std::string_view word) const {
   return (name_bits(word) & kFamilyBit) != 0;
 }
 
+Gazetteer::NameKinds Gazetteer::name_kinds(std::string_view word) const {
+  std::uint64_t bits = name_bits(word);
+  return {(bits & kGivenBit) != 0, (bits & kFamilyBit) != 0};
+}
+
 }  // namespace newsdex

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cctype>
+#include <cstdint>
 
 namespace newsdex {
 namespace {
@@ -11,8 +12,6 @@ constexpr std::array<std::string_view, 22> kAbbreviations = {
     "mr",  "mrs", "ms",   "dr",  "st",   "jr",  "sr", "gen", "lt", "col", "sgt",
     "gov", "sen", "prof", "inc", "corp", "ltd", "co", "no",  "vs", "rev", "capt"};
 
-bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Length of a UTF-8 punctuation sequence that must not count as a letter: curly quotes,
@@ -27,10 +26,20 @@ std::size_t unicode_punctuation_length(std::string_view text, std::size_t i) {
   return 0;
 }
 
-bool is_word_byte(std::string_view text, std::size_t i) {
-  char c = text[i];
-  if (is_ascii_upper(c) || is_ascii_lower(c) || is_digit(c)) return true;
-  return static_cast<unsigned char>(c) >= 0x80 && unicode_punctuation_length(text, i) == 0;
+// Classes of ASCII bytes, for the loops that look at every byte of the text.
+enum AsciiClass : std::uint8_t { kAsciiDigit = 1, kAsciiUpper = 2, kAsciiLower = 4 };
+constexpr std::array<std::uint8_t, 128> kAsciiClasses = [] {
+  std::array<std::uint8_t, 128> classes{};
+  for (int c = '0'; c <= '9'; ++c) classes[c] = kAsciiDigit;
+  for (int c = 'A'; c <= 'Z'; ++c) classes[c] = kAsciiUpper;
+  for (int c = 'a'; c <= 'z'; ++c) classes[c] = kAsciiLower;
+  return classes;
+}();
+
+inline bool is_word_byte(std::string_view text, std::size_t i) {
+  auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) return kAsciiClasses[c] != 0;
+  return unicode_punctuation_length(text, i) == 0;
 }
 
 // Right single quotation mark, used as an apostrophe by most news sites.
@@ -127,10 +136,17 @@ void set_case_flags(std::string_view text, Token& token) {
   bool first_letter = true;
   for (std::size_t i = token.begin; i < token.end; ++i) {
     unsigned char c = static_cast<unsigned char>(text[i]);
-    if (is_digit(text[i])) token.flags |= kTokenHasDigit;
-    bool upper = is_ascii_upper(text[i]) || (c >= 0xC3 && is_unicode_upper(text, i));
-    // A non-ASCII lead byte that is not a capital counts as a small letter.
-    bool lower = is_ascii_lower(text[i]) || (c >= 0xC3 && !upper && (c & 0xC0) == 0xC0);
+    bool upper, lower;
+    if (c < 0x80) {
+      std::uint8_t cls = kAsciiClasses[c];
+      if (cls == kAsciiDigit) token.flags |= kTokenHasDigit;
+      upper = cls == kAsciiUpper;
+      lower = cls == kAsciiLower;
+    } else {
+      upper = c >= 0xC3 && is_unicode_upper(text, i);
+      // A non-ASCII lead byte that is not a capital counts as a small letter.
+      lower = c >= 0xC3 && !upper && (c & 0xC0) == 0xC0;
+    }
     if (!upper && !lower) continue;
     token.flags |= upper ? kTokenHasUpper : kTokenHasLower;
     if (first_letter && upper) token.flags |= kTokenCapitalised;
@@ -168,7 +184,7 @@ void mark_caps_lines(std::vector<Token>& tokens) {
 
 std::vector<Token> tokenize(std::string_view text) {
   std::vector<Token> tokens;
-  tokens.reserve(text.size() / 5);
+  tokens.reserve(text.size() / 4 + 1);  // news runs at about five bytes a token
   bool line_start = true, sentence_start = true;
   std::size_t i = 0;
   while (i < text.size()) {

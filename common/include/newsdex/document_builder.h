@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include <xapian.h>
@@ -14,11 +15,15 @@ namespace newsdex {
 class DocumentBuilder {
  public:
   DocumentBuilder();
+  ~DocumentBuilder();
+  DocumentBuilder(DocumentBuilder&&) noexcept;
+  DocumentBuilder& operator=(DocumentBuilder&&) noexcept;
 
   Xapian::Document build(const Article& article);
 
  private:
-  Xapian::TermGenerator term_generator_;
+  class TextIndexer;  // the words of free-text fields (document_builder.cc)
+  std::unique_ptr<TextIndexer> text_;
 };
 
 }  // namespace newsdex

@@ -32,8 +32,13 @@ class TaggerModel {
   void add_scores(const std::vector<std::uint32_t>& keys, std::int32_t* scores) const;
 
  private:
-  std::vector<std::uint32_t> slot_keys_;  // open addressing, 0 = empty
-  std::vector<std::uint32_t> slot_rows_;
+  // Open addressing with linear probing; a key and its row share a slot, so a lookup
+  // touches one cache line of the table and then the row.
+  struct Slot {
+    std::uint32_t key = 0;  // 0 = empty
+    std::uint32_t row = 0;
+  };
+  std::vector<Slot> slots_;
   std::vector<std::int16_t> weights_;
   std::uint32_t mask_ = 0;
   std::size_t rows_ = 0;

@@ -55,6 +55,12 @@ class Gazetteer {
 
   bool is_given_name(std::string_view word) const;   // any case, any diacritics
   bool is_family_name(std::string_view word) const;  // any case, any diacritics
+  // Both at the cost of one lookup.
+  struct NameKinds {
+    bool given = false;
+    bool family = false;
+  };
+  NameKinds name_kinds(std::string_view word) const;
 
   // Most words in any place name: a caller trying spans of words need not try longer.
   std::size_t longest_place_words() const { return longest_place_words_; }
