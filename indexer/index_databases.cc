@@ -98,10 +98,11 @@ void IndexDatabases::apply(std::size_t shard, ShardWriter::Change change) {
   }
 }
 
-void IndexDatabases::replace(const std::string& id_term, const Xapian::Document& document) {
-  apply(shard_of(id_term, shard_count()), [id_term, document](Xapian::WritableDatabase& db) {
-    db.replace_document(id_term, document);
-  });
+void IndexDatabases::replace(const std::string& id_term, Xapian::Document&& document) {
+  apply(shard_of(id_term, shard_count()),
+        [id_term, document = std::move(document)](Xapian::WritableDatabase& db) {
+          db.replace_document(id_term, document);
+        });
 }
 
 std::pair<std::size_t, Xapian::docid> IndexDatabases::locate(Xapian::docid docid) const {

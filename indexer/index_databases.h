@@ -45,8 +45,9 @@ class IndexDatabases {
   Xapian::WritableDatabase& aids() { return aids_; }
   unsigned shard_count() const { return static_cast<unsigned>(shards_.size()); }
 
-  // Adds or replaces the article with this id term, in its shard.
-  void replace(const std::string& id_term, const Xapian::Document& document);
+  // Adds or replaces the article with this id term, in its shard. Takes the document:
+  // Xapian's handles count owners without atomics, so no copy may stay on this thread.
+  void replace(const std::string& id_term, Xapian::Document&& document);
   // Changes the document with this view() docid in place (in its shard's thread).
   void update(Xapian::docid docid, std::function<void(Xapian::Document&)> change);
   // Deletes the document with this view() docid.

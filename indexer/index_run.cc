@@ -5,10 +5,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <filesystem>
 #include <optional>
 #include <set>
 #include <system_error>
 #include <thread>
+
 #include <unordered_map>
 #include <unordered_set>
 
@@ -241,15 +243,18 @@ std::string skip_reason(std::exception_ptr error) {
   }
 }
 
-IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
-                      const SkipReporter& report_skip) {
-  // Walk before opening the index, so that bad roots never create or touch it.
-  WalkOptions walk_options;
-  walk_options.max_file_bytes = options.max_file_bytes;
-  WalkResult walk = walk_corpus(fs, options.roots, walk_options);
-  std::optional<WriterLock> lock;
-  if (options.take_writer_lock)
-    lock.emplace(options.db_path, options.lock_timeout, options.interrupted);
+namespace {
+
+// What index_files() did besides counting.
+struct FilesIndexed {
+  IndexCounts counts;
+  bool wrote_everything = false;  // a new index, or --full: every article written anew
+  unsigned shards = 1;
+};
+
+// The run itself, on the databases of options.db_path, under the writer lock.
+FilesIndexed index_files(const IndexOptions& options, const FileSystem& fs,
+                         const SkipReporter& report_skip, const WalkResult& walk) {
   IndexDatabases dbs = open_for_writing(options);
   const Xapian::Database& db = dbs.view();
   IndexState state = load_index_state(db);
@@ -324,7 +329,7 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
         entry.document.add_value(kSlotDuplicateKey,
                                  clusters.assign(entry.fingerprint, entry.own_duplicate_key));
       }
-      dbs.replace(entry.term, entry.document);
+      dbs.replace(entry.term, std::move(entry.document));
       mark_seen(entry.term);
       seen_line_keys.insert(entry.line_keys.begin(), entry.line_keys.end());
       if (++pending >= options.commit_every) {
@@ -445,13 +450,62 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
   update_search_aids(dbs, counts);
   dbs.aids().set_metadata(std::string(kMetaLastRun), run_record(counts));
   dbs.commit();
+  unsigned shards = dbs.shard_count();
+  dbs.close();
+  return {counts, state.empty() || options.full, shards};
+}
+
+// Temporary shards of a new single-database index: written by one thread each, then
+// merged into the index by Database::compact. Xapian's write path is most of a full
+// run's CPU, so this is what lets both cores work. A fixed number, so document ids do
+// not depend on --jobs or the machine.
+constexpr unsigned kBuildShards = 2;
+
+// A new single-database index, built in kBuildShards temporary shards beside it
+// ("DB.building") and merged into it, compacted, at the end ("DB.merging", then renamed
+// to DB: the index appears at once). An interrupted run merges what it has, so the next
+// run carries on from the index; a killed one leaves DB.building, which the next run
+// (holding the same writer lock) takes up where it stopped.
+IndexCounts build_new_index(const IndexOptions& options, const FileSystem& fs,
+                            const SkipReporter& report_skip, const WalkResult& walk) {
+  IndexOptions build = options;
+  build.db_path = options.db_path + ".building";
+  build.shards = kBuildShards;
+  std::string merged = options.db_path + ".merging";
+  std::error_code error;
+  std::filesystem::remove_all(merged, error);  // from a run killed while merging
+  FilesIndexed result = index_files(build, fs, report_skip, walk);
+  try {
+    merge_index(build.db_path, merged);
+    std::filesystem::rename(merged, options.db_path);
+  } catch (...) {
+    std::filesystem::remove_all(merged, error);
+    throw;
+  }
+  std::filesystem::remove_all(build.db_path, error);
+  return result.counts;
+}
+
+}  // namespace
+
+IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
+                      const SkipReporter& report_skip) {
+  // Walk before opening the index, so that bad roots never create or touch it.
+  WalkOptions walk_options;
+  walk_options.max_file_bytes = options.max_file_bytes;
+  WalkResult walk = walk_corpus(fs, options.roots, walk_options);
+  std::optional<WriterLock> lock;
+  if (options.take_writer_lock)
+    lock.emplace(options.db_path, options.lock_timeout, options.interrupted);
+  if (options.shards <= 1 && existing_shard_count(options.db_path) == 0) {
+    return build_new_index(options, fs, report_skip, walk);
+  }
+  FilesIndexed result = index_files(options, fs, report_skip, walk);
   // A run that wrote the whole index leaves it as a batch build does, half empty:
   // compact it (see compaction.h). Later runs change a little and leave it be.
-  bool wrote_everything = state.empty() || options.full;
-  if (wrote_everything && !counts.interrupted && counts.added + counts.updated > 0) {
-    unsigned shards = dbs.shard_count();
-    dbs.close();
-    for (const std::string& folder : database_folders(options.db_path, shards)) {
+  const IndexCounts& counts = result.counts;
+  if (result.wrote_everything && !counts.interrupted && counts.added + counts.updated > 0) {
+    for (const std::string& folder : database_folders(options.db_path, result.shards)) {
       if (can_compact_in_place(folder)) compact_in_place(folder);
     }
   }

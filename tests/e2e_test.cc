@@ -447,17 +447,17 @@ TEST(IndexCli, InterruptCommitsWhatIsDoneAndTheNextRunFinishes) {
   TempDir dir;
   constexpr int kArticles = 6000;
   write_filler_corpus(dir / "corpus", kArticles);
-  // The index folder appears once the walk is done and writing starts; a run takes
-  // seconds, so 150 ms later the indexer is mid-run.
+  // A new index is built in DB.building, which appears once the walk is done and
+  // writing starts; a run takes seconds, so 150 ms later the indexer is mid-run.
   // SIGTERM (systemd's stop) behaves as SIGINT: it is interrupted on a separate index.
   ProcessResult terminated = run_process_signalled(
       {NEWSDEX_INDEX_BIN, "--db", dir / "other", dir / "corpus"},
-      [&] { return std::filesystem::exists(dir / "other"); }, 150, SIGTERM);
+      [&] { return std::filesystem::exists(dir / "other.building"); }, 150, SIGTERM);
   EXPECT_EQ(terminated.exit_code, 130) << terminated.err;
   std::string index = dir / "index";
   ProcessResult stopped = run_process_signalled(
       {NEWSDEX_INDEX_BIN, "--db", index, dir / "corpus"},
-      [&] { return std::filesystem::exists(index); }, 150, SIGINT);
+      [&] { return std::filesystem::exists(index + ".building"); }, 150, SIGINT);
   ASSERT_EQ(stopped.exit_code, 130) << stopped.err;
   EXPECT_NE(stopped.err.find("interrupted: "), std::string::npos) << stopped.err;
   Xapian::doccount done = Xapian::Database(dir / "index").get_doccount();
@@ -497,7 +497,24 @@ TEST(IndexCli, KilledAtAnyPointTheIndexStaysSoundAndTheNextRunConverges) {
   auto expected = index_contents(dir / "clean");
   ASSERT_EQ(expected.size(), static_cast<std::size_t>(kArticles));
 
+  // A new index killed while it is built: nothing is searchable yet, and the next run
+  // takes up the build where it stopped.
   std::string index = dir / "index";
+  ProcessResult killed_first = run_process_signalled(
+      {NEWSDEX_INDEX_BIN, "--db", index, dir / "corpus"},
+      [&] { return std::filesystem::exists(index + ".building"); }, 300, SIGKILL);
+  EXPECT_EQ(killed_first.exit_code, -1) << "the run ended before the kill: " << killed_first.err;
+  EXPECT_FALSE(std::filesystem::exists(index));
+  EXPECT_EQ(run_search({"--db", index, "harbour"}).exit_code, 2);
+  auto committed = static_cast<int>(Xapian::Database(index + ".building").get_doccount());
+  ProcessResult resumed = run_indexer({"--db", index, dir / "corpus"});
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
+  EXPECT_EQ(parse_summary(resumed.err).added, kArticles - committed)
+      << "what the killed run committed is indexed again: " << resumed.err;
+  EXPECT_FALSE(std::filesystem::exists(index + ".building"));
+  EXPECT_TRUE(index_contents(index) == expected) << "the resumed build differs";
+
+  // An index killed while a run rewrites it (--full) stays sound at every point.
   for (int delay_ms : {20, 300, 700}) {
     SCOPED_TRACE(delay_ms);
     ProcessResult killed = run_process_signalled(
@@ -539,7 +556,7 @@ TEST(IndexCli, TwoIndexersAtOnceTheSecondWaitsOrGivesUp) {
   std::string index = dir / "index";
   ProcessResult first;
   std::thread first_run([&] { first = run_indexer({"--db", index, dir / "corpus"}); });
-  for (int i = 0; i < 2000 && !std::filesystem::exists(index); ++i) {
+  for (int i = 0; i < 2000 && !std::filesystem::exists(index + ".building"); ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
   ProcessResult impatient = run_indexer({"--db", index, "--lock-timeout", "0.2", dir / "corpus"});

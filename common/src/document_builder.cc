@@ -217,6 +217,10 @@ class DocumentBuilder::TextIndexer {
         doc_.add_term(term_, wdf);
       }
     }
+    // Let go of the document: Xapian's handles count their owners without atomics, and
+    // the document goes on to a writer thread while this builder stays on its worker.
+    doc_ = Xapian::Document();
+    generator_.set_document(Xapian::Document());
   }
 
  private:
