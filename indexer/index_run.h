@@ -39,8 +39,11 @@ struct IndexOptions {
   // Called by the writer after each file that needed work: (done, to do). May be empty.
   std::function<void(std::size_t, std::size_t)> on_progress;
   // Documents written between commits. A crash loses at most this much work; a re-run
-  // redoes it because unchanged files are recognised by their stamp.
-  std::size_t commit_every = 2000;
+  // redoes it because unchanged files are recognised by their stamp. Smaller batches
+  // keep Xapian's in-memory posting buffers small, which costs its writer less CPU
+  // (10x BBC corpus: 2000 -> 500 took a full run from 24.0 s to 21.4 s and its peak
+  // memory from 233 MB to 161 MB; 200 was slower again, for the extra fsyncs).
+  std::size_t commit_every = 500;
   // Files larger than this, on disk or decompressed, are skipped with a reason.
   std::uint64_t max_file_bytes = std::uint64_t{64} << 20;
 };
