@@ -426,10 +426,9 @@ FilesIndexed index_files(const IndexOptions& options, const FileSystem& fs,
     if (!jobs.empty()) process(jobs, learnt, false);
     // Lines that became residue in this run (or in one that stopped early) are still in
     // the articles cleaned before they were known: clean those again.
-    if (!jobs.empty()) {
-      dbs.commit();
-      learnt = load_learnt_residue(db);
-    }
+    // (Read through the writers' own databases: uncommitted articles count, and no
+    // commit is spent on it.)
+    if (!jobs.empty()) learnt = load_learnt_residue(dbs.view());
     if (std::vector<std::uint64_t> fresh = keys_added(learnt, recorded); !fresh.empty()) {
       std::vector<Job> again =
           jobs_to_reclean(db, articles_with_lines(db, fresh), file_by_id, indexed);
