@@ -12,14 +12,16 @@ namespace {
 
 namespace fs = std::filesystem;
 
-Xapian::WritableDatabase open_checked(const std::string& path, bool overwrite_other_schema) {
-  Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+Xapian::WritableDatabase open_checked(const std::string& path, bool overwrite_other_schema,
+                                      bool no_sync) {
+  int sync = no_sync ? Xapian::DB_NO_SYNC : 0;
+  Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN | sync);
   try {
     check_schema_metadata(db, path);
   } catch (const IndexError&) {
     if (!overwrite_other_schema) throw;
     db.close();
-    db = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OVERWRITE);
+    db = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OVERWRITE | sync);
   }
   // Part of the first commit, so that a run killed after any batch leaves an index
   // that the next run and the search tool recognise.
@@ -58,7 +60,7 @@ IndexDatabases::IndexDatabases(const IndexOpenOptions& options) {
   }
   if (count == 1) {
     shards_.push_back(std::make_unique<Xapian::WritableDatabase>(
-        open_checked(options.db_path, options.overwrite_other_schema)));
+        open_checked(options.db_path, options.overwrite_other_schema, options.no_sync)));
     aids_ = *shards_.front();
     view_ = *shards_.front();
     return;
@@ -66,12 +68,13 @@ IndexDatabases::IndexDatabases(const IndexOpenOptions& options) {
   if (existing == 0) fs::create_directories(options.db_path);
   has_side_ = true;
   fs::path base(options.db_path);
-  aids_ = open_checked((base / kSideFolderName).string(), options.overwrite_other_schema);
+  aids_ = open_checked((base / kSideFolderName).string(), options.overwrite_other_schema,
+                       options.no_sync);
   for (unsigned i = 0; i < count; ++i) {
     // Each shard carries the schema too, so that it can be opened, served or merged on
     // its own.
-    shards_.push_back(std::make_unique<Xapian::WritableDatabase>(
-        open_checked((base / shard_folder_name(i)).string(), options.overwrite_other_schema)));
+    shards_.push_back(std::make_unique<Xapian::WritableDatabase>(open_checked(
+        (base / shard_folder_name(i)).string(), options.overwrite_other_schema, options.no_sync)));
     view_.add_database(*shards_.back());
   }
   for (auto& shard : shards_) writers_.push_back(std::make_unique<ShardWriter>(*shard));

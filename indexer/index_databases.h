@@ -24,6 +24,9 @@ struct IndexOpenOptions {
   unsigned shards = 0;
   // Start again from nothing when the index has another schema (newsdex-index --full).
   bool overwrite_other_schema = false;
+  // Commit without fsync (Xapian's DB_NO_SYNC): for a temporary build, where waiting
+  // for the disk only leaves the cores idle and a power cut loses nothing kept.
+  bool no_sync = false;
 };
 
 class IndexDatabases {

@@ -49,7 +49,7 @@ IndexDatabases open_for_writing(const IndexOptions& options) {
   auto started = std::chrono::steady_clock::now();
   for (;;) {
     try {
-      return IndexDatabases({options.db_path, options.shards, options.full});
+      return IndexDatabases({options.db_path, options.shards, options.full, options.no_sync});
     } catch (const Xapian::DatabaseLockError&) {
       std::chrono::duration<double> waited = std::chrono::steady_clock::now() - started;
       bool interrupted = options.interrupted != nullptr && *options.interrupted;
@@ -470,9 +470,18 @@ IndexCounts build_new_index(const IndexOptions& options, const FileSystem& fs,
   IndexOptions build = options;
   build.db_path = options.db_path + ".building";
   build.shards = kBuildShards;
+  build.no_sync = true;  // the merge below writes the index that stays, with fsync
   std::string merged = options.db_path + ".merging";
   std::error_code error;
   std::filesystem::remove_all(merged, error);  // from a run killed while merging
+  if (std::filesystem::exists(build.db_path, error)) {
+    try {
+      Xapian::Database(build.db_path).get_doccount();
+    } catch (const Xapian::Error&) {
+      // Written without fsync: after a power cut it may not open. Start again.
+      std::filesystem::remove_all(build.db_path, error);
+    }
+  }
   FilesIndexed result = index_files(build, fs, report_skip, walk);
   try {
     merge_index(build.db_path, merged);

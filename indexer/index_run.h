@@ -21,6 +21,8 @@ struct IndexOptions {
   std::string db_path;             // index directory; created when missing
   std::vector<std::string> roots;  // corpus folders
   bool full = false;               // re-index every file, changed or not
+  // Commit without waiting for the disk: for temporary builds only (see IndexOpenOptions).
+  bool no_sync = false;
   // Shard databases of a new index (see shard_layout.h); 0 keeps what an existing index
   // has (1 for a new one). A different number for an existing index is a UsageError.
   unsigned shards = 0;

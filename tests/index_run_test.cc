@@ -292,5 +292,20 @@ TEST_F(IndexRunTest, ARunThatWritesTheWholeIndexLeavesItCompact) {
   EXPECT_EQ(second.added + second.updated + second.deleted, 0u);
 }
 
+TEST_F(IndexRunTest, ABuildLeftUnreadableIsStartedAgain) {
+  for (int i = 0; i < 20; ++i) {
+    fs_.add_file("news/local/note-" + std::to_string(i) + ".txt",
+                 "Council note " + std::to_string(i) + "\n\nThe council met about the bridge " +
+                     std::to_string(i) + ".\n");
+  }
+  // What a power cut can leave of a build written without fsync.
+  testing::write_file(dir_ / "index.building/XAPIANDB", "auto shard-00\nauto shard-01\n");
+  testing::write_file(dir_ / "index.building/shard-00/iamglass", "not a database");
+  IndexCounts counts = run();
+  EXPECT_EQ(counts.added, 20u);
+  EXPECT_EQ(doc_count(), 20u);
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "index.building"));
+}
+
 }  // namespace
 }  // namespace newsdex
