@@ -300,7 +300,7 @@ TEST_F(IndexRunTest, ABuildLeftUnreadableIsStartedAgain) {
   }
   // What a power cut can leave of a build written without fsync.
   testing::write_file(dir_ / "index.building/XAPIANDB", "auto shard-00\nauto shard-01\n");
-  testing::write_file(dir_ / "index.building/shard-00/iamglass", "not a database");
+  testing::write_file(dir_ / "index.building/shard-00", "not a database");
   IndexCounts counts = run();
   EXPECT_EQ(counts.added, 20u);
   EXPECT_EQ(doc_count(), 20u);
