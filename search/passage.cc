@@ -176,7 +176,51 @@ std::size_t distinct_highlights(const Passage& passage) {
   return words.size();
 }
 
+// Whether `window`, lower-cased with dots removed ("U.N." holds "un"), holds a needle.
+bool holds_any(const std::string& window, const std::vector<std::string>& needles) {
+  std::string folded = Xapian::Unicode::tolower(window);
+  std::erase(folded, '.');
+  return std::any_of(needles.begin(), needles.end(), [&](const std::string& needle) {
+    return folded.find(needle) != std::string::npos;
+  });
+}
+
+// A term that is a word of the text ("election", "élection", "2024"), as opposed to a
+// prefixed term (an upper-case ASCII prefix: "Zelect", "XPblinken").
+bool is_word_term(std::string_view term) {
+  return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z');
+}
+
 }  // namespace
+
+std::vector<std::string> passage_needles(const Xapian::Query& query) {
+  if (query.get_description().find("WILDCARD") != std::string::npos) return {};
+  std::vector<std::string> needles;
+  for (auto term = query.get_terms_begin(); term != query.get_terms_end(); ++term) {
+    std::string name = *term;
+    std::string needle;
+    if (is_word_term(name)) {
+      needle = name;
+    } else if (name.size() > 1 && name[0] == 'Z' && is_word_term(name.substr(1))) {
+      needle = name.substr(1);
+      // English stemming rewrites "dying" as "die" (also lying, tying): "dy" then.
+      if (needle.size() > 2 && needle.ends_with("ie")) {
+        needles.push_back(needle.substr(0, needle.size() - 2) + "y");
+      }
+      if (needle.size() > 2) needle.pop_back();
+    } else {
+      continue;
+    }
+    std::erase(needle, '.');
+    // A multi-word synonym ("united nations") is looked for word by word.
+    for (std::size_t start = 0; start < needle.size();) {
+      std::size_t end = std::min(needle.find(' ', start), needle.size());
+      if (end > start) needles.push_back(needle.substr(start, end - start));
+      start = end + 1;
+    }
+  }
+  return needles;
+}
 
 Passage passage_from_snippet(const std::string& snippet) {
   Folder folder;
@@ -226,7 +270,7 @@ Passage make_passage(const Xapian::MSet& mset, const std::string& text, const Xa
 
 std::vector<Passage> make_passages(const Xapian::MSet& mset, const std::string& text,
                                    const Xapian::Stem& stemmer, std::size_t length,
-                                   std::size_t count) {
+                                   std::size_t count, const std::vector<std::string>& needles) {
   std::string clean = without_markers(text);
   std::vector<Span> windows = windows_of(clean, length);
   if (windows.empty() || count == 0) return {};
@@ -239,6 +283,7 @@ std::vector<Passage> make_passages(const Xapian::MSet& mset, const std::string& 
   std::vector<Candidate> candidates;
   for (std::size_t w = 0; w < windows.size(); ++w) {
     std::string window = clean.substr(windows[w].begin, windows[w].end - windows[w].begin);
+    if (!needles.empty() && !holds_any(window, needles)) continue;
     // A budget above the window's size makes snippet() return all of it, highlighted.
     std::string snippet =
         mset.snippet(window, 2 * window.size() + 16, stemmer, 0, std::string(1, kHighlightStart),

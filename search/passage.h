@@ -30,9 +30,19 @@ Passage make_passage(const Xapian::MSet& mset, const std::string& text, const Xa
 // most distinct highlighted words (then the most highlights, then the earliest) win.
 // Only windows with a highlight are returned; when none has one, the first window alone
 // (the article's start). Empty for a text of blanks only.
+// With `needles` (see passage_needles), only the windows that hold one of them are
+// given to snippet(), which is most of a search's time otherwise.
 std::vector<Passage> make_passages(const Xapian::MSet& mset, const std::string& text,
                                    const Xapian::Stem& stemmer, std::size_t length,
-                                   std::size_t count);
+                                   std::size_t count, const std::vector<std::string>& needles = {});
+
+// Lower-case strings of which a window of text (lower-cased, dots removed) must hold
+// one, as a substring, to be able to match `query`: its words, and its stems less their
+// last letter (a stem need not be a prefix of its words: happy -> happi; dying -> die
+// gives "dy" too). A superset
+// of what snippet() highlights, so filtering by them changes no passage. Empty, meaning
+// "no filter", when the query holds a wildcard (expanded only by the match) or no word.
+std::vector<std::string> passage_needles(const Xapian::Query& query);
 
 // Turns MSet::snippet output (HTML-escaped, with the private highlight markers of
 // make_passage) into a Passage. Exposed for tests.

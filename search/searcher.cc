@@ -139,7 +139,9 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
   // Passages come from an MSet of the highlight query; snippet() needs only its terms
   // and statistics, so it asks for no documents.
   Xapian::MSet passage_mset = mset;
-  if (std::optional<Xapian::Query> for_passages = highlight_query(query)) {
+  std::optional<Xapian::Query> for_passages = highlight_query(query);
+  std::vector<std::string> needles = passage_needles(for_passages ? *for_passages : query);
+  if (for_passages) {
     Xapian::Enquire highlighter(db_);
     highlighter.set_query(*for_passages);
     passage_mset = highlighter.get_mset(0, 0);
@@ -174,7 +176,7 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
     hit.similar = request.collapse_duplicates ? it.get_collapse_count() : 0;
     hit.article = StoredArticle::parse(it.get_document().get_data());
     hit.passages = make_passages(passage_mset, hit.article.body, query_builder_.stemmer(),
-                                 request.passage_bytes, request.passages);
+                                 request.passage_bytes, request.passages, needles);
     results.hits.push_back(std::move(hit));
   }
   return results;

@@ -1,5 +1,6 @@
 // Tests of passages: parsing MSet::snippet output, and real snippets from an index.
 #include "passage.h"
+#include "highlight_query.h"
 
 #include <gtest/gtest.h>
 
@@ -312,6 +313,55 @@ TEST_F(PassageOnIndex, NoPassagesOfBlankTextOrForZero) {
   Xapian::MSet mset = enquire.get_mset(0, 10);
   EXPECT_TRUE(make_passages(mset, " \n\n ", query_builder.stemmer(), 60, 2).empty());
   EXPECT_TRUE(make_passages(mset, article_.body, query_builder.stemmer(), 60, 0).empty());
+}
+
+}  // namespace
+}  // namespace newsdex
+
+namespace newsdex {
+namespace {
+
+// Needles only spare snippet() the windows that cannot match: the passages are the
+// same with them as without, whatever the query (acronyms, stems that are not
+// prefixes of their words, accents, phrases, operators).
+TEST_F(PassageOnIndex, NeedlesChangeNoPassage) {
+  index(
+      "Harbour talks resume\n\n"
+      "The U.N. envoy arrived in the port city on Monday. Fishermen said they were happy "
+      "with the new quota. Officials from the Zürich office were dying to see the plan. "
+      "The ferry company agreed to cut fares.\n\n"
+      "Dock workers held a vote on Tuesday. The union said talks on pay would resume. "
+      "A spokesman for the United Nations welcomed the agreement.\n\n"
+      "Weather forecasters expect calm seas for the rest of the week.");
+  for (std::string query :
+       {"UN", "U.N. envoy", "happy", "dying", "zürich", "agreed", "\"dock workers\"",
+        "talks NEAR/4 pay", "ferry OR quota", "vote -storm", "title:harbour"}) {
+    SCOPED_TRACE(query);
+    QueryBuilder query_builder(db_);
+    // As the searcher does: passages come from the highlight query.
+    Xapian::Query built = query_builder.build(query);
+    built = highlight_query(built).value_or(built);
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(built);
+    Xapian::MSet mset = enquire.get_mset(0, 10);
+    ASSERT_EQ(mset.size(), 1u);
+    std::vector<std::string> needles = passage_needles(built);
+    ASSERT_FALSE(needles.empty());
+    for (std::size_t count : {1u, 3u}) {
+      auto with = make_passages(mset, article_.body, query_builder.stemmer(), 120, count, needles);
+      auto without = make_passages(mset, article_.body, query_builder.stemmer(), 120, count);
+      ASSERT_EQ(with.size(), without.size());
+      for (std::size_t i = 0; i < with.size(); ++i) {
+        EXPECT_EQ(with[i].text, without[i].text);
+        EXPECT_EQ(with[i].highlights, without[i].highlights);
+        EXPECT_EQ(with[i].start, without[i].start);
+      }
+    }
+  }
+  QueryBuilder query_builder(db_);
+  EXPECT_TRUE(passage_needles(query_builder.build("harb*")).empty()) << "no filter for wildcards";
+  EXPECT_EQ(passage_needles(query_builder.build("happy")),
+            (std::vector<std::string>{"happ"}));  // STEM_SOME: lower-case words are stems only
 }
 
 }  // namespace
