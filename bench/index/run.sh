@@ -24,6 +24,8 @@ done
 [ $# -eq 1 ] || { echo "usage: run.sh [--copies K] [--runs N] [--smoke] CORPUS_DIR" >&2; exit 2; }
 corpus=$(cd "$1" && pwd)
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# shellcheck source=../lib.sh
+source "$repo/bench/lib.sh"
 build=${NEWSDEX_BUILD_DIR:-"$repo/build"}
 index_bin=$build/indexer/newsdex-index search_bin=$build/search/newsdex-search
 for tool in omindex quest recollindex recollq hyperfine /usr/bin/time; do
@@ -37,15 +39,11 @@ done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 echo "newsdex index and search benchmark"
-echo "date:     $(date -u '+%Y-%m-%d %H:%M UTC'); machine: nproc $(nproc), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
+machine_line
 echo "versions: $("$index_bin" --version); omindex $(omindex --version | awk '{print $NF}'); recoll $(dpkg-query -W -f='${Version}' recollcmd 2>/dev/null)"
 
 # The corpus, K distinct copies.
-for (( k = 1; k <= copies; k++ )); do
-  mkdir -p "$work/corpus/copy-$k"
-  cp -r "$corpus"/. "$work/corpus/copy-$k/"
-  find "$work/corpus/copy-$k" -name '*.txt' -exec sed -i "1s/\$/ (copy $k)/" {} +
-done
+replicate_corpus "$corpus" "$work/corpus" "$copies"
 articles=$(find "$work/corpus" -name '*.txt' | wc -l)
 echo "corpus:   $articles articles ($copies copies), $(du -sh "$work/corpus" | cut -f1)"
 echo

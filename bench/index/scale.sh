@@ -12,6 +12,8 @@ if [ "${1:-}" = --copies ]; then copies=$2; shift 2; fi
 [ $# -eq 1 ] || { echo "usage: scale.sh [--copies K] CORPUS_DIR" >&2; exit 2; }
 corpus=$(cd "$1" && pwd)
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# shellcheck source=../lib.sh
+source "$repo/bench/lib.sh"
 index_bin=${NEWSDEX_BUILD_DIR:-"$repo/build"}/indexer/newsdex-index
 [ -x "$index_bin" ] || { echo "scale.sh: build newsdex first ($index_bin)" >&2; exit 77; }
 [ -x /usr/bin/time ] || { echo "scale.sh: /usr/bin/time is missing (apt-get install time)" >&2; exit 77; }
@@ -19,14 +21,10 @@ index_bin=${NEWSDEX_BUILD_DIR:-"$repo/build"}/indexer/newsdex-index
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 echo "newsdex scaling benchmark"
-echo "date:     $(date -u '+%Y-%m-%d %H:%M UTC'); machine: nproc $(nproc), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
+machine_line
 for k in 10 "$copies"; do
   rm -rf "$work/corpus" "$work/index"
-  for (( c = 1; c <= k; c++ )); do
-    mkdir -p "$work/corpus/copy-$c"
-    cp -r "$corpus"/. "$work/corpus/copy-$c/"
-    find "$work/corpus/copy-$c" -name '*.txt' -exec sed -i "1s/\$/ (copy $c)/" {} +
-  done
+  replicate_corpus "$corpus" "$work/corpus" "$k"
   articles=$(find "$work/corpus" -name '*.txt' | wc -l)
   /usr/bin/time -o "$work/time" -f '%e %M' "$index_bin" --quiet --db "$work/index" "$work/corpus" || [ $? -eq 1 ]
   read -r seconds peak_kib < "$work/time"

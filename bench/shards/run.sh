@@ -21,6 +21,8 @@ done
 [ $# -eq 1 ] || { echo "usage: run.sh [--copies K] [--runs N] CORPUS_DIR" >&2; exit 2; }
 corpus=$(cd "$1" && pwd)
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# shellcheck source=../lib.sh
+source "$repo/bench/lib.sh"
 build=${NEWSDEX_BUILD_DIR:-"$repo/build"}
 index_bin=$build/indexer/newsdex-index search_bin=$build/search/newsdex-search
 for tool in xapian-tcpsrv hyperfine python3; do
@@ -36,14 +38,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-for (( k = 1; k <= copies; k++ )); do
-  mkdir -p "$work/corpus/copy-$k"
-  cp -r "$corpus"/. "$work/corpus/copy-$k/"
-  find "$work/corpus/copy-$k" -name '*.txt' -exec sed -i "1s/\$/ (copy $k)/" {} +
-done
+replicate_corpus "$corpus" "$work/corpus" "$copies"
 articles=$(find "$work/corpus" -name '*.txt' | wc -l)
 echo "newsdex shards benchmark"
-echo "date:     $(date -u '+%Y-%m-%d %H:%M UTC'); machine: nproc $(nproc), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
+machine_line
 echo "corpus:   $articles articles ($copies copies)"
 echo
 echo "== Indexing (one run each, --jobs $(nproc))"
