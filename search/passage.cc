@@ -191,10 +191,19 @@ bool is_word_term(std::string_view term) {
   return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z');
 }
 
+// Whether a wildcard is anywhere in `query`: its terms are known only to the match.
+bool has_wildcard(const Xapian::Query& query) {
+  if (query.get_type() == Xapian::Query::OP_WILDCARD) return true;
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    if (has_wildcard(query.get_subquery(i))) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<std::string> passage_needles(const Xapian::Query& query) {
-  if (query.get_description().find("WILDCARD") != std::string::npos) return {};
+  if (has_wildcard(query)) return {};
   std::vector<std::string> needles;
   for (auto term = query.get_terms_begin(); term != query.get_terms_end(); ++term) {
     std::string name = *term;
