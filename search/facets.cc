@@ -48,33 +48,67 @@ void sort_facet_values(std::vector<FacetValue>& values) {
   });
 }
 
-FacetCounter::FacetCounter(std::span<const Facet> facets) {
-  for (const Facet& facet : facets) {
-    FacetSpies& entry = facets_.emplace_back(FacetSpies{facet, {}});
+FacetSource facet_source_for(const Xapian::Database& db, bool has_remote_shards) {
+  if (has_remote_shards) return FacetSource::kValueSlots;
+  // Every article written since the pack exists has one, even without facet values.
+  return db.get_value_freq(kSlotFacetPack) == db.get_doccount() ? FacetSource::kFacetPack
+                                                                : FacetSource::kValueSlots;
+}
+
+FacetCounter::FacetCounter(FacetSource source, std::span<const Facet> facets)
+    : facets_(facets.begin(), facets.end()) {
+  if (source == FacetSource::kFacetPack) {
+    std::vector<unsigned> indexes;
+    std::span<const Facet> all = schema_facets();
+    for (const Facet& facet : facets_) {
+      auto it = std::find_if(all.begin(), all.end(),
+                             [&](const Facet& known) { return known.name == facet.name; });
+      indexes.push_back(static_cast<unsigned>(it - all.begin()));
+    }
+    pack_spy_ = std::make_unique<PackedFacetSpy>(indexes);
+    return;
+  }
+  for (const Facet& facet : facets_) {
+    auto& spies = slot_spies_.emplace_back();
     for (Xapian::valueno i = 0; i < kFacetSlots; ++i) {
-      entry.spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facet.first_slot + i));
+      spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facet.first_slot + i));
     }
   }
 }
 
+FacetCounter::~FacetCounter() = default;
+
 void FacetCounter::attach(Xapian::Enquire& enquire) {
-  for (FacetSpies& entry : facets_) {
-    for (auto& spy : entry.spies) enquire.add_matchspy(spy.get());
+  if (pack_spy_) enquire.add_matchspy(pack_spy_.get());
+  for (auto& spies : slot_spies_) {
+    for (auto& spy : spies) enquire.add_matchspy(spy.get());
   }
+}
+
+std::vector<FacetValue> FacetCounter::slot_counts(std::size_t position) const {
+  std::map<std::string, Xapian::doccount> sums;
+  for (const auto& spy : slot_spies_[position]) {
+    for (auto it = spy->values_begin(); it != spy->values_end(); ++it) {
+      sums[*it] += it.get_termfreq();
+    }
+  }
+  std::vector<FacetValue> values;
+  values.reserve(sums.size());
+  for (auto& [name, count] : sums) values.push_back(FacetValue{name, count});
+  return values;
 }
 
 std::vector<FacetCounts> FacetCounter::counts(std::size_t limit) const {
   std::vector<FacetCounts> all;
-  for (const FacetSpies& entry : facets_) {
-    std::map<std::string, Xapian::doccount> sums;
-    for (const auto& spy : entry.spies) {
-      for (auto it = spy->values_begin(); it != spy->values_end(); ++it) {
-        sums[*it] += it.get_termfreq();
-      }
+  for (std::size_t position = 0; position < facets_.size(); ++position) {
+    FacetCounts counts{facets_[position], {}};
+    if (pack_spy_) {
+      const PackedFacetSpy::Counts& packed = pack_spy_->counts(position);
+      counts.values.reserve(packed.size());
+      for (const auto& [name, count] : packed) counts.values.push_back(FacetValue{name, count});
+    } else {
+      counts.values = slot_counts(position);
     }
-    FacetCounts counts{entry.facet, {}};
-    counts.values.reserve(sums.size());
-    for (auto& [name, count] : sums) counts.values.push_back(FacetValue{name, count});
     sort_facet_values(counts.values);
     if (counts.values.size() > limit) counts.values.resize(limit);
     all.push_back(std::move(counts));
@@ -83,8 +117,9 @@ std::vector<FacetCounts> FacetCounter::counts(std::size_t limit) const {
 }
 
 Xapian::doccount FacetCounter::documents_seen() const {
-  if (facets_.empty() || facets_.front().spies.empty()) return 0;
-  return facets_.front().spies.front()->get_total();
+  if (pack_spy_) return pack_spy_->total();
+  if (slot_spies_.empty() || slot_spies_.front().empty()) return 0;
+  return slot_spies_.front().front()->get_total();
 }
 
 Xapian::doccount check_all(const Xapian::Database& db) { return db.get_doccount(); }

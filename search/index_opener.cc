@@ -212,6 +212,9 @@ OpenedIndex open_index(const std::string& db_path, const OpenOptions& options) {
     index.shards.push_back(shard.name);
     try {
       index.db.add_database(open_shard(shard, options));
+      if (shard.kind == ShardKind::kTcp || shard.kind == ShardKind::kProgram) {
+        index.has_remote = true;
+      }
     } catch (const IndexError& e) {
       if (!options.allow_missing_shards) throw;
       if (!first_failure) first_failure = std::current_exception();

@@ -37,6 +37,9 @@ struct OpenedIndex {
   std::vector<ShardName> shards;   // every shard the stub lists, in order
   std::vector<ShardName> missing;  // shards left out (only with allow_missing_shards)
   bool has_side = false;
+  // Whether a shard is served by the remote backend: such shards run only Xapian's own
+  // match spies (see FacetSource).
+  bool has_remote = false;
 };
 
 // Opens `db_path`: a Xapian database folder (glass), a folder with a XAPIANDB stub, or

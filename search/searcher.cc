@@ -119,7 +119,7 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
   Xapian::Query query = build_query(request);
   bool count_facets = request.facets || request.related_limit > 0;
   // Outlive the Enquire, which holds pointers to them.
-  FacetCounter facet_counter;
+  FacetCounter facet_counter(facet_source_for(db_, opened_.has_remote));
   Xapian::ValueWeightPostingSource recency_source(kSlotTimestamp);
   Xapian::Enquire enquire(db_);
   enquire.set_query(with_recency(query, request.recency_weight, recency_source));
@@ -196,7 +196,8 @@ ListResults Searcher::list_once(const ListRequest& request) {
   }
   bool whole_index = request.query.find_first_not_of(" \t\n") == std::string::npos;
   // The same spies as search(), over MatchAll for the whole index, so counts agree.
-  FacetCounter facet_counter(std::span<const Facet>(facet, 1));
+  FacetCounter facet_counter(facet_source_for(db_, opened_.has_remote),
+                             std::span<const Facet>(facet, 1));
   Xapian::Enquire enquire(db_);
   enquire.set_query(whole_index ? Xapian::Query::MatchAll : query_builder_.build(request.query));
   // Only counts are wanted, no ranking.

@@ -102,8 +102,9 @@ class Searcher {
   // newsdex index, or built with another schema, ShardUnavailableError when a shard
   // does not answer (unless options.allow_missing_shards).
   explicit Searcher(const std::string& db_path, const OpenOptions& options = {});
-  // Searches a database the caller opened (tests use in-memory ones); checks its schema
-  // the same way, naming it `db_name` in errors.
+  // Searches a local database the caller opened (tests use in-memory ones); checks its
+  // schema the same way, naming it `db_name` in errors. Not for remote databases: their
+  // facets need the stock spies that only the path constructor knows to choose.
   Searcher(Xapian::Database db, const std::string& db_name);
 
   // Throws QueryError for a query that cannot be parsed, ShardUnavailableError naming

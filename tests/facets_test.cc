@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -381,6 +382,71 @@ TEST(Facets, AppendingToASimpleQueryNarrows) {
   // What the text hint tells users to do, typed by hand.
   std::set<std::string> ids = ids_of(matching_articles("harbour person:\"Ada Brennan\""));
   EXPECT_EQ(ids, (std::set<std::string>{"world/summit.txt", "sport/regatta.txt"}));
+}
+
+// FacetCounter on its own, from one source, over the matches of `query`.
+std::vector<FacetCounts> count_from(FacetSource source, const std::string& query) {
+  FacetCounter counter(source);
+  Xapian::Enquire enquire(news_index());
+  enquire.set_query(QueryBuilder(news_index()).build(query));
+  counter.attach(enquire);
+  enquire.get_mset(0, 1, check_all(news_index()));
+  EXPECT_EQ(counter.documents_seen(), matching_articles(query).size());
+  return counter.counts(kAllFacetValues);
+}
+
+TEST(Facets, PackAndValueSlotsCountTheSame) {
+  for (const char* query : kQueries) {
+    SCOPED_TRACE(query);
+    std::vector<FacetCounts> packed = count_from(FacetSource::kFacetPack, query);
+    std::vector<FacetCounts> slots = count_from(FacetSource::kValueSlots, query);
+    ASSERT_EQ(packed.size(), slots.size());
+    for (std::size_t i = 0; i < packed.size(); ++i) {
+      EXPECT_EQ(packed[i].facet.name, slots[i].facet.name);
+      EXPECT_EQ(packed[i].values, slots[i].values) << packed[i].facet.name;
+    }
+  }
+}
+
+TEST(Facets, OneFacetFromThePackCountsOnlyIt) {
+  FacetCounter counter(FacetSource::kFacetPack,
+                       std::span<const Facet>(&facet_by_name("places"), 1));
+  Xapian::Enquire enquire(news_index());
+  enquire.set_query(Xapian::Query::MatchAll);
+  counter.attach(enquire);
+  enquire.get_mset(0, 0, check_all(news_index()));
+  std::vector<FacetCounts> counts = counter.counts(kAllFacetValues);
+  ASSERT_EQ(counts.size(), 1u);
+  EXPECT_EQ(as_map(counts[0].values),
+            brute_force_counts(matching_articles(""), facet_by_name("places")));
+}
+
+TEST(Facets, SourceIsThePackOnlyWhenEveryArticleHasOneAndNoShardIsRemote) {
+  EXPECT_EQ(facet_source_for(news_index(), false), FacetSource::kFacetPack);
+  // Remote shards run only Xapian's stock spies.
+  EXPECT_EQ(facet_source_for(news_index(), true), FacetSource::kValueSlots);
+
+  // An index written before the pack existed: one article without it is enough.
+  Xapian::WritableDatabase mixed(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  write_schema_metadata(mixed);
+  for (Xapian::docid id = 1; id <= news_index().get_lastdocid(); ++id) {
+    mixed.add_document(news_index().get_document(id));
+  }
+  EXPECT_EQ(facet_source_for(mixed, false), FacetSource::kFacetPack);
+  Xapian::Document old_style = news_index().get_document(1);
+  old_style.remove_value(kSlotFacetPack);
+  mixed.replace_document(1, old_style);
+  EXPECT_EQ(facet_source_for(mixed, false), FacetSource::kValueSlots);
+
+  // So an old index still counts right, from the slots.
+  Searcher searcher(mixed, "old index");
+  SearchRequest request;
+  request.query = "harbour";
+  request.facets = true;
+  request.facet_limit = 3;
+  const std::vector<FacetValue> expected = {
+      {"Tomas Lindqvist", 3}, {"Ada Brennan", 2}, {"Mara Okafor", 2}};
+  EXPECT_EQ(searcher.search(request).facets.at(0).values, expected);
 }
 
 ListResults list(const std::string& facet, const std::string& query,

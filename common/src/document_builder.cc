@@ -1,12 +1,14 @@
 #include "newsdex/document_builder.h"
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include "newsdex/facet_pack.h"
 #include "newsdex/hashing.h"
 #include "newsdex/schema.h"
 #include "newsdex/stored_article.h"
@@ -407,12 +409,17 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
 
   text_->finish();
 
-  for (const Facet& facet : schema_facets()) {
+  FacetPackWriter facet_pack;
+  std::span<const Facet> facets = schema_facets();
+  for (unsigned facet_index = 0; facet_index < facets.size(); ++facet_index) {
+    const Facet& facet = facets[facet_index];
     const std::vector<std::string>& names = *article.entities.list_for(facet.source);
     for (std::size_t i = 0; i < names.size() && i < kFacetSlots; ++i) {
       doc.add_value(facet.first_slot + static_cast<Xapian::valueno>(i), names[i]);
+      facet_pack.add(facet_index, names[i]);
     }
   }
+  doc.add_value(kSlotFacetPack, facet_pack.bytes());
 
   doc.add_value(kSlotMtime, Xapian::sortable_serialise(article.source.mtime));
   doc.add_value(kSlotContentHash, article.content_hash);

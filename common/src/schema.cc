@@ -39,6 +39,8 @@ constexpr std::array kFacets = {
     Facet{"organizations", "org", FieldSource::kOrganizations, kSlotFacetsBegin + 2 * kFacetSlots},
     Facet{"topics", "topic", FieldSource::kTopics, kSlotFacetsBegin + 3 * kFacetSlots},
 };
+static_assert(kSlotFacetPack == kSlotFacetsBegin + kFacets.size() * kFacetSlots,
+              "the facet pack slot follows the facet slots");
 
 // Xapian rejects terms longer than 245 bytes; keep well clear of it.
 constexpr std::size_t kMaxTermBytes = 240;

@@ -88,6 +88,9 @@ enum ValueSlot : Xapian::valueno {
   // (see schema_facets()), holding the canonical names (UTF-8, as is) of the article's
   // most frequent values, one per slot, so Xapian's stock ValueCountMatchSpy counts them.
   kSlotFacetsBegin = 10,
+  // All facet values of the article in one value (newsdex/facet_pack.h): what local
+  // searches count. Follows the facet slots (kSlotFacetsBegin + 4 * kFacetSlots).
+  kSlotFacetPack = 58,
 };
 
 // Facets: entity lists counted over all matches of a query.
