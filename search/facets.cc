@@ -32,6 +32,11 @@ bool has_operator(std::string_view query_text) {
   return false;
 }
 
+bool in_display_order(const FacetValue& a, const FacetValue& b) {
+  if (a.count != b.count) return a.count > b.count;
+  return a.name < b.name;
+}
+
 }  // namespace
 
 const Facet& facet_by_name(std::string_view name) {
@@ -42,10 +47,7 @@ const Facet& facet_by_name(std::string_view name) {
 }
 
 void sort_facet_values(std::vector<FacetValue>& values) {
-  std::sort(values.begin(), values.end(), [](const FacetValue& a, const FacetValue& b) {
-    if (a.count != b.count) return a.count > b.count;
-    return a.name < b.name;
-  });
+  std::sort(values.begin(), values.end(), in_display_order);
 }
 
 FacetSource facet_source_for(const Xapian::Database& db, bool has_remote_shards) {
@@ -103,14 +105,18 @@ std::vector<FacetCounts> FacetCounter::counts(std::size_t limit) const {
   for (std::size_t position = 0; position < facets_.size(); ++position) {
     FacetCounts counts{facets_[position], {}};
     if (pack_spy_) {
-      const PackedFacetSpy::Counts& packed = pack_spy_->counts(position);
-      counts.values.reserve(packed.size());
-      for (const auto& [name, count] : packed) counts.values.push_back(FacetValue{name, count});
+      counts.values = pack_spy_->values(position);
     } else {
       counts.values = slot_counts(position);
     }
-    sort_facet_values(counts.values);
-    if (counts.values.size() > limit) counts.values.resize(limit);
+    // Only the first `limit` need ordering: a common word matches thousands of names.
+    if (counts.values.size() > limit) {
+      std::partial_sort(counts.values.begin(), counts.values.begin() + limit, counts.values.end(),
+                        in_display_order);
+      counts.values.resize(limit);
+    } else {
+      sort_facet_values(counts.values);
+    }
     all.push_back(std::move(counts));
   }
   return all;

@@ -5,39 +5,46 @@
 // databases only.
 #pragma once
 
+#include <cstdint>
 #include <string>
-#include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
 
 namespace newsdex {
 
+struct FacetValue;
+
 class PackedFacetSpy : public Xapian::MatchSpy {
  public:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view text) const noexcept {
-      return std::hash<std::string_view>{}(text);
-    }
-  };
-  using Counts = std::unordered_map<std::string, Xapian::doccount, Hash, std::equal_to<>>;
-
   // Counts the facets whose indexes in schema_facets() are `facet_indexes`.
   explicit PackedFacetSpy(const std::vector<unsigned>& facet_indexes);
 
   void operator()(const Xapian::Document& doc, double weight) override;
 
-  // The counts of the facet given at `position` in the constructor's list.
-  const Counts& counts(std::size_t position) const { return counts_[position]; }
+  // The values counted of the facet given at `position` in the constructor's list, in
+  // no particular order.
+  std::vector<FacetValue> values(std::size_t position) const;
   // Documents seen.
   Xapian::doccount total() const { return total_; }
 
  private:
-  // facet index in schema_facets() -> position in counts_, or -1 when not counted.
+  struct Counted {
+    std::uint32_t hash;
+    unsigned position;
+    std::string name;
+    Xapian::doccount count;
+  };
+  void count(unsigned position, std::uint32_t hash, std::string_view name);
+  void grow();
+
+  // facet index in schema_facets() -> position in the constructor's list, or -1.
   std::vector<int> position_of_facet_;
-  std::vector<Counts> counts_;
+  std::vector<Counted> counted_;
+  // Open addressing over counted_: index + 1, 0 for a free slot. A power of two long,
+  // at most half full. Names come with their hash from the pack, so a lookup is a probe
+  // and one comparison.
+  std::vector<std::uint32_t> table_;
   Xapian::doccount total_ = 0;
 };
 

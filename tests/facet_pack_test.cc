@@ -19,8 +19,9 @@ using Entries = std::vector<std::pair<unsigned, std::string>>;
 
 Entries read_back(std::string_view pack, bool* valid = nullptr) {
   Entries entries;
-  bool ok = for_each_packed_facet_value(pack, [&](unsigned facet, std::string_view name) {
-    entries.emplace_back(facet, std::string(name));
+  bool ok = for_each_packed_facet_value(pack, [&](const PackedFacetValue& value) {
+    EXPECT_EQ(value.hash, facet_name_hash(value.name)) << value.name;
+    entries.emplace_back(value.facet_index, std::string(value.name));
   });
   if (valid != nullptr) *valid = ok;
   return entries;
@@ -55,8 +56,19 @@ TEST(FacetPack, OtherVersionsAndEmptyValuesAreRefused) {
   EXPECT_TRUE(read_back("", &valid).empty());
   EXPECT_FALSE(valid);
   valid = true;
-  EXPECT_TRUE(read_back(std::string("2\0Ada\0", 6), &valid).empty());
+  EXPECT_TRUE(read_back(std::string("2\0\0\0\0\0Ada\0", 10), &valid).empty());
   EXPECT_FALSE(valid);
+}
+
+TEST(FacetPack, HashIsTheLowBitsOfFnv1a) {
+  // Stored in indexes: pinned.
+  EXPECT_EQ(facet_name_hash(""), 0x84222325u);
+  EXPECT_EQ(facet_name_hash("a"), 0x8601ec8cu);
+  FacetPackWriter writer;
+  writer.add(2, "a");
+  EXPECT_EQ(writer.bytes(), std::string("1\x02\x8c\xec\x01\x86"
+                                        "a\0",
+                                        8));
 }
 
 TEST(FacetPack, TruncatedEntryIsDropped) {

@@ -421,6 +421,40 @@ TEST(Facets, OneFacetFromThePackCountsOnlyIt) {
             brute_force_counts(matching_articles(""), facet_by_name("places")));
 }
 
+TEST(Facets, PackCountsThousandsOfNamesAsTheSlotsDo) {
+  // More distinct names than the spy's first table holds, so that it grows; names shared
+  // by several articles and by two facets, so that counts and facets stay apart.
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  write_schema_metadata(db);
+  DocumentBuilder builder;
+  for (int a = 0; a < 400; ++a) {
+    SourceFile source;
+    source.id = "crowd/" + std::to_string(a) + ".txt";
+    source.path = "/corpus/" + source.id;
+    Article article = make_article(source, "Crowd " + std::to_string(a) + "\n\nA crowd.\n");
+    for (int i = 0; i < 12; ++i) {
+      article.entities.people.push_back("Person " + std::to_string((a * 7 + i * 13) % 3000));
+      article.entities.organizations.push_back("Person " + std::to_string((a + i) % 50));
+    }
+    db.add_document(builder.build(article));
+  }
+  auto count = [&](FacetSource source) {
+    FacetCounter counter(source);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query::MatchAll);
+    counter.attach(enquire);
+    enquire.get_mset(0, 0, check_all(db));
+    return counter.counts(kAllFacetValues);
+  };
+  std::vector<FacetCounts> packed = count(FacetSource::kFacetPack);
+  std::vector<FacetCounts> slots = count(FacetSource::kValueSlots);
+  ASSERT_EQ(packed.size(), slots.size());
+  EXPECT_GT(packed.at(0).values.size(), 2000u);
+  for (std::size_t i = 0; i < packed.size(); ++i) {
+    EXPECT_EQ(packed[i].values, slots[i].values) << packed[i].facet.name;
+  }
+}
+
 TEST(Facets, SourceIsThePackOnlyWhenEveryArticleHasOneAndNoShardIsRemote) {
   EXPECT_EQ(facet_source_for(news_index(), false), FacetSource::kFacetPack);
   // Remote shards run only Xapian's stock spies.
