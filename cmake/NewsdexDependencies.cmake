@@ -10,6 +10,9 @@ if(NOT TARGET Xapian::xapian)
     INTERFACE_LINK_LIBRARIES "${XAPIAN_LIBRARIES}")
 endif()
 
+# Linked statically: a one-shot search then loads one shared library fewer (start-up is
+# most of its time; see bench/index/run.sh).
+set(Boost_USE_STATIC_LIBS ON)
 find_package(Boost 1.74 REQUIRED COMPONENTS program_options)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(Threads REQUIRED)
@@ -18,7 +21,8 @@ find_package(Threads REQUIRED)
 # encodings, zlib reads .gz files.
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(gumbo REQUIRED IMPORTED_TARGET gumbo)
-# Line editing and history for newsdex-search -i (BSD-licensed editline).
+# Line editing and history for newsdex-search -i (BSD-licensed editline). Checked here,
+# loaded by search/editline.cc only when -i runs, so one-shot searches start faster.
 pkg_check_modules(libedit REQUIRED IMPORTED_TARGET libedit)
 find_package(ICU 60 REQUIRED COMPONENTS uc)
 find_package(ZLIB REQUIRED)

@@ -8,7 +8,7 @@
 #include <optional>
 #include <string_view>
 
-#include <editline/readline.h>
+#include "editline.h"
 
 namespace newsdex {
 namespace {
@@ -30,30 +30,39 @@ std::string_view trim(std::string_view text) {
   return text.substr(begin, end - begin + 1);
 }
 
-// Lines from a terminal through editline, with history; plain lines from anything else.
+// Lines from a terminal through editline, with history; plain lines from anything else
+// (or when editline cannot be loaded).
 class LineReader {
  public:
   LineReader(std::FILE* in, std::FILE* out, const std::string& history_path)
-      : in_(in), history_path_(history_path), terminal_(::isatty(::fileno(in)) == 1) {
-    if (!terminal_) return;
-    rl_instream = in;
-    rl_outstream = out;
-    rl_readline_name = "newsdex";  // for "newsdex:" lines in ~/.editrc
-    rl_initialize();
-    using_history();
-    clear_history();
-    stifle_history(kHistoryLines);
-    if (!history_path_.empty()) read_history(history_path_.c_str());
+      : in_(in),
+        out_(out),
+        history_path_(history_path),
+        edit_(::isatty(::fileno(in)) == 1 ? editline() : nullptr),
+        terminal_(::isatty(::fileno(in)) == 1) {
+    if (edit_ == nullptr) return;
+    *edit_->instream = in;
+    *edit_->outstream = out;
+    *edit_->readline_name = "newsdex";  // for "newsdex:" lines in ~/.editrc
+    edit_->initialize();
+    edit_->using_history();
+    edit_->clear_history();
+    edit_->stifle_history(kHistoryLines);
+    if (!history_path_.empty()) edit_->read_history(history_path_.c_str());
   }
 
   // The next line without its line end; nullopt at the end of input.
   std::optional<std::string> read() {
-    if (terminal_) {
-      char* line = readline(kPrompt);
+    if (edit_ != nullptr) {
+      char* line = edit_->readline(kPrompt);
       if (line == nullptr) return std::nullopt;
       std::string text(line);
       std::free(line);
       return text;
+    }
+    if (terminal_) {
+      std::fputs(kPrompt, out_);
+      std::fflush(out_);
     }
     std::string text;
     int c = 0;
@@ -63,21 +72,23 @@ class LineReader {
   }
 
   void remember(const std::string& line) {
-    if (terminal_) add_history(line.c_str());
+    if (edit_ != nullptr) edit_->add_history(line.c_str());
   }
 
   // Writes the history back; a failure only loses it. The file holds queries: keep it
   // private like a shell's history.
   void save() {
-    if (!terminal_ || history_path_.empty()) return;
-    if (write_history(history_path_.c_str()) == 0) ::chmod(history_path_.c_str(), 0600);
+    if (edit_ == nullptr || history_path_.empty()) return;
+    if (edit_->write_history(history_path_.c_str()) == 0) ::chmod(history_path_.c_str(), 0600);
   }
 
   bool terminal() const { return terminal_; }
 
  private:
   std::FILE* in_;
+  std::FILE* out_;
   std::string history_path_;
+  const Editline* edit_;
   bool terminal_;
 };
 

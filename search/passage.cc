@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 #include <set>
 #include <string_view>
 
@@ -163,73 +164,50 @@ std::vector<Span> windows_of(std::string_view text, std::size_t length) {
   return windows;
 }
 
-// Distinct words highlighted, ASCII letters folded: "Rafah" twice counts once.
-std::size_t distinct_highlights(const Passage& passage) {
+// The distinct query words highlighted: the needle groups held by highlighted words
+// ("Blair" and "Blair's" count once, as do "talks" and "talk"), so that a window's
+// FoldedText bound holds. Without needles (wildcard queries): distinct highlighted words,
+// ASCII letters folded.
+std::size_t distinct_highlights(const Passage& passage, const std::vector<Needle>& needles) {
   std::set<std::string> words;
+  std::set<std::size_t> groups;
   for (const auto& [start, end] : passage.highlights) {
     std::size_t from = byte_offset_of_code_point(passage.text, start);
     std::size_t to = byte_offset_of_code_point(passage.text, end);
-    std::string word = passage.text.substr(from, to - from);
-    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    words.insert(std::move(word));
+    std::string_view word = std::string_view(passage.text).substr(from, to - from);
+    if (needles.empty()) {
+      std::string folded(word);
+      for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      words.insert(std::move(folded));
+    } else {
+      for (std::size_t group : groups_held(word, needles)) groups.insert(group);
+    }
   }
-  return words.size();
+  return needles.empty() ? words.size() : groups.size();
 }
 
-// Whether `window`, lower-cased with dots removed ("U.N." holds "un"), holds a needle.
-bool holds_any(const std::string& window, const std::vector<std::string>& needles) {
-  std::string folded = Xapian::Unicode::tolower(window);
-  std::erase(folded, '.');
-  return std::any_of(needles.begin(), needles.end(), [&](const std::string& needle) {
-    return folded.find(needle) != std::string::npos;
-  });
+// A window that can be chosen, and how it ranks.
+struct Candidate {
+  std::size_t window;  // index into the windows
+  std::size_t distinct;
+  std::size_t total;
+  Passage passage;
+};
+
+// The order of passages by worth: the most distinct highlighted words, then the most
+// highlights, then the earliest.
+bool ranks_before(std::size_t distinct_a, std::size_t total_a, std::size_t window_a,
+                  std::size_t distinct_b, std::size_t total_b, std::size_t window_b) {
+  if (distinct_a != distinct_b) return distinct_a > distinct_b;
+  if (total_a != total_b) return total_a > total_b;
+  return window_a < window_b;
 }
 
-// A term that is a word of the text ("election", "élection", "2024"), as opposed to a
-// prefixed term (an upper-case ASCII prefix: "Zelect", "XPblinken").
-bool is_word_term(std::string_view term) {
-  return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z');
-}
-
-// Whether a wildcard is anywhere in `query`: its terms are known only to the match.
-bool has_wildcard(const Xapian::Query& query) {
-  if (query.get_type() == Xapian::Query::OP_WILDCARD) return true;
-  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
-    if (has_wildcard(query.get_subquery(i))) return true;
-  }
-  return false;
+bool better(const Candidate& a, const Candidate& b) {
+  return ranks_before(a.distinct, a.total, a.window, b.distinct, b.total, b.window);
 }
 
 }  // namespace
-
-std::vector<std::string> passage_needles(const Xapian::Query& query) {
-  if (has_wildcard(query)) return {};
-  std::vector<std::string> needles;
-  for (auto term = query.get_terms_begin(); term != query.get_terms_end(); ++term) {
-    std::string name = *term;
-    std::string needle;
-    if (is_word_term(name)) {
-      needle = name;
-    } else if (name.size() > 1 && name[0] == 'Z' && is_word_term(name.substr(1))) {
-      needle = name.substr(1);
-      // English stemming rewrites "dying" as "die" (also lying, tying): "dy" then.
-      if (needle.size() > 2 && needle.ends_with("ie")) {
-        needles.push_back(needle.substr(0, needle.size() - 2) + "y");
-      }
-      if (needle.size() > 2) needle.pop_back();
-    } else {
-      continue;
-    }
-    std::erase(needle, '.');
-    // A multi-word synonym ("united nations") is looked for word by word.
-    for (std::size_t start = 0; start < needle.size();) {
-      std::size_t end = std::min(needle.find(' ', start), needle.size());
-      if (end > start) needles.push_back(needle.substr(start, end - start));
-      start = end + 1;
-    }
-  }
-  return needles;
-}
 
 Passage passage_from_snippet(const std::string& snippet) {
   Folder folder;
@@ -279,42 +257,63 @@ Passage make_passage(const Xapian::MSet& mset, const std::string& text, const Xa
 
 std::vector<Passage> make_passages(const Xapian::MSet& mset, const std::string& text,
                                    const Xapian::Stem& stemmer, std::size_t length,
-                                   std::size_t count, const std::vector<std::string>& needles) {
+                                   std::size_t count, const std::vector<Needle>& needles,
+                                   WindowSelection selection) {
   std::string clean = without_markers(text);
   std::vector<Span> windows = windows_of(clean, length);
   if (windows.empty() || count == 0) return {};
 
-  struct Candidate {
-    std::size_t window;  // index into windows
-    std::size_t distinct;
-    Passage passage;
+  // The windows worth a snippet() call, best bound first. Without needles: all of them,
+  // each bound by its size (nothing can be ruled out).
+  struct Bounded {
+    std::size_t window;
+    HighlightBound bound;
   };
+  std::vector<Bounded> order;
+  if (needles.empty()) {
+    for (std::size_t w = 0; w < windows.size(); ++w) order.push_back({w, {SIZE_MAX, SIZE_MAX}});
+  } else {
+    FoldedText folded(clean);
+    for (std::size_t w = 0; w < windows.size(); ++w) {
+      HighlightBound bound = folded.bound(windows[w].begin, windows[w].end, needles);
+      if (bound.total > 0 || selection == WindowSelection::kEvery) order.push_back({w, bound});
+    }
+    std::sort(order.begin(), order.end(), [](const Bounded& a, const Bounded& b) {
+      return ranks_before(a.bound.distinct, a.bound.total, a.window, b.bound.distinct,
+                          b.bound.total, b.window);
+    });
+  }
+
+  // Highlights windows in that order until no window left can rank among the best
+  // `count` found: the passages are those of highlighting every window.
   std::vector<Candidate> candidates;
-  for (std::size_t w = 0; w < windows.size(); ++w) {
-    std::string window = clean.substr(windows[w].begin, windows[w].end - windows[w].begin);
-    if (!needles.empty() && !holds_any(window, needles)) continue;
+  for (const Bounded& next : order) {
+    if (selection == WindowSelection::kPruned && candidates.size() >= count) {
+      std::nth_element(candidates.begin(), candidates.begin() + (count - 1), candidates.end(),
+                       better);
+      const Candidate& last_kept = candidates[count - 1];
+      if (ranks_before(last_kept.distinct, last_kept.total, last_kept.window, next.bound.distinct,
+                       next.bound.total, next.window)) {
+        break;
+      }
+    }
+    const Span& span = windows[next.window];
+    std::string window = clean.substr(span.begin, span.end - span.begin);
     // A budget above the window's size makes snippet() return all of it, highlighted.
     std::string snippet =
         mset.snippet(window, 2 * window.size() + 16, stemmer, 0, std::string(1, kHighlightStart),
                      std::string(1, kHighlightEnd), std::string());
     Passage passage = passage_from_snippet(snippet);
-    if (!passage.highlights.empty()) {
-      std::size_t distinct = distinct_highlights(passage);
-      candidates.push_back({w, distinct, std::move(passage)});
-    }
+    if (passage.highlights.empty()) continue;
+    std::size_t distinct = distinct_highlights(passage, needles);
+    std::size_t total = passage.highlights.size();
+    candidates.push_back({next.window, distinct, total, std::move(passage)});
   }
   if (candidates.empty()) {
     Passage start;
     start.text = fold_whitespace(clean.substr(windows[0].begin, windows[0].end - windows[0].begin));
-    candidates.push_back({0, 0, std::move(start)});
+    candidates.push_back({0, 0, 0, std::move(start)});
   }
-  auto better = [](const Candidate& a, const Candidate& b) {
-    if (a.distinct != b.distinct) return a.distinct > b.distinct;
-    if (a.passage.highlights.size() != b.passage.highlights.size()) {
-      return a.passage.highlights.size() > b.passage.highlights.size();
-    }
-    return a.window < b.window;
-  };
   std::sort(candidates.begin(), candidates.end(), better);
   candidates.resize(std::min(count, candidates.size()));
   std::sort(candidates.begin(), candidates.end(),

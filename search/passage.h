@@ -8,6 +8,8 @@
 
 #include <xapian.h>
 
+#include "passage_needles.h"
+
 namespace newsdex {
 
 struct Passage {
@@ -27,22 +29,17 @@ Passage make_passage(const Xapian::MSet& mset, const std::string& text, const Xa
 // Up to `count` passages of at most about `length` bytes each, in text order and not
 // overlapping. The text is cut into windows of whole sentences (a longer sentence is cut
 // between words); each window is highlighted with MSet::snippet, and the windows with the
-// most distinct highlighted words (then the most highlights, then the earliest) win.
-// Only windows with a highlight are returned; when none has one, the first window alone
-// (the article's start). Empty for a text of blanks only.
-// With `needles` (see passage_needles), only the windows that hold one of them are
-// given to snippet(), which is most of a search's time otherwise.
+// most highlighted words of distinct stems (then the most highlights, then the earliest)
+// win. Only windows with a highlight are returned; when none has one, the first window
+// alone (the article's start). Empty for a text of blanks only.
+// With `needles` (see passage_needles), snippet() sees only the windows that can still
+// rank among the best (kPruned), most of a search's time otherwise; kEvery, for tests,
+// highlights every window and must give the same passages.
+enum class WindowSelection { kPruned, kEvery };
 std::vector<Passage> make_passages(const Xapian::MSet& mset, const std::string& text,
                                    const Xapian::Stem& stemmer, std::size_t length,
-                                   std::size_t count, const std::vector<std::string>& needles = {});
-
-// Lower-case strings of which a window of text (lower-cased, dots removed) must hold
-// one, as a substring, to be able to match `query`: its words, and its stems less their
-// last letter (a stem need not be a prefix of its words: happy -> happi; dying -> die
-// gives "dy" too). A superset
-// of what snippet() highlights, so filtering by them changes no passage. Empty, meaning
-// "no filter", when the query holds a wildcard (expanded only by the match) or no word.
-std::vector<std::string> passage_needles(const Xapian::Query& query);
+                                   std::size_t count, const std::vector<Needle>& needles = {},
+                                   WindowSelection selection = WindowSelection::kPruned);
 
 // Turns MSet::snippet output (HTML-escaped, with the private highlight markers of
 // make_passage) into a Passage. Exposed for tests.

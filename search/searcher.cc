@@ -140,7 +140,7 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
   // and statistics, so it asks for no documents.
   Xapian::MSet passage_mset = mset;
   std::optional<Xapian::Query> for_passages = highlight_query(query);
-  std::vector<std::string> needles = passage_needles(for_passages ? *for_passages : query);
+  std::vector<Needle> needles = passage_needles(for_passages ? *for_passages : query);
   if (for_passages) {
     Xapian::Enquire highlighter(db_);
     highlighter.set_query(*for_passages);
@@ -153,7 +153,9 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
   results.matches_estimated = mset.get_uncollapsed_matches_estimated();
   results.matches_upper_bound = mset.get_uncollapsed_matches_upper_bound();
   if (count_facets) {
-    std::vector<FacetCounts> facets = facet_counter.counts(kAllFacetValues);
+    // Related names need every count; facets alone only the first facet_limit.
+    std::vector<FacetCounts> facets =
+        facet_counter.counts(request.related_limit > 0 ? kAllFacetValues : request.facet_limit);
     if (request.related_limit > 0) {
       results.related = related_entities(facets, request.query, request.related_limit);
     }
@@ -175,7 +177,7 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
     hit.percent = it.get_percent();
     hit.similar = request.collapse_duplicates ? it.get_collapse_count() : 0;
     hit.article = StoredArticle::parse(it.get_document().get_data());
-    hit.passages = make_passages(passage_mset, hit.article.body, query_builder_.stemmer(),
+    hit.passages = make_passages(passage_mset, hit.article.body, passage_stemmer_,
                                  request.passage_bytes, request.passages, needles);
     results.hits.push_back(std::move(hit));
   }

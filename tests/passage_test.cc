@@ -321,10 +321,27 @@ TEST_F(PassageOnIndex, NoPassagesOfBlankTextOrForZero) {
 namespace newsdex {
 namespace {
 
-// Needles only spare snippet() the windows that cannot match: the passages are the
-// same with them as without, whatever the query (acronyms, stems that are not
-// prefixes of their words, accents, phrases, operators).
-TEST_F(PassageOnIndex, NeedlesChangeNoPassage) {
+// Counts the words a stemmer is asked about: snippet() stems every word it is given, so
+// this measures how much text it saw.
+class CountingStemmer : public Xapian::StemImplementation {
+ public:
+  CountingStemmer(Xapian::Stem stemmer, std::size_t& calls) : stemmer_(stemmer), calls_(calls) {}
+  std::string operator()(const std::string& word) override {
+    ++calls_;
+    return stemmer_(word);
+  }
+  std::string get_description() const override { return "counting"; }
+
+ private:
+  Xapian::Stem stemmer_;
+  std::size_t& calls_;
+};
+
+// Pruning only spares snippet() the windows that cannot rank among the best: the
+// passages are those of highlighting every window, whatever the query (acronyms, stems
+// that are not prefixes of their words, accents, phrases, operators, several forms of a
+// word, a synonym of several words).
+TEST_F(PassageOnIndex, PruningChangesNoPassage) {
   index(
       "Harbour talks resume\n\n"
       "The U.N. envoy arrived in the port city on Monday. Fishermen said they were happy "
@@ -332,10 +349,13 @@ TEST_F(PassageOnIndex, NeedlesChangeNoPassage) {
       "The ferry company agreed to cut fares.\n\n"
       "Dock workers held a vote on Tuesday. The union said talks on pay would resume. "
       "A spokesman for the United Nations welcomed the agreement.\n\n"
+      "Talks, talk and talking: the envoy's talks went on. The envoy talked of the vote.\n\n"
       "Weather forecasters expect calm seas for the rest of the week.");
-  for (std::string query :
-       {"UN", "U.N. envoy", "happy", "dying", "zürich", "agreed", "\"dock workers\"",
-        "talks NEAR/4 pay", "ferry OR quota", "vote -storm", "title:harbour"}) {
+  std::size_t pruned_words = 0;
+  std::size_t every_words = 0;
+  for (std::string query : {"UN", "U.N. envoy", "happy", "dying", "zürich", "agreed",
+                            "\"dock workers\"", "talks NEAR/4 pay", "ferry OR quota", "vote -storm",
+                            "title:harbour", "talks envoy", "envoy vote talks united nations"}) {
     SCOPED_TRACE(query);
     QueryBuilder query_builder(db_);
     // As the searcher does: passages come from the highlight query.
@@ -345,23 +365,82 @@ TEST_F(PassageOnIndex, NeedlesChangeNoPassage) {
     enquire.set_query(built);
     Xapian::MSet mset = enquire.get_mset(0, 10);
     ASSERT_EQ(mset.size(), 1u);
-    std::vector<std::string> needles = passage_needles(built);
+    std::vector<Needle> needles = passage_needles(built);
     ASSERT_FALSE(needles.empty());
-    for (std::size_t count : {1u, 3u}) {
-      auto with = make_passages(mset, article_.body, query_builder.stemmer(), 120, count, needles);
-      auto without = make_passages(mset, article_.body, query_builder.stemmer(), 120, count);
-      ASSERT_EQ(with.size(), without.size());
-      for (std::size_t i = 0; i < with.size(); ++i) {
-        EXPECT_EQ(with[i].text, without[i].text);
-        EXPECT_EQ(with[i].highlights, without[i].highlights);
-        EXPECT_EQ(with[i].start, without[i].start);
+    for (std::size_t count : {1u, 2u, 3u}) {
+      Xapian::Stem pruned_stemmer(new CountingStemmer(query_builder.stemmer(), pruned_words));
+      Xapian::Stem every_stemmer(new CountingStemmer(query_builder.stemmer(), every_words));
+      auto pruned = make_passages(mset, article_.body, pruned_stemmer, 120, count, needles,
+                                  WindowSelection::kPruned);
+      auto every = make_passages(mset, article_.body, every_stemmer, 120, count, needles,
+                                 WindowSelection::kEvery);
+      ASSERT_EQ(pruned.size(), every.size());
+      for (std::size_t i = 0; i < pruned.size(); ++i) {
+        EXPECT_EQ(pruned[i].text, every[i].text);
+        EXPECT_EQ(pruned[i].highlights, every[i].highlights);
+        EXPECT_EQ(pruned[i].start, every[i].start);
       }
     }
   }
-  QueryBuilder query_builder(db_);
+  // And it prunes: snippet() saw well under half the words.
+  EXPECT_LT(pruned_words * 2, every_words) << pruned_words << " of " << every_words;
+}
+
+TEST_F(PassageOnIndex, FormsOfOneWordCountOnceAmongDistinctHighlights) {
+  // The first window has "talks" three times; the second "talks" and "envoy" once each:
+  // two distinct words beat three highlights of one.
+  index(
+      "Talks Go On\n\n"
+      "Talks and more talks: the talks went on.\n\n"
+      "Quiet days followed in the capital.\n\n"
+      "The envoy's talks ended.\n");
+  std::vector<Passage> passages = passages_for("talks envoy", 50, 1);
+  ASSERT_EQ(passages.size(), 1u);
+  EXPECT_TRUE(passages[0].text.starts_with("The envoy")) << passages[0].text;
+}
+
+TEST(PassageNeedles, GroupsAndForms) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  QueryBuilder query_builder(db);
   EXPECT_TRUE(passage_needles(query_builder.build("harb*")).empty()) << "no filter for wildcards";
-  EXPECT_EQ(passage_needles(query_builder.build("happy")),
-            (std::vector<std::string>{"happ"}));  // STEM_SOME: lower-case words are stems only
+  // STEM_SOME: lower-case words are stems only, less their last letter.
+  EXPECT_EQ(passage_needles(query_builder.build("happy")), (std::vector<Needle>{{"happ", 0}}));
+  // Two spellings of one stem share a group.
+  EXPECT_EQ(passage_needles(query_builder.build("dying")),
+            (std::vector<Needle>{{"di", 0}, {"dy", 0}}));
+  std::vector<Needle> two = passage_needles(query_builder.build("Blair budget"));
+  ASSERT_EQ(two.size(), 2u);
+  EXPECT_NE(two[0].group, two[1].group);
+}
+
+TEST(PassageNeedles, BoundCountsGroupsAndOccurrences) {
+  const std::vector<Needle> needles = {{"talk", 0}, {"envoy", 1}, {"di", 2}, {"dy", 2}};
+  struct Case {
+    std::string_view text;
+    std::size_t distinct, total;
+  };
+  const Case cases[] = {
+      {"Nothing here.", 0, 0},      {"Talks, talk and TALKING.", 1, 3},
+      {"The Envoy's talks.", 2, 2}, {"Dying, he died.", 1, 2},  // "dy" and "di" are one group
+      {"E.N.V.O.Y. talks", 2, 2},                               // dots go
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    FoldedText folded(c.text);
+    HighlightBound bound = folded.bound(0, c.text.size(), needles);
+    EXPECT_EQ(bound.distinct, c.distinct);
+    EXPECT_EQ(bound.total, c.total);
+  }
+  // A part of the text: "talks" only.
+  FoldedText folded("Envoy talks");
+  HighlightBound part = folded.bound(6, 11, needles);
+  EXPECT_EQ(part.distinct, 1u);
+  EXPECT_EQ(part.total, 1u);
+  // Offsets past a multi-byte character stay right.
+  FoldedText accented("\xC3\x89lan talks");
+  EXPECT_EQ(accented.bound(6, 11, needles).total, 1u);
+  EXPECT_EQ(groups_held("Talking", needles), (std::vector<std::size_t>{0}));
+  EXPECT_EQ(groups_held("\xC3\x89LAN", {{"\xC3\xA9lan", 0}}), (std::vector<std::size_t>{0}));
 }
 
 }  // namespace
