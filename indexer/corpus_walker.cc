@@ -35,10 +35,7 @@ bool is_within(const std::string& real_path, const std::string& real_folder) {
          real_path[real_folder.size()] == '/';
 }
 
-struct Root {
-  std::string path;  // as given, without trailing '/'
-  std::string real_path;
-};
+using Root = CheckedRoot;
 
 Root check_root(const FileSystem& fs, std::string root) {
   while (root.size() > 1 && root.back() == '/') root.pop_back();
@@ -153,15 +150,24 @@ class Walker {
 
 }  // namespace
 
+std::vector<CheckedRoot> check_roots(const FileSystem& fs, const std::vector<std::string>& roots) {
+  // All roots are checked first: the inside-or-outside test of links needs all of them.
+  std::vector<CheckedRoot> checked;
+  for (const std::string& root : roots) checked.push_back(check_root(fs, root));
+  return checked;
+}
+
+WalkResult walk_checked_roots(const FileSystem& fs, const std::vector<CheckedRoot>& roots,
+                              const WalkOptions& options) {
+  WalkResult result;
+  Walker walker(fs, options, roots, result);
+  for (const Root& root : roots) walker.walk_root(root);
+  return result;
+}
+
 WalkResult walk_corpus(const FileSystem& fs, const std::vector<std::string>& roots,
                        const WalkOptions& options) {
-  // All roots are checked first: the inside-or-outside test of links needs all of them.
-  std::vector<Root> checked;
-  for (const std::string& root : roots) checked.push_back(check_root(fs, root));
-  WalkResult result;
-  Walker walker(fs, options, checked, result);
-  for (const Root& root : checked) walker.walk_root(root);
-  return result;
+  return walk_checked_roots(fs, check_roots(fs, roots), options);
 }
 
 }  // namespace newsdex

@@ -55,4 +55,14 @@ struct WalkResult {
 WalkResult walk_corpus(const FileSystem& fs, const std::vector<std::string>& roots,
                        const WalkOptions& options = {});
 
+// The same in two steps, so that the walk can run beside other work once the roots are
+// known to be good: check_roots throws the UsageError, walk_checked_roots walks.
+struct CheckedRoot {
+  std::string path;  // as given, without trailing '/'
+  std::string real_path;
+};
+std::vector<CheckedRoot> check_roots(const FileSystem& fs, const std::vector<std::string>& roots);
+WalkResult walk_checked_roots(const FileSystem& fs, const std::vector<CheckedRoot>& roots,
+                              const WalkOptions& options = {});
+
 }  // namespace newsdex

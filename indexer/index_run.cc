@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <functional>
+#include <future>
 #include <optional>
 #include <set>
 #include <system_error>
@@ -245,6 +247,9 @@ std::string skip_reason(std::exception_ptr error) {
 
 namespace {
 
+// The corpus walk, running beside the work that does not need it.
+using PendingWalk = std::shared_future<WalkResult>;
+
 // What index_files() did besides counting.
 struct FilesIndexed {
   IndexCounts counts;
@@ -254,11 +259,18 @@ struct FilesIndexed {
 
 // The run itself, on the databases of options.db_path, under the writer lock.
 FilesIndexed index_files(const IndexOptions& options, const FileSystem& fs,
-                         const SkipReporter& report_skip, const WalkResult& walk) {
+                         const SkipReporter& report_skip, const PendingWalk& pending_walk) {
   IndexDatabases dbs = open_for_writing(options);
   const Xapian::Database& db = dbs.view();
+  // What the index holds, read while the walk runs on another core (both take about as
+  // long: a no-change run is these two and little else).
   IndexState state = load_index_state(db);
   IndexedFiles indexed(state);
+  // Residue learnt so far, and what every article has been cleaned with. Read each
+  // run: a run stopped before cleaning older articles again leaves them apart.
+  LineKeys learnt = load_learnt_residue(db);
+  LineKeys recorded = recorded_residue(dbs.aids());
+  const WalkResult& walk = pending_walk.get();
 
   IndexCounts counts;
   auto skip = [&](const std::string& path, const std::string& reason) {
@@ -307,10 +319,6 @@ FilesIndexed index_files(const IndexOptions& options, const FileSystem& fs,
                                 StoredArticle::parse(db.get_document(stamp.docid).get_data()));
   }
 
-  // Residue learnt so far, and what every article has been cleaned with. Read each
-  // run: a run stopped before cleaning older articles again leaves them apart.
-  LineKeys learnt = load_learnt_residue(db);
-  LineKeys recorded = recorded_residue(dbs.aids());
   bool has_work = !jobs.empty() || learnt != recorded;
   // The analysis data (gazetteer, model, frequencies) is loaded only when there is work,
   // the three at once; so are the duplicate fingerprints.
@@ -466,7 +474,7 @@ constexpr unsigned kBuildShards = 2;
 // run carries on from the index; a killed one leaves DB.building, which the next run
 // (holding the same writer lock) takes up where it stopped.
 IndexCounts build_new_index(const IndexOptions& options, const FileSystem& fs,
-                            const SkipReporter& report_skip, const WalkResult& walk) {
+                            const SkipReporter& report_skip, const PendingWalk& walk) {
   IndexOptions build = options;
   build.db_path = options.db_path + ".building";
   build.shards = kBuildShards;
@@ -498,10 +506,13 @@ IndexCounts build_new_index(const IndexOptions& options, const FileSystem& fs,
 
 IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
                       const SkipReporter& report_skip) {
-  // Walk before opening the index, so that bad roots never create or touch it.
+  // Roots are checked before the index is opened, so that bad ones never create or touch
+  // it; the walk then runs beside the opening and the reading of the index's state.
   WalkOptions walk_options;
   walk_options.max_file_bytes = options.max_file_bytes;
-  WalkResult walk = walk_corpus(fs, options.roots, walk_options);
+  PendingWalk walk = std::async(std::launch::async, walk_checked_roots, std::cref(fs),
+                                check_roots(fs, options.roots), walk_options)
+                         .share();
   std::optional<WriterLock> lock;
   if (options.take_writer_lock)
     lock.emplace(options.db_path, options.lock_timeout, options.interrupted);
