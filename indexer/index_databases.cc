@@ -101,9 +101,11 @@ void IndexDatabases::apply(std::size_t shard, ShardWriter::Change change) {
   }
 }
 
-void IndexDatabases::replace(const std::string& id_term, Xapian::Document&& document) {
+void IndexDatabases::replace(const std::string& id_term, Xapian::Document&& document,
+                             SynonymInputWatch* watch) {
   apply(shard_of(id_term, shard_count()),
-        [id_term, document = std::move(document)](Xapian::WritableDatabase& db) {
+        [id_term, document = std::move(document), watch](Xapian::WritableDatabase& db) {
+          if (watch != nullptr) watch->before_replace(db, id_term, document);
           db.replace_document(id_term, document);
         });
 }

@@ -14,6 +14,7 @@
 #include <xapian.h>
 
 #include "shard_writer.h"
+#include "synonym_inputs.h"
 
 namespace newsdex {
 
@@ -50,7 +51,9 @@ class IndexDatabases {
 
   // Adds or replaces the article with this id term, in its shard. Takes the document:
   // Xapian's handles count owners without atomics, so no copy may stay on this thread.
-  void replace(const std::string& id_term, Xapian::Document&& document);
+  // With `watch`, tells it first (on the shard's writer thread).
+  void replace(const std::string& id_term, Xapian::Document&& document,
+               SynonymInputWatch* watch = nullptr);
   // Changes the document with this view() docid in place (in its shard's thread).
   void update(Xapian::docid docid, std::function<void(Xapian::Document&)> change);
   // Deletes the document with this view() docid.

@@ -34,6 +34,7 @@
 #include "run_report.h"
 #include "search_aids.h"
 #include "shard_layout.h"
+#include "synonym_inputs.h"
 #include "writer_lock.h"
 
 namespace newsdex {
@@ -219,7 +220,8 @@ std::vector<Job> jobs_to_reclean(
 
 // The spelling dictionary and synonyms follow the documents: rebuilt (each only by its
 // difference) after a run that changed articles, or when a run before stopped early.
-void update_search_aids(IndexDatabases& dbs, const IndexCounts& counts) {
+void update_search_aids(IndexDatabases& dbs, const IndexCounts& counts,
+                        const SynonymInputWatch& synonym_inputs) {
   Xapian::WritableDatabase& aids = dbs.aids();
   std::string meta_key(kMetaSearchAids);
   bool changed = counts.added + counts.updated + counts.deleted + counts.recleaned > 0;
@@ -227,9 +229,19 @@ void update_search_aids(IndexDatabases& dbs, const IndexCounts& counts) {
     if (changed) aids.set_metadata(meta_key, "stale");
     return;
   }
-  if (!changed && aids.get_metadata(meta_key) == kSearchAidsCurrent) return;
+  bool were_current = aids.get_metadata(meta_key) == kSearchAidsCurrent;
+  if (!changed && were_current) return;
   sync_spelling(dbs.view(), aids);
-  write_synonyms(dbs.view(), aids, shipped_aliases());
+  // Synonyms take a pass over every name of the index: kept when nothing they are made
+  // of changed since they were last written.
+  const std::vector<AliasGroup>& shipped = shipped_aliases();
+  std::string source = synonym_source(shipped);
+  std::string meta_source(kMetaSynonymSource);
+  if (!were_current || aids.get_metadata(meta_source) != source ||
+      synonym_inputs.may_change_synonyms(dbs.view())) {
+    write_synonyms(dbs.view(), aids, shipped);
+    aids.set_metadata(meta_source, source);
+  }
   aids.set_metadata(meta_key, std::string(kSearchAidsCurrent));
 }
 
@@ -321,14 +333,24 @@ FilesIndexed index_files(const IndexOptions& options, const FileSystem& fs,
 
   bool has_work = !jobs.empty() || learnt != recorded;
   // The analysis data (gazetteer, model, frequencies) is loaded only when there is work,
-  // the three at once; so are the duplicate fingerprints.
+  // the three at once, and the duplicate fingerprints beside them (this thread does not
+  // touch the index until they are read).
+  DuplicateClusters clusters;
+  std::future<void> clusters_loaded;
+  if (has_work) {
+    clusters_loaded =
+        std::async(std::launch::async, [&] { load_duplicate_clusters(db, clusters); });
+  }
   if (has_work && options.analysis.entities) preload_analysis_data();
   std::optional<ArticleAnalyzer> analyzer;
   if (has_work) analyzer.emplace(options.analysis);
-  DuplicateClusters clusters;
-  if (has_work) load_duplicate_clusters(db, clusters);
+  if (clusters_loaded.valid()) clusters_loaded.get();
 
+  unsigned workers = options.jobs != 0 ? options.jobs
+                                       : worker_threads(std::thread::hardware_concurrency(),
+                                                        dbs.shard_count(), state.empty());
   LineKeys seen_line_keys;
+  SynonymInputWatch synonym_inputs;
   std::size_t pending = 0;
   auto write_entries = [&](Built& built) {
     for (Built::Entry& entry : built.entries) {
@@ -337,7 +359,7 @@ FilesIndexed index_files(const IndexOptions& options, const FileSystem& fs,
         entry.document.add_value(kSlotDuplicateKey,
                                  clusters.assign(entry.fingerprint, entry.own_duplicate_key));
       }
-      dbs.replace(entry.term, std::move(entry.document));
+      dbs.replace(entry.term, std::move(entry.document), &synonym_inputs);
       mark_seen(entry.term);
       seen_line_keys.insert(entry.line_keys.begin(), entry.line_keys.end());
       if (++pending >= options.commit_every) {
@@ -355,7 +377,7 @@ FilesIndexed index_files(const IndexOptions& options, const FileSystem& fs,
     read_options.cleaning.learnt_residue = &residue;
     read_options.cleaning.collect_line_keys = true;
     run_ordered(
-        work.size(), options.jobs, kBuildWindow, [] { return DocumentBuilder(); },
+        work.size(), workers, kBuildWindow, [] { return DocumentBuilder(); },
         [&](DocumentBuilder& builder, std::size_t i) -> Built {
           const Job& job = work[i];
           Built built;
@@ -451,10 +473,11 @@ FilesIndexed index_files(const IndexOptions& options, const FileSystem& fs,
     if (counts.interrupted) break;
     if (stamp.seen || under_any(term, walk.problems)) continue;
     dbs.remove(stamp.docid);
+    synonym_inputs.article_added_or_deleted();
     ++counts.deleted;
   }
 
-  update_search_aids(dbs, counts);
+  update_search_aids(dbs, counts, synonym_inputs);
   dbs.aids().set_metadata(std::string(kMetaLastRun), run_record(counts));
   dbs.commit();
   unsigned shards = dbs.shard_count();
@@ -503,6 +526,12 @@ IndexCounts build_new_index(const IndexOptions& options, const FileSystem& fs,
 }
 
 }  // namespace
+
+unsigned worker_threads(unsigned cores, unsigned writer_threads, bool new_index) {
+  cores = std::max(1u, cores);
+  if (new_index || writer_threads > 1) return cores;
+  return std::max(1u, cores - 1);
+}
 
 IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
                       const SkipReporter& report_skip) {

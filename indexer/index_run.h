@@ -27,8 +27,8 @@ struct IndexOptions {
   // has (1 for a new one). A different number for an existing index is a UsageError.
   unsigned shards = 0;
   AnalysisOptions analysis;  // entity and topic extraction
-  // Threads that read, analyse and build documents; one more thread writes. Results
-  // and document ids are the same for any number.
+  // Threads that read, analyse and build documents; one more thread writes (one per
+  // shard). Results and document ids are the same for any number. 0: worker_threads().
   unsigned jobs = 1;
   // Seconds to wait for another writer to release the index before giving up with
   // IndexBusyError.
@@ -77,6 +77,12 @@ std::string skip_reason(std::exception_ptr error);
 // Runs the indexer. Bad articles are reported and skipped. Throws UsageError (bad
 // roots), IndexBusyError (another writer), IndexError or Xapian::Error (the index
 // cannot be used); nothing already committed is lost in any of these cases.
+// The workers of a run with jobs = 0, on `cores` cores: all of them, except for an index
+// of one database that exists already. Its one writer thread is the bottleneck of an
+// update (Xapian's replace_document costs more than analysing an article), and a worker
+// per core only takes CPU from it: one core is left to the writer.
+unsigned worker_threads(unsigned cores, unsigned writer_threads, bool new_index);
+
 IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
                       const SkipReporter& report_skip);
 

@@ -100,7 +100,7 @@ int main(int argc, char** argv) {
   bool rebuild = false, compact = false, strict = false;
   double max_file_mb = static_cast<double>(options.max_file_bytes >> 20);
   std::string config_path, report_path, merge_path;
-  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+  unsigned jobs = 0;  // automatic: see worker_threads()
   po::options_description visible("Options");
   // One option per line reads better than the formatter's packing.
   // clang-format off
@@ -122,7 +122,9 @@ int main(int argc, char** argv) {
        "print the people, places, organisations and topics found in each article as JSON "
        "Lines on stdout; write no index (--db not needed)")
       ("jobs,j", po::value(&jobs)->value_name("N"),
-       "threads that read, analyse and build documents (default: the number of cores)")
+       "threads that read, analyse and build documents (default: the number of cores; one "
+       "fewer when updating a one-database index, whose single writer thread is then the "
+       "bottleneck)")
       ("no-entities", po::bool_switch(&no_entities),
        "skip entity and topic extraction (faster; person:, place:, org:, topic: find nothing)")
       ("lock-timeout", po::value(&options.lock_timeout)->value_name("SECONDS")->default_value(60),
@@ -224,7 +226,7 @@ int main(int argc, char** argv) {
           [](const std::string& path, const std::string& reason) {
             std::cerr << kProgram << ": skipped " << path << ": " << reason << "\n";
           },
-          jobs);
+          jobs != 0 ? jobs : std::max(1u, std::thread::hardware_concurrency()));
       return skipped > 0 ? kExitSkipped : kExitOk;
     } catch (const newsdex::UsageError& e) {
       return usage_error(e.what());

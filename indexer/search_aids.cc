@@ -8,6 +8,7 @@
 #include <string_view>
 #include <utility>
 
+#include "newsdex/hashing.h"
 #include "newsdex/schema.h"
 
 namespace newsdex {
@@ -485,6 +486,18 @@ std::size_t write_synonyms(const Xapian::Database& docs, Xapian::WritableDatabas
     ++written;
   }
   return written;
+}
+
+std::string synonym_source(const std::vector<AliasGroup>& shipped) {
+  std::uint64_t hash = fnv1a_64(std::to_string(kSynonymRulesVersion));
+  for (const AliasGroup& group : shipped) {
+    for (const AliasForm& form : group.forms) {
+      hash = fnv1a_64(form.text, hash);
+      hash = fnv1a_64(form.common_word ? "\x01" : "\x02", hash);
+    }
+    hash = fnv1a_64("\n", hash);
+  }
+  return "rules " + std::to_string(kSynonymRulesVersion) + ", aliases " + hex64(hash);
 }
 
 }  // namespace newsdex

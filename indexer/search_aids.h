@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
 #include <xapian.h>
@@ -51,5 +52,10 @@ std::size_t sync_spelling(const Xapian::Database& docs, Xapian::WritableDatabase
 // returns the number of keys written or cleared.
 std::size_t write_synonyms(const Xapian::Database& docs, Xapian::WritableDatabase& aids,
                            const std::vector<AliasGroup>& shipped);
+
+// What write_synonyms() makes its table from besides the documents: its rules (a version
+// to bump when they change) and `shipped`, as a short string to keep in the index.
+inline constexpr int kSynonymRulesVersion = 1;
+std::string synonym_source(const std::vector<AliasGroup>& shipped);
 
 }  // namespace newsdex

@@ -4,10 +4,14 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <map>
+#include <set>
 
+#include "newsdex/aliases.h"
 #include "newsdex/errors.h"
 #include "newsdex/schema.h"
 #include "newsdex/stored_article.h"
+#include "search_aids.h"
 #include "support/memory_file_system.h"
 #include "support/temp_dir.h"
 
@@ -163,6 +167,57 @@ TEST_F(IndexRunTest, SameMtimeButNewSizeIsAChange) {
   run();
   fs_.add_file("news/a.txt", "Title\n\nA longer body now.\n", 1000);
   expect_counts(run(), 0, 1, 0, 0, 0);
+}
+
+using SynonymTable = std::map<std::string, std::set<std::string>>;
+
+SynonymTable synonyms_of(const Xapian::Database& db) {
+  SynonymTable table;
+  for (auto key = db.synonym_keys_begin(); key != db.synonym_keys_end(); ++key) {
+    for (auto value = db.synonyms_begin(*key); value != db.synonyms_end(*key); ++value) {
+      table[*key].insert(*value);
+    }
+  }
+  return table;
+}
+
+TEST_F(IndexRunTest, SynonymTableFollowsTheCorpusWhetherKeptOrWrittenAgain) {
+  fs_.add_file("news/world/a.txt", "Envoys Meet\n\nThe United Nations sent envoys.\n", 1000);
+  fs_.add_file("news/world/b.txt", "Harbour Opens\n\nThe harbour opened to traders.\n", 1000);
+  run();
+  // Each re-run: the index's table must be what writing it afresh gives. Edits with
+  // words of other articles keep it; a word new to the index ("un") changes it.
+  const std::vector<std::string> edits = {
+      "Harbour Opens\n\nThe harbour opened to envoys and traders.\n",
+      "Harbour Opens\n\nThe harbour opened; the UN sent traders.\n",
+      "Harbour Opens\n\nThe harbour opened to traders.\n",
+  };
+  SynonymTable first;
+  for (std::size_t i = 0; i < edits.size(); ++i) {
+    SCOPED_TRACE(edits[i]);
+    fs_.add_file("news/world/b.txt", edits[i], 2000 + i);
+    expect_counts(run(), 0, 1, 1, 0, 0);
+    Xapian::Database index(dir_ / "index");
+    Xapian::WritableDatabase fresh(dir_ / ("fresh" + std::to_string(i)),
+                                   Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
+    write_synonyms(index, fresh, shipped_aliases());
+    fresh.commit();
+    SynonymTable table = synonyms_of(index);
+    EXPECT_EQ(table, synonyms_of(fresh));
+    if (i == 0) first = table;
+    if (i == 1) {
+      EXPECT_NE(table, first) << "un is a word of the index now";
+    }
+  }
+}
+
+TEST(WorkerThreads, OneCoreIsLeftToTheOnlyWriterOfAnUpdate) {
+  EXPECT_EQ(worker_threads(2, 1, false), 1u);  // update of one database
+  EXPECT_EQ(worker_threads(8, 1, false), 7u);
+  EXPECT_EQ(worker_threads(2, 1, true), 2u);   // a new index: two writer threads, merged
+  EXPECT_EQ(worker_threads(2, 3, false), 2u);  // shards: a writer thread each
+  EXPECT_EQ(worker_threads(1, 1, false), 1u);  // never none
+  EXPECT_EQ(worker_threads(0, 1, true), 1u);   // cores unknown
 }
 
 TEST_F(IndexRunTest, VanishedFilesAreDeleted) {

@@ -28,6 +28,9 @@ inline constexpr std::string_view kMetaLastRun = "newsdex.last_run";
 // else (an older index, a run stopped early) makes the next run rebuild them.
 inline constexpr std::string_view kMetaSearchAids = "newsdex.search_aids";
 inline constexpr std::string_view kSearchAidsCurrent = "current";
+// What the synonym table was written from besides the documents (synonym_source() of
+// the indexer): a table from other rules or another shipped alias list is written again.
+inline constexpr std::string_view kMetaSynonymSource = "newsdex.synonym_source";
 
 // What a field's values become in the index.
 enum class FieldKind {
