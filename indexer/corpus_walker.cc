@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <set>
 #include <system_error>
+#include <unordered_set>
 
 #include "newsdex/errors.h"
 
@@ -128,7 +128,8 @@ class Walker {
   }
 
   void add_file(std::string id, std::string path, const FileStatus& status) {
-    if (!seen_ids_.insert(id).second) {
+    // Ids under one root are its relative paths: unique. Only several roots can clash.
+    if (roots_.size() > 1 && !seen_ids_.insert(id).second) {
       problem(path, "same article id as a file under an earlier root");
     } else if (status.size == 0) {
       problem(path, "empty file", std::move(id));
@@ -145,7 +146,7 @@ class Walker {
   WalkResult& result_;
   std::string root_;
   std::vector<std::string> walk_stack_;  // real paths, a few deep: a vector is enough
-  std::set<std::string> seen_ids_;
+  std::unordered_set<std::string> seen_ids_;
 };
 
 }  // namespace

@@ -282,6 +282,15 @@ FilesIndexed index_files(const IndexOptions& options, const FileSystem& fs,
   // run: a run stopped before cleaning older articles again leaves them apart.
   LineKeys learnt = load_learnt_residue(db);
   LineKeys recorded = recorded_residue(dbs.aids());
+  // The duplicate fingerprints are needed only when some file changed, which the walk
+  // tells; while it is still running, this thread has nothing better to do.
+  DuplicateClusters clusters;
+  bool clusters_read = false;
+  if (!state.empty() &&
+      pending_walk.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+    load_duplicate_clusters(db, clusters);
+    clusters_read = true;
+  }
   const WalkResult& walk = pending_walk.get();
 
   IndexCounts counts;
@@ -335,9 +344,8 @@ FilesIndexed index_files(const IndexOptions& options, const FileSystem& fs,
   // The analysis data (gazetteer, model, frequencies) is loaded only when there is work,
   // the three at once, and the duplicate fingerprints beside them (this thread does not
   // touch the index until they are read).
-  DuplicateClusters clusters;
   std::future<void> clusters_loaded;
-  if (has_work) {
+  if (has_work && !clusters_read) {
     clusters_loaded =
         std::async(std::launch::async, [&] { load_duplicate_clusters(db, clusters); });
   }
