@@ -24,5 +24,9 @@ pkg_check_modules(gumbo REQUIRED IMPORTED_TARGET gumbo)
 # Line editing and history for newsdex-search -i (BSD-licensed editline). Checked here,
 # loaded by search/editline.cc only when -i runs, so one-shot searches start faster.
 pkg_check_modules(libedit REQUIRED IMPORTED_TARGET libedit)
+# jemalloc for newsdex-index: Xapian's write path and the analysis allocate small
+# objects by the million, and a full index is 15% faster (and smaller in memory) with it
+# than with glibc's malloc (bench/index/run.sh).
+pkg_check_modules(jemalloc REQUIRED IMPORTED_TARGET jemalloc)
 find_package(ICU 60 REQUIRED COMPONENTS uc)
 find_package(ZLIB REQUIRED)
