@@ -8,9 +8,9 @@
 
 #include <xapian.h>
 
-#include "caching_stemmer.h"
 #include "facets.h"
 #include "index_opener.h"
+#include "newsdex/caching_stemmer.h"
 #include "newsdex/schema.h"
 #include "newsdex/stored_article.h"
 #include "passage.h"
@@ -141,8 +141,8 @@ class Searcher {
   OpenedIndex opened_;
   Xapian::Database db_;
   QueryBuilder query_builder_;
-  // The query's stemmer with a cache, for the passages (see caching_stemmer.h).
-  Xapian::Stem passage_stemmer_ = with_cache(make_stemmer());
+  // The query's stemmer with a cache, for the passages (see newsdex/caching_stemmer.h).
+  Xapian::Stem passage_stemmer_ = with_stem_cache(make_stemmer());
 };
 
 }  // namespace newsdex

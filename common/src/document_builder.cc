@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "newsdex/caching_stemmer.h"
 #include "newsdex/facet_pack.h"
 #include "newsdex/hashing.h"
 #include "newsdex/schema.h"
@@ -22,67 +23,6 @@ namespace {
 constexpr Xapian::termpos kFieldGap = 100;
 // Headings inside the body weigh as much as two body words.
 constexpr unsigned kHeadingWdf = 2;
-
-// The index stemmer with a memory of the words it has stemmed: articles share most of
-// their words, so most are found here instead of being run through Snowball again. An
-// open-addressing table that doubles up to kMaxSlots and then starts afresh, which
-// bounds its memory (some 10 MB) on endless streams of new words. Not thread-safe, like
-// the TermGenerator that shares it.
-class CachingStemmer : public Xapian::StemImplementation {
- public:
-  explicit CachingStemmer(Xapian::Stem stemmer) : stemmer_(std::move(stemmer)), slots_(kMinSlots) {}
-
-  std::string operator()(const std::string& word) override {
-    std::uint64_t hash = fnv1a_64(word);
-    Slot* slot = find(hash, word);
-    if (slot->used) return slot->stem;
-    if (2 * (used_ + 1) > slots_.size()) {
-      grow();
-      slot = find(hash, word);
-    }
-    *slot = {hash, true, word, stemmer_(word)};
-    ++used_;
-    return slot->stem;
-  }
-
-  std::string get_description() const override { return stemmer_.get_description(); }
-
- private:
-  static constexpr std::size_t kMinSlots = std::size_t{1} << 12;
-  static constexpr std::size_t kMaxSlots = std::size_t{1} << 17;
-  struct Slot {
-    std::uint64_t hash = 0;
-    bool used = false;
-    std::string word;
-    std::string stem;
-  };
-
-  // The slot holding `word`, else the empty slot where it would go.
-  Slot* find(std::uint64_t hash, const std::string& word) {
-    const std::size_t mask = slots_.size() - 1;
-    // FNV-1a's high bits are the well mixed ones.
-    for (std::size_t i = (hash >> 32) & mask;; i = (i + 1) & mask) {
-      Slot& slot = slots_[i];
-      if (!slot.used || (slot.hash == hash && slot.word == word)) return &slot;
-    }
-  }
-
-  void grow() {
-    std::vector<Slot> old(slots_.size() < kMaxSlots ? 2 * slots_.size() : kMinSlots);
-    old.swap(slots_);
-    used_ = 0;
-    if (slots_.size() < old.size()) return;  // full at the largest size: start afresh
-    for (Slot& slot : old) {
-      if (!slot.used) continue;
-      *find(slot.hash, slot.word) = std::move(slot);
-      ++used_;
-    }
-  }
-
-  Xapian::Stem stemmer_;
-  std::vector<Slot> slots_;
-  std::size_t used_ = 0;
-};
 
 // TextIndexer splits words itself only in text whose code points all lie below U+1100 or
 // in U+1E00..U+2E7F (the alphabets of Europe, the Middle East and India, Latin Extended
@@ -184,7 +124,7 @@ void append_code_point(std::string& out, unsigned ch) {
 // a corpus built before and after shows any difference).
 class DocumentBuilder::TextIndexer {
  public:
-  TextIndexer() : stemmer_(new CachingStemmer(make_stemmer())) {
+  TextIndexer() : stemmer_(with_stem_cache(make_stemmer())) {
     generator_.set_stemmer(stemmer_);
     generator_.set_stemming_strategy(kIndexStemStrategy);
   }

@@ -1,0 +1,51 @@
+// A stemmer with a memory of the words it has stemmed: articles share most of their
+// words, so most are found here instead of being run through Snowball again. The index
+// builder stems every word of every article with it; MSet::snippet, which stems every
+// word of the text it highlights, uses it for passages too. An open-addressing table
+// that doubles up to kMaxSlots and then starts afresh, which bounds its memory (some
+// 10 MB) on endless streams of new words. Not thread-safe: one per thread.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+namespace newsdex {
+
+class CachingStemmer : public Xapian::StemImplementation {
+ public:
+  explicit CachingStemmer(Xapian::Stem stemmer);
+
+  std::string operator()(const std::string& word) override;
+  // The wrapped stemmer's own description ("english"), so that a Xapian::Stem holding
+  // the cache describes itself exactly as the plain stemmer does.
+  std::string get_description() const override { return description_; }
+
+ private:
+  static constexpr std::size_t kMinSlots = std::size_t{1} << 12;
+  static constexpr std::size_t kMaxSlots = std::size_t{1} << 17;
+  struct Slot {
+    std::uint64_t hash = 0;
+    bool used = false;
+    std::string word;
+    std::string stem;
+  };
+
+  // The slot holding `word`, else the empty slot where it would go.
+  Slot* find(std::uint64_t hash, const std::string& word);
+  void grow();
+
+  Xapian::Stem stemmer_;
+  std::string description_;
+  std::vector<Slot> slots_;
+  std::size_t used_ = 0;
+};
+
+// `stemmer` behind a CachingStemmer, as a Xapian::Stem (which owns the cache, reference
+// counted like every Xapian handle).
+Xapian::Stem with_stem_cache(Xapian::Stem stemmer);
+
+}  // namespace newsdex
