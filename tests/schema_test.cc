@@ -323,18 +323,39 @@ TEST(StoredArticle, RoundTrips) {
   EXPECT_EQ(parsed.body, article.body);
 }
 
+TEST(StoredArticle, KeepsBytesThatAreNotUtf8) {
+  // File names need not be UTF-8; the record keeps them as they are (the printers
+  // replace bad bytes when they write JSON).
+  StoredArticle article;
+  article.id = "caf\xE9.txt";
+  article.body = std::string("nul \0 inside", 13);
+  article.entities.topics = {"", "x"};
+  StoredArticle parsed = StoredArticle::parse(article.serialise());
+  EXPECT_EQ(parsed.id, article.id);
+  EXPECT_EQ(parsed.body, article.body);
+  EXPECT_EQ(parsed.entities.topics, article.entities.topics);
+}
+
 TEST(StoredArticle, ParseRejectsGarbage) {
+  StoredArticle article;
+  article.id = "a.txt";
+  article.body = std::string(300, 'b');  // a two-byte length
+  article.entities.people = {"Ann Lee"};
+  const std::string good = article.serialise();
+  ASSERT_NO_THROW(StoredArticle::parse(good));
   const std::string cases[] = {
-      "",
-      "not json at all",
-      "{}",
-      "[1, 2, 3]",
-      R"({"id": "a", "path": "b", "title": "c", "section": "d"})",
-      R"({"id": 1, "path": "b", "title": "c", "section": "d", "body": "e"})",
-      R"({"id": "a", "path": "b", "title": "c", "section": "d", "body": "e")",
+      "", "not a record",
+      // Data written by schema 3 (JSON) is another layout.
+      R"({"id": "a", "path": "b", "title": "c", "section": "d", "body": "e"})",
+      good.substr(0, 1),                // the layout byte alone
+      good.substr(0, good.size() - 1),  // cut inside the last list
+      good.substr(0, 20),               // cut inside the body
+      good + "x",                       // bytes after the end
+      std::string("\x04\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x01", 12),  // an endless length
+      std::string("\x04\x7F", 2) + "short",  // a string longer than the record
   };
   for (const std::string& data : cases) {
-    SCOPED_TRACE(data);
+    SCOPED_TRACE(testing::PrintToString(data));
     EXPECT_THROW(StoredArticle::parse(data), IndexError);
   }
 }

@@ -13,7 +13,7 @@ namespace newsdex {
 
 // Version of the on-disk schema (terms, prefixes, slots, data layout). Written to the
 // index metadata; the search tool refuses an index built with another version.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 // Analyzer settings; written to metadata so a reader can tell they match.
 inline constexpr std::string_view kStemLanguage = "english";
