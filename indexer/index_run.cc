@@ -364,8 +364,8 @@ FilesIndexed index_files(const IndexOptions& options, const FileSystem& fs,
     for (Built::Entry& entry : built.entries) {
       // An article without words has no fingerprint to compare (0): it stays alone.
       if (entry.fingerprint != 0) {
-        entry.document.add_value(kSlotDuplicateKey,
-                                 clusters.assign(entry.fingerprint, entry.own_duplicate_key));
+        set_duplicate_key(entry.document,
+                          clusters.assign(entry.fingerprint, entry.own_duplicate_key));
       }
       dbs.replace(entry.term, std::move(entry.document), &synonym_inputs);
       mark_seen(entry.term);

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "highlight_query.h"
 #include "more_like.h"
@@ -15,9 +18,6 @@ namespace {
 
 constexpr int kReopenAttempts = 3;
 constexpr double kSecondsPerYear = 365.25 * 24 * 3600;
-// With collapsing on, the match looks at least this far so the "+N similar" counts of
-// the first pages are right.
-constexpr Xapian::doccount kCollapseCheckAtLeast = 1000;
 
 // The user's query, with recency blended in when asked: every match gains
 // recency_weight per year of its date (a built-in posting source, so remote shards
@@ -28,6 +28,37 @@ Xapian::Query with_recency(const Xapian::Query& query, double recency_weight,
   Xapian::Query recency(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(&source),
                         recency_weight / kSecondsPerYear);
   return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, recency);
+}
+
+// For each near-duplicate group key of `mset`'s hits, how many articles of the group
+// match `query`: exact, from one match of `query` filtered to the groups' terms and
+// counted by a stock spy on the collapse slot. The collapse count of the match would
+// only count the copies met while ranking (a copy weighing a little less than the last
+// hit shown is never met unless the match checks every match, which cost a third of a
+// whole search). The groups' posting lists hold a handful of articles each, so this
+// match is cheap.
+std::unordered_map<std::string, Xapian::doccount> group_matches(const Xapian::Database& db,
+                                                                const Xapian::Query& query,
+                                                                const Xapian::MSet& mset) {
+  std::vector<Xapian::Query> groups;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    std::string key = it.get_collapse_key();
+    if (!key.empty()) groups.emplace_back(std::string(kDuplicateKeyPrefix) + key);
+  }
+  std::unordered_map<std::string, Xapian::doccount> counts;
+  if (groups.empty()) return counts;
+  Xapian::Enquire enquire(db);
+  enquire.set_query(
+      Xapian::Query(Xapian::Query::OP_FILTER, query,
+                    Xapian::Query(Xapian::Query::OP_OR, groups.begin(), groups.end())));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  Xapian::ValueCountMatchSpy spy(kSlotDuplicateKey);
+  enquire.add_matchspy(&spy);
+  enquire.get_mset(0, 0, db.get_doccount());
+  for (auto value = spy.values_begin(); value != spy.values_end(); ++value) {
+    counts[*value] = value.get_termfreq();
+  }
+  return counts;
 }
 
 Xapian::Database checked(Xapian::Database db, const std::string& db_name) {
@@ -126,10 +157,7 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
   if (request.sort == SortOrder::kDate)
     enquire.set_sort_by_value_then_relevance(kSlotTimestamp, true);
   Xapian::doccount check_at_least = 0;
-  if (request.collapse_duplicates) {
-    enquire.set_collapse_key(kSlotDuplicateKey);
-    check_at_least = std::max(kCollapseCheckAtLeast, request.offset + request.limit);
-  }
+  if (request.collapse_duplicates) enquire.set_collapse_key(kSlotDuplicateKey);
   if (count_facets) {
     facet_counter.attach(enquire);
     check_at_least = check_all(db_);
@@ -170,12 +198,16 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
         facet_counter.documents_seen();
   }
   if (request.timeline) results.timeline = build_timeline(db_, query, *request.timeline);
+  std::unordered_map<std::string, Xapian::doccount> group_counts;
+  if (request.collapse_duplicates) group_counts = group_matches(db_, query, mset);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Hit hit;
     hit.rank = it.get_rank() + 1;
     hit.score = it.get_weight();
     hit.percent = it.get_percent();
-    hit.similar = request.collapse_duplicates ? it.get_collapse_count() : 0;
+    if (auto group = group_counts.find(it.get_collapse_key()); group != group_counts.end()) {
+      hit.similar = group->second - 1;  // the copies besides the hit
+    }
     hit.article = StoredArticle::parse(it.get_document().get_data());
     hit.passages = make_passages(passage_mset, hit.article.body, passage_stemmer_,
                                  request.passage_bytes, request.passages, needles);

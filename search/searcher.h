@@ -58,8 +58,8 @@ struct Hit {
   Xapian::doccount rank = 0;  // 1-based over the whole result list
   double score = 0;           // Xapian BM25 weight
   int percent = 0;            // Xapian's percentage of the best possible match
-  // Near-duplicates folded into this hit (at least this many: Xapian counts those it
-  // met while ranking the first pages exactly).
+  // The other articles of this hit's near-duplicate group that match the query,
+  // folded into this hit: an exact count.
   Xapian::doccount similar = 0;
   StoredArticle article;
   std::vector<Passage> passages;

@@ -369,8 +369,8 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
   doc.add_value(kSlotTimestamp,
                 Xapian::sortable_serialise(static_cast<double>(article.date.unix_seconds)));
   doc.add_value(kSlotFingerprint, hex64(article.fingerprint));
-  doc.add_value(kSlotDuplicateKey, article.duplicate_key.empty() ? duplicate_key_of(article.id)
-                                                                 : article.duplicate_key);
+  set_duplicate_key(
+      doc, article.duplicate_key.empty() ? duplicate_key_of(article.id) : article.duplicate_key);
 
   StoredArticle stored;
   stored.id = article.id;
@@ -386,6 +386,20 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
   stored.entities = article.entities;
   doc.set_data(stored.serialise());
   return doc;
+}
+
+void set_duplicate_key(Xapian::Document& doc, const std::string& key) {
+  std::string before = doc.get_value(kSlotDuplicateKey);
+  if (before == key) return;
+  if (!before.empty()) {
+    try {
+      doc.remove_term(std::string(kDuplicateKeyPrefix) + before);
+    } catch (const Xapian::InvalidArgumentError&) {
+      // A document built before the term existed has only the value.
+    }
+  }
+  doc.add_boolean_term(std::string(kDuplicateKeyPrefix) + key);
+  doc.add_value(kSlotDuplicateKey, key);
 }
 
 }  // namespace newsdex

@@ -26,4 +26,9 @@ class DocumentBuilder {
   std::unique_ptr<TextIndexer> text_;
 };
 
+// Gives `doc` the near-duplicate group `key`: the collapse value (kSlotDuplicateKey) and
+// the boolean term kDuplicateKeyPrefix + key, which lets search count a hit's copies
+// exactly. The term of a key given before is removed, so the two always agree.
+void set_duplicate_key(Xapian::Document& doc, const std::string& key);
+
 }  // namespace newsdex

@@ -124,6 +124,10 @@ Xapian::Stem make_stemmer();
 // 16 hex digits of residue_line_key()). Its term frequency is the number of articles of
 // the source that contain the line; at kLearntResidueMinArticles the line is residue.
 inline constexpr std::string_view kResidueLinePrefix = "XLINE";
+// Near-duplicate groups: one boolean term per article, prefix + its kSlotDuplicateKey
+// value (set_duplicate_key), so that a hit's copies matching a query are counted
+// exactly by a filter on that term.
+inline constexpr std::string_view kDuplicateKeyPrefix = "XDUP";
 inline constexpr Xapian::doccount kLearntResidueMinArticles = 3;
 
 inline constexpr Xapian::TermGenerator::stem_strategy kIndexStemStrategy =
