@@ -166,7 +166,7 @@ std::vector<Span> windows_of(std::string_view text, std::size_t length) {
 
 // The distinct query words highlighted: the needle groups held by highlighted words
 // ("Blair" and "Blair's" count once, as do "talks" and "talk"), so that a window's
-// FoldedText bound holds. Without needles (wildcard queries): distinct highlighted words,
+// highlight_bound holds. Without needles (wildcard queries): distinct highlighted words,
 // ASCII letters folded.
 std::size_t distinct_highlights(const Passage& passage, const std::vector<Needle>& needles) {
   std::set<std::string> words;
@@ -273,9 +273,9 @@ std::vector<Passage> make_passages(const Xapian::MSet& mset, const std::string& 
   if (needles.empty()) {
     for (std::size_t w = 0; w < windows.size(); ++w) order.push_back({w, {SIZE_MAX, SIZE_MAX}});
   } else {
-    FoldedText folded(clean);
     for (std::size_t w = 0; w < windows.size(); ++w) {
-      HighlightBound bound = folded.bound(windows[w].begin, windows[w].end, needles);
+      std::string_view window(clean.data() + windows[w].begin, windows[w].end - windows[w].begin);
+      HighlightBound bound = highlight_bound(window, needles);
       if (bound.total > 0 || selection == WindowSelection::kEvery) order.push_back({w, bound});
     }
     std::sort(order.begin(), order.end(), [](const Bounded& a, const Bounded& b) {

@@ -4,7 +4,6 @@
 #pragma once
 
 #include <cstddef>
-#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,26 +37,14 @@ struct HighlightBound {
   std::size_t total = 0;
 };
 
-// `text` lower-cased with dots removed, as needles are. With `folded_at`, also where
-// each byte of `text` (and its end) went in the result.
-std::string fold_for_needles(std::string_view text,
-                             std::vector<std::uint32_t>* folded_at = nullptr);
+// `text` lower-cased with dots removed, as needles are.
+std::string fold_for_needles(std::string_view text);
 
 // The groups of `needles` that `word` holds one of, each once, in needle order.
 std::vector<std::size_t> groups_held(std::string_view word, const std::vector<Needle>& needles);
 
-// A text folded for needles once per article, to bound its windows.
-class FoldedText {
- public:
-  explicit FoldedText(std::string_view text) : folded_(fold_for_needles(text, &folded_at_)) {}
-
-  // The bound of the text's bytes [begin, end).
-  HighlightBound bound(std::size_t begin, std::size_t end,
-                       const std::vector<Needle>& needles) const;
-
- private:
-  std::vector<std::uint32_t> folded_at_;  // byte offset in the text -> offset in folded_
-  std::string folded_;
-};
+// The bound of a window of text (whole words: a window folds as it does within its
+// article, so that each window can be folded on its own, once).
+HighlightBound highlight_bound(std::string_view window, const std::vector<Needle>& needles);
 
 }  // namespace newsdex

@@ -413,6 +413,35 @@ TEST(PassageNeedles, GroupsAndForms) {
   EXPECT_NE(two[0].group, two[1].group);
 }
 
+TEST(PassageNeedles, FoldForNeedles) {
+  struct Case {
+    std::string_view name;
+    std::string_view text;
+    std::string_view folded;
+  };
+  const Case cases[] = {
+      {"Empty", "", ""},
+      {"Short", "AbZ", "abz"},
+      // Past eight bytes, and every ASCII letter's edge: @ [ ` { stay.
+      {"LongAscii", "@ABCDEFGHIJKLMNOPQRSTUVWXYZ[`az{", "@abcdefghijklmnopqrstuvwxyz[`az{"},
+      {"DotsGo", "U.N. talks. E.N.V.O.Y.", "un talks envoy"},
+      {"DotInLongRun", "Prime Minister.Tony Blair", "prime ministertony blair"},
+      {"Accents", "\xC3\x89LAN Z\xC3\xBCRICH caf\xC3\xA9 at the harbour",
+       "\xC3\xA9lan z\xC3\xBCrich caf\xC3\xA9 at the harbour"},
+      {"LowerCaseLonger", "\xC8\xBA", "\xE2\xB1\xA5"},      // U+023A -> U+2C65
+      {"LowerCaseShorter", "\xC4\xB0STANBUL", "istanbul"},  // U+0130 -> i
+      {"PoundSign",
+       "\xC2\xA3"
+       "10M FOR THE NEW HARBOUR",
+       "\xC2\xA3"
+       "10m for the new harbour"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    EXPECT_EQ(fold_for_needles(c.text), c.folded);
+  }
+}
+
 TEST(PassageNeedles, BoundCountsGroupsAndOccurrences) {
   const std::vector<Needle> needles = {{"talk", 0}, {"envoy", 1}, {"di", 2}, {"dy", 2}};
   struct Case {
@@ -426,19 +455,13 @@ TEST(PassageNeedles, BoundCountsGroupsAndOccurrences) {
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.text);
-    FoldedText folded(c.text);
-    HighlightBound bound = folded.bound(0, c.text.size(), needles);
+    HighlightBound bound = highlight_bound(c.text, needles);
     EXPECT_EQ(bound.distinct, c.distinct);
     EXPECT_EQ(bound.total, c.total);
   }
-  // A part of the text: "talks" only.
-  FoldedText folded("Envoy talks");
-  HighlightBound part = folded.bound(6, 11, needles);
-  EXPECT_EQ(part.distinct, 1u);
-  EXPECT_EQ(part.total, 1u);
-  // Offsets past a multi-byte character stay right.
-  FoldedText accented("\xC3\x89lan talks");
-  EXPECT_EQ(accented.bound(6, 11, needles).total, 1u);
+  // Past a multi-byte character, in upper case too.
+  EXPECT_EQ(highlight_bound("\xC3\x89lan talks", needles).total, 1u);
+  EXPECT_EQ(highlight_bound("\xC3\x89LAN TALKS", {{"\xC3\xA9lan", 0}, {"talk", 1}}).distinct, 2u);
   EXPECT_EQ(groups_held("Talking", needles), (std::vector<std::size_t>{0}));
   EXPECT_EQ(groups_held("\xC3\x89LAN", {{"\xC3\xA9lan", 0}}), (std::vector<std::size_t>{0}));
 }
