@@ -305,6 +305,23 @@ TEST_F(PassageOnIndex, HeadingSeparatorCountsInStart) {
   expect_well_formed(passages, 30);
 }
 
+TEST_F(PassageOnIndex, StartCountsCodePointsAndSeparators) {
+  index(
+      "Caf\xC3\xA9 News\n\n\xC3\x89lan \xC2\xA3"
+      "5m Deal\n\n"
+      "The caf\xC3\xA9 by the harbour sold for \xC2\xA3"
+      "5m. \xE2\x80\x9CIt is done.\xE2\x80\x9D\n\n"
+      "Quay \xE2\x80\x94 Z\xC3\xBCrich\n\n"
+      "Buyers   from Z\xC3\xBCrich\tsaid the harbour\r\nwould stay open.\n\n\n"
+      "Later\n\nThe harbour caf\xC3\xA9 reopens.\n");
+  for (std::size_t length : {20u, 40u, 60u}) {
+    SCOPED_TRACE(length);
+    std::vector<Passage> passages = passages_for("harbour", length, 3);
+    ASSERT_FALSE(passages.empty());
+    expect_well_formed(passages, length);
+  }
+}
+
 TEST_F(PassageOnIndex, NoPassagesOfBlankTextOrForZero) {
   index(std::string(kFiveParagraphs));
   QueryBuilder query_builder(db_);
