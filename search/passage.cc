@@ -259,8 +259,8 @@ std::vector<Window> windows_of(std::string_view text, std::size_t length) {
 
 // The distinct query words highlighted: the needle groups held by highlighted words
 // ("Blair" and "Blair's" count once, as do "talks" and "talk"), so that a window's
-// highlight_bound holds. Without needles (wildcard queries): distinct highlighted words,
-// ASCII letters folded.
+// highlight_bound holds. Without needles (no filter): distinct highlighted words, ASCII
+// letters folded.
 std::size_t distinct_highlights(const Passage& passage, const std::vector<Needle>& needles) {
   std::set<std::string> words;
   std::vector<std::size_t> groups;

@@ -16,13 +16,44 @@ bool is_word_term(std::string_view term) {
   return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z');
 }
 
-// Whether a wildcard is anywhere in `query`: its terms are known only to the match.
-bool has_wildcard(const Xapian::Query& query) {
-  if (query.get_type() == Xapian::Query::OP_WILDCARD) return true;
-  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
-    if (has_wildcard(query.get_subquery(i))) return true;
+// The pattern of a wildcard subquery ("econom", "Secon" for title:econ*), read from its
+// description "Query(WILDCARD SYNONYM econom)": Xapian 1.4 has no accessor for it. Empty
+// when the description is not of that form.
+std::string wildcard_pattern(const Xapian::Query& wildcard) {
+  constexpr std::string_view kHead = "Query(WILDCARD ";
+  std::string description = wildcard.get_description();
+  if (!description.starts_with(kHead) || !description.ends_with(')')) return {};
+  // The combiner (SYNONYM, OR or MAX) is one word.
+  std::size_t space = description.find(' ', kHead.size());
+  if (space == std::string::npos) return {};
+  return description.substr(space + 1, description.size() - space - 2);
+}
+
+// A wildcard's needle: its pattern less a field prefix (a run of capitals, as in
+// prefixed terms), folded as text is, up to an apostrophe: a term holds ' where its
+// word may hold ’. "" when nothing is left.
+std::string wildcard_needle(std::string_view pattern) {
+  std::size_t word = 0;
+  while (word < pattern.size() && pattern[word] >= 'A' && pattern[word] <= 'Z') ++word;
+  std::string needle = fold_for_needles(pattern.substr(word));
+  needle.resize(std::min(needle.size(), needle.find('\'')));
+  return needle;
+}
+
+// Appends a needle, in a group of its own, for each wildcard in `query`: the match
+// expands them into terms the query does not list. False when one gives no needle.
+bool add_wildcard_needles(const Xapian::Query& query, std::vector<Needle>& needles,
+                          std::size_t& group) {
+  if (query.get_type() == Xapian::Query::OP_WILDCARD) {
+    std::string needle = wildcard_needle(wildcard_pattern(query));
+    if (needle.empty()) return false;
+    needles.push_back({std::move(needle), group++});
+    return true;
   }
-  return false;
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    if (!add_wildcard_needles(query.get_subquery(i), needles, group)) return false;
+  }
+  return true;
 }
 
 // Eight bytes (in any byte order) lower-cased when all are ASCII and none is a dot, the
@@ -44,7 +75,6 @@ std::optional<std::uint64_t> lower_ascii_without_dots(std::uint64_t eight) {
 }  // namespace
 
 std::vector<Needle> passage_needles(const Xapian::Query& query) {
-  if (has_wildcard(query)) return {};
   std::vector<Needle> needles;
   std::size_t group = 0;
   for (auto term = query.get_terms_begin(); term != query.get_terms_end(); ++term) {
@@ -73,6 +103,7 @@ std::vector<Needle> passage_needles(const Xapian::Query& query) {
     }
     if (!also.empty()) needles.push_back({also, group - 1});
   }
+  if (!add_wildcard_needles(query, needles, group)) return {};
   return needles;
 }
 

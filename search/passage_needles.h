@@ -23,11 +23,13 @@ struct Needle {
 };
 
 // The needles of `query`, of which a window of text (lower-cased, dots removed: "U.N."
-// holds "un") must hold one as a substring to be able to match: its words, and its
-// stems less their last letter (a stem need not be a prefix of its words: happy ->
-// happi). A superset of what snippet() highlights, so choosing windows by them changes
-// no passage. Empty, meaning "no filter", when the query holds a wildcard (expanded only
-// by the match) or no word.
+// holds "un") must hold one as a substring to be able to match: its words, its stems
+// less their last letter (a stem need not be a prefix of its words: happy -> happi), and
+// each wildcard's pattern without its field prefix (snippet() highlights the words that
+// begin with the pattern), up to an apostrophe (a word's ’ is ' in its term), each
+// wildcard its own group. A superset of what snippet() highlights, so choosing windows
+// by them changes no passage. Empty, meaning "no filter", when the query holds no word,
+// or a wildcard whose pattern cannot be read or leaves no needle.
 std::vector<Needle> passage_needles(const Xapian::Query& query);
 
 // What a window can hold at most: highlighted words with distinct stems (one per needle
