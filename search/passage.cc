@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cctype>
 #include <cstdint>
+#include <cstring>
 #include <set>
 #include <string_view>
-
-#include "newsdex/text_decoding.h"
 
 namespace newsdex {
 namespace {
@@ -38,54 +38,102 @@ const Entity* entity_at(std::string_view text, std::size_t i) {
   return nullptr;
 }
 
-bool is_blank(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
+// ' ', '\n', '\t', '\r' or '\f'. One test for the bytes above ' ', nearly all of a text.
+bool is_blank(char c) {
+  constexpr std::uint64_t kBlanks =
+      (1ull << ' ') | (1ull << '\n') | (1ull << '\t') | (1ull << '\r') | (1ull << '\f');
+  auto byte = static_cast<unsigned char>(c);
+  return byte <= ' ' && ((kBlanks >> byte) & 1) != 0;
+}
 
-// Builds folded text from bytes fed one at a time: blanks are folded into one
-// separator, written just before the next character.
+// The code points of the separator that a run of blanks folds to between a byte `before`
+// (the last of the text so far) and the next character; two or more newlines end a
+// paragraph.
+std::size_t separator_code_points(char before, int newlines) {
+  if (newlines < 2) return 1;  // " "
+  // A heading has no closing punctuation; without a mark it would read as the first
+  // words of the paragraph after it.
+  bool sentence_ended = std::ranges::find(kSentenceEnd, before) != kSentenceEnd.end();
+  return sentence_ended ? 1 : 3;  // " " or kBlockSeparator
+}
+
+// Code points in `utf8`: the bytes that do not continue a sequence.
+std::size_t code_points_in(std::string_view utf8) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101;
+  std::size_t continuing = 0;
+  std::size_t i = 0;
+  for (; i + 8 <= utf8.size(); i += 8) {
+    std::uint64_t eight;
+    std::memcpy(&eight, utf8.data() + i, 8);
+    // Bit 7 set in each byte 10xxxxxx (its bit 6, shifted under bit 7, is clear); the
+    // product adds those bits up in the top byte.
+    std::uint64_t continues = eight & ~(eight << 1) & (0x80 * kOnes);
+    continuing += static_cast<std::size_t>(((continues >> 7) * kOnes) >> 56);
+  }
+  for (; i < utf8.size(); ++i) continuing += (static_cast<unsigned char>(utf8[i]) & 0xC0) == 0x80;
+  return utf8.size() - continuing;
+}
+
+// Builds folded text from bytes fed in order: blanks are folded into one separator,
+// written just before the next character.
 class Folder {
  public:
+  explicit Folder(std::size_t expected_size) { text_.reserve(expected_size); }
+
   void blank(char c) {
     pending_blank_ = true;
     pending_newlines_ += (c == '\n');
   }
 
-  void append(char c) {
-    std::string_view before = separator();
-    text_ += before;
-    code_points_ += count_code_points(before);
-    pending_blank_ = false;
-    pending_newlines_ = 0;
-    text_ += c;
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++code_points_;
+  // Appends bytes folded already: they begin and end with a non-blank byte, and any
+  // blank between is a single space.
+  void append(std::string_view bytes) {
+    if (pending_blank_) write_separator();
+    text_ += bytes;
   }
 
-  // Code points written so far.
-  std::size_t code_points() const { return code_points_; }
+  // Code points written so far. Counted when asked, in bulk, as few callers ask.
+  std::size_t code_points() {
+    code_points_ += code_points_in(std::string_view(text_).substr(counted_bytes_));
+    counted_bytes_ = text_.size();
+    return code_points_;
+  }
   // Where the next character appended will be: after the separator it brings.
-  std::size_t next_offset() const { return code_points_ + count_code_points(separator()); }
+  std::size_t next_offset() {
+    bool separated = pending_blank_ && !text_.empty();
+    return code_points() + (separated ? separator_code_points(text_.back(), pending_newlines_) : 0);
+  }
   std::string& text() { return text_; }
 
  private:
-  std::string_view separator() const {
-    if (!pending_blank_ || text_.empty()) return "";
-    // A heading has no closing punctuation; without a mark it would read as the first
-    // words of the paragraph after it.
-    bool sentence_ended = kSentenceEnd.find(text_.back()) != std::string_view::npos;
-    return pending_newlines_ >= 2 && !sentence_ended ? kBlockSeparator : " ";
+  void write_separator() {
+    if (!text_.empty()) {
+      bool block = separator_code_points(text_.back(), pending_newlines_) == 3;
+      text_ += block ? kBlockSeparator : std::string_view(" ");
+    }
+    pending_blank_ = false;
+    pending_newlines_ = 0;
   }
 
   std::string text_;
-  std::size_t code_points_ = 0;
+  std::size_t code_points_ = 0;  // in text_[0, counted_bytes_)
+  std::size_t counted_bytes_ = 0;
   bool pending_blank_ = false;
-  int pending_newlines_ = 0;  // two or more end a paragraph
+  int pending_newlines_ = 0;
 };
 
-std::string without_markers(const std::string& text) {
-  std::string clean = text;
-  for (char& c : clean) {
+// `text` with any marker bytes blanked out, or `text` itself (no copy) when it has none,
+// as cleaned article text does not. `storage` holds the copy when one is made.
+const std::string& without_markers(const std::string& text, std::string& storage) {
+  if (std::memchr(text.data(), kHighlightStart, text.size()) == nullptr &&
+      std::memchr(text.data(), kHighlightEnd, text.size()) == nullptr) {
+    return text;
+  }
+  storage = text;
+  for (char& c : storage) {
     if (c == kHighlightStart || c == kHighlightEnd) c = ' ';
   }
-  return clean;
+  return storage;
 }
 
 // Bytes [begin, end) of a text; both ends next to non-blank bytes.
@@ -97,93 +145,151 @@ struct Span {
 // Whether a word ends a sentence: ".", "!" or "?", maybe followed by closing quotes or
 // brackets (", ', ), ” or ’).
 bool ends_sentence(std::string_view word) {
-  constexpr std::array<std::string_view, 5> kClosers = {"\"", "'", ")", "\xE2\x80\x9D",
-                                                        "\xE2\x80\x99"};
-  for (bool stripped = true; stripped && !word.empty();) {
-    stripped = false;
-    for (std::string_view closer : kClosers) {
-      if (word.ends_with(closer)) {
-        word.remove_suffix(closer.size());
-        stripped = true;
-      }
+  // Most words end in a letter: the bytes looked for below are all under 'A' (ASCII)
+  // or over 0x7F.
+  if (!word.empty()) {
+    auto last = static_cast<unsigned char>(word.back());
+    if (last >= 'A' && last < 0x80) return false;
+  }
+  std::size_t end = word.size();
+  while (end > 0) {
+    char last = word[end - 1];
+    if (last == '"' || last == '\'' || last == ')') {
+      --end;
+    } else if ((last == '\x9D' || last == '\x99') && end >= 3 && word[end - 3] == '\xE2' &&
+               word[end - 2] == '\x80') {
+      end -= 3;  // ” or ’
+    } else {
+      break;
     }
   }
-  return !word.empty() && std::string_view(".!?").find(word.back()) != std::string_view::npos;
+  return end > 0 && (word[end - 1] == '.' || word[end - 1] == '!' || word[end - 1] == '?');
 }
 
-// The words (runs of non-blank bytes) of `text`, each flagged when a sentence or a
-// paragraph ends after it.
-struct Word {
-  Span span;
-  bool ends_unit;
-};
-std::vector<Word> words_of(std::string_view text) {
-  std::vector<Word> words;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    std::size_t begin = i;
-    while (i < text.size() && !is_blank(text[i])) ++i;
-    int newlines = 0;
-    std::size_t next = i;
-    while (next < text.size() && is_blank(text[next])) newlines += (text[next++] == '\n');
-    if (i > begin) {
-      bool ends_unit = newlines >= 2 || ends_sentence(text.substr(begin, i - begin));
-      words.push_back({{begin, i}, ends_unit});
+// The end of the word that starts at `i`: the first blank byte after it, or the text's
+// end. Eight bytes at a time where the byte order allows: most words end within eight.
+std::size_t word_end(std::string_view text, std::size_t i) {
+  if constexpr (std::endian::native == std::endian::little) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101;
+    while (i + 8 <= text.size()) {
+      std::uint64_t eight;
+      std::memcpy(&eight, text.data() + i, 8);
+      // Bit 7 set in the first byte at most ' ' (all blanks are), and maybe in bytes
+      // after it (a borrow), but in none before.
+      std::uint64_t low = (eight - 0x21 * kOnes) & ~eight & (0x80 * kOnes);
+      if (low == 0) {
+        i += 8;
+        continue;
+      }
+      i += static_cast<std::size_t>(std::countr_zero(low)) / 8;
+      if (is_blank(text[i])) return i;
+      ++i;  // a control byte that is not blank
     }
-    i = next;
   }
-  return words;
+  while (i < text.size() && !is_blank(text[i])) ++i;
+  return i;
 }
+
+// A window of a text, and where it starts in the text folded by fold_whitespace, in code
+// points (Passage::start).
+struct Window {
+  Span span;
+  std::size_t folded_start;
+};
 
 // Cuts `text` into windows of whole sentences of at most `length` bytes each where
 // possible; a sentence longer than that is cut between words, and a word longer than
-// that is a window of its own.
-std::vector<Span> windows_of(std::string_view text, std::size_t length) {
-  std::vector<Word> words = words_of(text);
-  // Sentences first, longer ones cut into pieces that fit.
-  std::vector<Span> units;
-  std::size_t unit_begin = 0;  // index into words
-  for (std::size_t w = 0; w < words.size(); ++w) {
-    if (w > unit_begin && words[w].span.end - words[unit_begin].span.begin > length) {
-      units.push_back({words[unit_begin].span.begin, words[w - 1].span.end});
-      unit_begin = w;
-    }
-    if (words[w].ends_unit || w + 1 == words.size()) {
-      units.push_back({words[unit_begin].span.begin, words[w].span.end});
-      unit_begin = w + 1;
-    }
-  }
-  std::vector<Span> windows;
-  for (const Span& unit : units) {
-    if (!windows.empty() && unit.end - windows.back().begin <= length) {
-      windows.back().end = unit.end;
+// that is a window of its own. One pass over the words (runs of non-blank bytes), which
+// also finds where each window starts in the folded text.
+std::vector<Window> windows_of(std::string_view text, std::size_t length) {
+  std::vector<Window> windows;
+  // A unit (a sentence, or a piece of one that fits) joins the window before it when
+  // both fit in `length` together.
+  auto add_unit = [&](const Window& unit) {
+    if (!windows.empty() && unit.span.end - windows.back().span.begin <= length) {
+      windows.back().span.end = unit.span.end;
     } else {
       windows.push_back(unit);
     }
+  };
+  // Where a word starts in the folded text, in code points: the bytes of the words
+  // before it and the code points of the separators after them, less the bytes of those
+  // words that continue a character (blanks never do; counted in bulk when asked).
+  std::size_t word_bytes_and_separators = 0;
+  std::size_t continuing_bytes = 0;  // in text[0, counted)
+  std::size_t counted = 0;
+  auto folded_start_of = [&](std::size_t word_begin) {
+    std::string_view uncounted = text.substr(counted, word_begin - counted);
+    continuing_bytes += uncounted.size() - code_points_in(uncounted);
+    counted = word_begin;
+    return word_bytes_and_separators - continuing_bytes;
+  };
+
+  Window unit{};
+  bool unit_open = false;
+  std::size_t previous_end = 0;  // of the word before; 0 before the first
+  std::size_t i = 0;
+  while (i < text.size() && is_blank(text[i])) ++i;
+  while (i < text.size()) {
+    std::size_t begin = i;
+    i = word_end(text, i);
+    int newlines = 0;
+    std::size_t next = i;
+    while (next < text.size() && is_blank(text[next])) newlines += (text[next++] == '\n');
+
+    if (unit_open && i - unit.span.begin > length) {
+      add_unit({{unit.span.begin, previous_end}, unit.folded_start});
+      unit_open = false;
+    }
+    if (!unit_open) {
+      unit = {{begin, 0}, folded_start_of(begin)};
+      unit_open = true;
+    }
+    if (newlines >= 2 || next == text.size() || ends_sentence(text.substr(begin, i - begin))) {
+      unit.span.end = i;
+      add_unit(unit);
+      unit_open = false;
+    }
+    word_bytes_and_separators += (i - begin) + separator_code_points(text[i - 1], newlines);
+    previous_end = i;
+    i = next;
   }
   return windows;
 }
 
 // The distinct query words highlighted: the needle groups held by highlighted words
 // ("Blair" and "Blair's" count once, as do "talks" and "talk"), so that a window's
-// FoldedText bound holds. Without needles (wildcard queries): distinct highlighted words,
-// ASCII letters folded.
+// highlight_bound holds. Without needles (no filter): distinct highlighted words, ASCII
+// letters folded.
 std::size_t distinct_highlights(const Passage& passage, const std::vector<Needle>& needles) {
   std::set<std::string> words;
-  std::set<std::size_t> groups;
+  std::vector<std::size_t> groups;
+  // Highlights are in text order: their byte offsets come from one walk of the text.
+  std::string_view text = passage.text;
+  std::size_t byte = 0;
+  std::size_t code_point = 0;  // the index of the one at `byte`, if `byte` starts one
+  auto byte_offset_of = [&](std::size_t wanted) {
+    for (; byte < text.size(); ++byte) {
+      if ((static_cast<unsigned char>(text[byte]) & 0xC0) == 0x80) continue;
+      if (code_point == wanted) return byte;
+      ++code_point;
+    }
+    return text.size();
+  };
   for (const auto& [start, end] : passage.highlights) {
-    std::size_t from = byte_offset_of_code_point(passage.text, start);
-    std::size_t to = byte_offset_of_code_point(passage.text, end);
-    std::string_view word = std::string_view(passage.text).substr(from, to - from);
+    std::size_t from = byte_offset_of(start);
+    std::string_view word = text.substr(from, byte_offset_of(end) - from);
     if (needles.empty()) {
       std::string folded(word);
       for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       words.insert(std::move(folded));
     } else {
-      for (std::size_t group : groups_held(word, needles)) groups.insert(group);
+      for (std::size_t group : groups_held(word, needles)) groups.push_back(group);
     }
   }
-  return needles.empty() ? words.size() : groups.size();
+  if (needles.empty()) return words.size();
+  std::sort(groups.begin(), groups.end());
+  return static_cast<std::size_t>(std::unique(groups.begin(), groups.end()) - groups.begin());
 }
 
 // A window that can be chosen, and how it ranks.
@@ -210,24 +316,45 @@ bool better(const Candidate& a, const Candidate& b) {
 }  // namespace
 
 Passage passage_from_snippet(const std::string& snippet) {
-  Folder folder;
+  // A byte that stands for itself and is not blank: neither a marker nor an '&' (which
+  // may begin an entity).
+  auto is_plain = [](char c) {
+    return c != kHighlightStart && c != kHighlightEnd && c != '&' && !is_blank(c);
+  };
+  Folder folder(snippet.size());
   Passage passage;
   std::size_t open_at = 0;  // where the highlight being read starts
-  for (std::size_t i = 0; i < snippet.size(); ++i) {
+  std::size_t i = 0;
+  while (i < snippet.size()) {
     char c = snippet[i];
     if (c == kHighlightStart) {
       open_at = folder.next_offset();
+      ++i;
     } else if (c == kHighlightEnd) {
-      if (folder.code_points() > open_at) {
-        passage.highlights.emplace_back(open_at, folder.code_points());
-      }
+      std::size_t code_points = folder.code_points();
+      if (code_points > open_at) passage.highlights.emplace_back(open_at, code_points);
+      ++i;
     } else if (is_blank(c)) {
       folder.blank(c);
+      ++i;
     } else if (const Entity* entity = entity_at(snippet, i)) {
-      folder.append(entity->plain);
-      i += entity->escaped.size() - 1;
+      folder.append(std::string_view(&entity->plain, 1));
+      i += entity->escaped.size();
     } else {
-      folder.append(c);
+      // Text that folding leaves as it is, appended at once: plain bytes, and single
+      // spaces between them (most of a snippet).
+      std::size_t end = i + 1;
+      while (end < snippet.size()) {
+        if (is_plain(snippet[end])) {
+          ++end;
+        } else if (snippet[end] == ' ' && end + 1 < snippet.size() && is_plain(snippet[end + 1])) {
+          end += 2;
+        } else {
+          break;
+        }
+      }
+      folder.append(std::string_view(snippet).substr(i, end - i));
+      i = end;
     }
   }
   passage.text = std::move(folder.text());
@@ -235,21 +362,26 @@ Passage passage_from_snippet(const std::string& snippet) {
 }
 
 std::string fold_whitespace(const std::string& text) {
-  Folder folder;
-  for (char c : text) {
-    if (is_blank(c)) {
-      folder.blank(c);
-    } else {
-      folder.append(c);
+  Folder folder(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (is_blank(text[i])) {
+      folder.blank(text[i++]);
+      continue;
     }
+    std::size_t end = i + 1;
+    while (end < text.size() && !is_blank(text[end])) ++end;
+    folder.append(std::string_view(text).substr(i, end - i));
+    i = end;
   }
   return std::move(folder.text());
 }
 
 Passage make_passage(const Xapian::MSet& mset, const std::string& text, const Xapian::Stem& stemmer,
                      std::size_t length) {
+  std::string storage;
   std::string snippet = mset.snippet(
-      without_markers(text), length, stemmer,
+      without_markers(text, storage), length, stemmer,
       Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
       std::string(1, kHighlightStart), std::string(1, kHighlightEnd), std::string(kEllipsis));
   return passage_from_snippet(snippet);
@@ -259,8 +391,9 @@ std::vector<Passage> make_passages(const Xapian::MSet& mset, const std::string& 
                                    const Xapian::Stem& stemmer, std::size_t length,
                                    std::size_t count, const std::vector<Needle>& needles,
                                    WindowSelection selection) {
-  std::string clean = without_markers(text);
-  std::vector<Span> windows = windows_of(clean, length);
+  std::string storage;
+  const std::string& clean = without_markers(text, storage);
+  std::vector<Window> windows = windows_of(clean, length);
   if (windows.empty() || count == 0) return {};
 
   // The windows worth a snippet() call, best bound first. Without needles: all of them,
@@ -273,9 +406,10 @@ std::vector<Passage> make_passages(const Xapian::MSet& mset, const std::string& 
   if (needles.empty()) {
     for (std::size_t w = 0; w < windows.size(); ++w) order.push_back({w, {SIZE_MAX, SIZE_MAX}});
   } else {
-    FoldedText folded(clean);
     for (std::size_t w = 0; w < windows.size(); ++w) {
-      HighlightBound bound = folded.bound(windows[w].begin, windows[w].end, needles);
+      const Span& span = windows[w].span;
+      HighlightBound bound = highlight_bound(
+          std::string_view(clean).substr(span.begin, span.end - span.begin), needles);
       if (bound.total > 0 || selection == WindowSelection::kEvery) order.push_back({w, bound});
     }
     std::sort(order.begin(), order.end(), [](const Bounded& a, const Bounded& b) {
@@ -297,7 +431,7 @@ std::vector<Passage> make_passages(const Xapian::MSet& mset, const std::string& 
         break;
       }
     }
-    const Span& span = windows[next.window];
+    const Span& span = windows[next.window].span;
     std::string window = clean.substr(span.begin, span.end - span.begin);
     // A budget above the window's size makes snippet() return all of it, highlighted.
     std::string snippet =
@@ -311,7 +445,8 @@ std::vector<Passage> make_passages(const Xapian::MSet& mset, const std::string& 
   }
   if (candidates.empty()) {
     Passage start;
-    start.text = fold_whitespace(clean.substr(windows[0].begin, windows[0].end - windows[0].begin));
+    const Span& span = windows[0].span;
+    start.text = fold_whitespace(clean.substr(span.begin, span.end - span.begin));
     candidates.push_back({0, 0, 0, std::move(start)});
   }
   std::sort(candidates.begin(), candidates.end(), better);
@@ -319,18 +454,8 @@ std::vector<Passage> make_passages(const Xapian::MSet& mset, const std::string& 
   std::sort(candidates.begin(), candidates.end(),
             [](const Candidate& a, const Candidate& b) { return a.window < b.window; });
 
-  // Where each chosen window starts in the folded article: one folding pass.
-  Folder folder;
-  std::size_t next = 0;  // the next candidate to place
-  for (std::size_t i = 0; i < clean.size() && next < candidates.size(); ++i) {
-    if (i == windows[candidates[next].window].begin) {
-      candidates[next++].passage.start = folder.next_offset();
-    }
-    if (is_blank(clean[i])) {
-      folder.blank(clean[i]);
-    } else {
-      folder.append(clean[i]);
-    }
+  for (Candidate& candidate : candidates) {
+    candidate.passage.start = windows[candidate.window].folded_start;
   }
   std::vector<Passage> passages;
   for (Candidate& candidate : candidates) passages.push_back(std::move(candidate.passage));

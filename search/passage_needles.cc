@@ -1,6 +1,11 @@
 #include "passage_needles.h"
 
 #include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <optional>
+#include <string_view>
 
 namespace newsdex {
 namespace {
@@ -11,19 +16,65 @@ bool is_word_term(std::string_view term) {
   return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z');
 }
 
-// Whether a wildcard is anywhere in `query`: its terms are known only to the match.
-bool has_wildcard(const Xapian::Query& query) {
-  if (query.get_type() == Xapian::Query::OP_WILDCARD) return true;
-  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
-    if (has_wildcard(query.get_subquery(i))) return true;
+// The pattern of a wildcard subquery ("econom", "Secon" for title:econ*), read from its
+// description "Query(WILDCARD SYNONYM econom)": Xapian 1.4 has no accessor for it. Empty
+// when the description is not of that form.
+std::string wildcard_pattern(const Xapian::Query& wildcard) {
+  constexpr std::string_view kHead = "Query(WILDCARD ";
+  std::string description = wildcard.get_description();
+  if (!description.starts_with(kHead) || !description.ends_with(')')) return {};
+  // The combiner (SYNONYM, OR or MAX) is one word.
+  std::size_t space = description.find(' ', kHead.size());
+  if (space == std::string::npos) return {};
+  return description.substr(space + 1, description.size() - space - 2);
+}
+
+// A wildcard's needle: its pattern less a field prefix (a run of capitals, as in
+// prefixed terms), folded as text is, up to an apostrophe: a term holds ' where its
+// word may hold ’. "" when nothing is left.
+std::string wildcard_needle(std::string_view pattern) {
+  std::size_t word = 0;
+  while (word < pattern.size() && pattern[word] >= 'A' && pattern[word] <= 'Z') ++word;
+  std::string needle = fold_for_needles(pattern.substr(word));
+  needle.resize(std::min(needle.size(), needle.find('\'')));
+  return needle;
+}
+
+// Appends a needle, in a group of its own, for each wildcard in `query`: the match
+// expands them into terms the query does not list. False when one gives no needle.
+bool add_wildcard_needles(const Xapian::Query& query, std::vector<Needle>& needles,
+                          std::size_t& group) {
+  if (query.get_type() == Xapian::Query::OP_WILDCARD) {
+    std::string needle = wildcard_needle(wildcard_pattern(query));
+    if (needle.empty()) return false;
+    needles.push_back({std::move(needle), group++});
+    return true;
   }
-  return false;
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    if (!add_wildcard_needles(query.get_subquery(i), needles, group)) return false;
+  }
+  return true;
+}
+
+// Eight bytes (in any byte order) lower-cased when all are ASCII and none is a dot, the
+// bulk of a text, folded without a branch per byte; nothing otherwise.
+std::optional<std::uint64_t> lower_ascii_without_dots(std::uint64_t eight) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101;
+  constexpr std::uint64_t kHighBits = 0x80 * kOnes;
+  if ((eight & kHighBits) != 0) return std::nullopt;
+  // With every byte below 0x80, adding at most 0x7F to each carries into no other byte;
+  // bit 7 of each byte then answers a question about it.
+  std::uint64_t not_dots = (eight ^ ('.' * kOnes)) + 0x7F * kOnes;  // bit 7: byte != '.'
+  if ((not_dots & kHighBits) != kHighBits) return std::nullopt;
+  std::uint64_t from_a = eight + (0x80 - 'A') * kOnes;  // bit 7: byte >= 'A'
+  std::uint64_t past_z = eight + (0x7F - 'Z') * kOnes;  // bit 7: byte > 'Z'
+  std::uint64_t upper = from_a & ~past_z & kHighBits;
+  return eight | (upper >> 2);  // 0x80 >> 2 is 'a' - 'A'
 }
 
 }  // namespace
 
 std::vector<Needle> passage_needles(const Xapian::Query& query) {
-  if (has_wildcard(query)) return {};
   std::vector<Needle> needles;
   std::size_t group = 0;
   for (auto term = query.get_terms_begin(); term != query.get_terms_end(); ++term) {
@@ -52,32 +103,46 @@ std::vector<Needle> passage_needles(const Xapian::Query& query) {
     }
     if (!also.empty()) needles.push_back({also, group - 1});
   }
+  if (!add_wildcard_needles(query, needles, group)) return {};
   return needles;
 }
 
-std::string fold_for_needles(std::string_view text, std::vector<std::uint32_t>* folded_at) {
-  std::string folded;
-  folded.reserve(text.size());
-  if (folded_at != nullptr) folded_at->assign(text.size() + 1, 0);
+std::string fold_for_needles(std::string_view text) {
+  // Written in place: an ASCII byte (most of a news text) folds to one byte or none, so
+  // the text's size holds them; a longer lower case (rare) makes room as it comes.
+  std::string folded(text.size(), '\0');
+  char* out = folded.data();
   std::size_t i = 0;
   while (i < text.size()) {
-    char byte = text[i];
-    if (folded_at != nullptr) (*folded_at)[i] = static_cast<std::uint32_t>(folded.size());
-    if (static_cast<unsigned char>(byte) < 0x80) {
-      if (byte >= 'A' && byte <= 'Z') byte = static_cast<char>(byte - 'A' + 'a');
-      if (byte != '.') folded += byte;
+    if (i + 8 <= text.size()) {
+      std::uint64_t eight;
+      std::memcpy(&eight, text.data() + i, 8);
+      if (std::optional<std::uint64_t> lowered = lower_ascii_without_dots(eight)) {
+        std::memcpy(out, &*lowered, 8);
+        out += 8;
+        i += 8;
+        continue;
+      }
+    }
+    auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {
+      *out = static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + ('a' - 'A') : byte);
+      out += (byte != '.');  // a dot is overwritten by the next byte
       ++i;
       continue;
     }
     Xapian::Utf8Iterator it(text.data() + i, text.size() - i);
-    Xapian::Unicode::append_utf8(folded, Xapian::Unicode::tolower(*it));
+    char utf8[4];
+    std::size_t size = Xapian::Unicode::to_utf8(Xapian::Unicode::tolower(*it), utf8);
     std::size_t length = std::max<std::size_t>(1, it.left() - (++Xapian::Utf8Iterator(it)).left());
-    if (folded_at != nullptr) {
-      for (std::size_t k = 1; k < length; ++k) (*folded_at)[i + k] = (*folded_at)[i];
-    }
+    // Room for this character and one byte for each byte after it.
+    std::size_t written = static_cast<std::size_t>(out - folded.data());
+    std::size_t needed = written + size + (text.size() - i - length);
+    if (needed > folded.size()) folded.resize(needed);
+    out = std::copy(utf8, utf8 + size, folded.data() + written);
     i += length;
   }
-  if (folded_at != nullptr) (*folded_at)[text.size()] = static_cast<std::uint32_t>(folded.size());
+  folded.resize(static_cast<std::size_t>(out - folded.data()));
   return folded;
 }
 
@@ -91,15 +156,14 @@ std::vector<std::size_t> groups_held(std::string_view word, const std::vector<Ne
   return groups;
 }
 
-HighlightBound FoldedText::bound(std::size_t begin, std::size_t end,
-                                 const std::vector<Needle>& needles) const {
-  std::string_view window(folded_.data() + folded_at_[begin], folded_at_[end] - folded_at_[begin]);
+HighlightBound highlight_bound(std::string_view window, const std::vector<Needle>& needles) {
+  std::string folded = fold_for_needles(window);
   HighlightBound bound;
   std::size_t last_group_found = SIZE_MAX;
   for (const Needle& needle : needles) {
     std::size_t found = 0;
-    for (std::size_t at = window.find(needle.text); at != std::string_view::npos;
-         at = window.find(needle.text, at + needle.text.size())) {
+    for (std::size_t at = folded.find(needle.text); at != std::string::npos;
+         at = folded.find(needle.text, at + needle.text.size())) {
       ++found;
     }
     if (found == 0) continue;

@@ -4,7 +4,6 @@
 #pragma once
 
 #include <cstddef>
-#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,11 +23,13 @@ struct Needle {
 };
 
 // The needles of `query`, of which a window of text (lower-cased, dots removed: "U.N."
-// holds "un") must hold one as a substring to be able to match: its words, and its
-// stems less their last letter (a stem need not be a prefix of its words: happy ->
-// happi). A superset of what snippet() highlights, so choosing windows by them changes
-// no passage. Empty, meaning "no filter", when the query holds a wildcard (expanded only
-// by the match) or no word.
+// holds "un") must hold one as a substring to be able to match: its words, its stems
+// less their last letter (a stem need not be a prefix of its words: happy -> happi), and
+// each wildcard's pattern without its field prefix (snippet() highlights the words that
+// begin with the pattern), up to an apostrophe (a word's ’ is ' in its term), each
+// wildcard its own group. A superset of what snippet() highlights, so choosing windows
+// by them changes no passage. Empty, meaning "no filter", when the query holds no word,
+// or a wildcard whose pattern cannot be read or leaves no needle.
 std::vector<Needle> passage_needles(const Xapian::Query& query);
 
 // What a window can hold at most: highlighted words with distinct stems (one per needle
@@ -38,26 +39,14 @@ struct HighlightBound {
   std::size_t total = 0;
 };
 
-// `text` lower-cased with dots removed, as needles are. With `folded_at`, also where
-// each byte of `text` (and its end) went in the result.
-std::string fold_for_needles(std::string_view text,
-                             std::vector<std::uint32_t>* folded_at = nullptr);
+// `text` lower-cased with dots removed, as needles are.
+std::string fold_for_needles(std::string_view text);
 
 // The groups of `needles` that `word` holds one of, each once, in needle order.
 std::vector<std::size_t> groups_held(std::string_view word, const std::vector<Needle>& needles);
 
-// A text folded for needles once per article, to bound its windows.
-class FoldedText {
- public:
-  explicit FoldedText(std::string_view text) : folded_(fold_for_needles(text, &folded_at_)) {}
-
-  // The bound of the text's bytes [begin, end).
-  HighlightBound bound(std::size_t begin, std::size_t end,
-                       const std::vector<Needle>& needles) const;
-
- private:
-  std::vector<std::uint32_t> folded_at_;  // byte offset in the text -> offset in folded_
-  std::string folded_;
-};
+// The bound of a window of text (whole words: a window folds as it does within its
+// article, so that each window can be folded on its own, once).
+HighlightBound highlight_bound(std::string_view window, const std::vector<Needle>& needles);
 
 }  // namespace newsdex

@@ -305,6 +305,23 @@ TEST_F(PassageOnIndex, HeadingSeparatorCountsInStart) {
   expect_well_formed(passages, 30);
 }
 
+TEST_F(PassageOnIndex, StartCountsCodePointsAndSeparators) {
+  index(
+      "Caf\xC3\xA9 News\n\n\xC3\x89lan \xC2\xA3"
+      "5m Deal\n\n"
+      "The caf\xC3\xA9 by the harbour sold for \xC2\xA3"
+      "5m. \xE2\x80\x9CIt is done.\xE2\x80\x9D\n\n"
+      "Quay \xE2\x80\x94 Z\xC3\xBCrich\n\n"
+      "Buyers   from Z\xC3\xBCrich\tsaid the harbour\r\nwould stay open.\n\n\n"
+      "Later\n\nThe harbour caf\xC3\xA9 reopens.\n");
+  for (std::size_t length : {20u, 40u, 60u}) {
+    SCOPED_TRACE(length);
+    std::vector<Passage> passages = passages_for("harbour", length, 3);
+    ASSERT_FALSE(passages.empty());
+    expect_well_formed(passages, length);
+  }
+}
+
 TEST_F(PassageOnIndex, NoPassagesOfBlankTextOrForZero) {
   index(std::string(kFiveParagraphs));
   QueryBuilder query_builder(db_);
@@ -386,6 +403,52 @@ TEST_F(PassageOnIndex, PruningChangesNoPassage) {
   EXPECT_LT(pruned_words * 2, every_words) << pruned_words << " of " << every_words;
 }
 
+// The same for wildcard queries, whose needles are their patterns; and words that match
+// a wildcard are highlighted.
+TEST_F(PassageOnIndex, WildcardPruningChangesNoPassage) {
+  index(
+      "Harbour talks resume\n\n"
+      "The U.N. envoy arrived in the port city on Monday. Fishermen said they were happy "
+      "with the new quota. Officials from the Z\xC3\xBCrich office were dying to see it.\n\n"
+      "Dock workers held a vote on Tuesday. O\xE2\x80\x99Neill\xE2\x80\x99s union said "
+      "talks on pay would resume. The economy of the port grew.\n\n"
+      "Talks, talk and talking: the envoy's talks went on. Economists talked of the vote.\n\n"
+      "Weather forecasters expect calm seas for the rest of the week.");
+  for (std::string query : {"talk*", "econom*", "envoy* vote", "z\xC3\xBCr*", "title:harb*",
+                            "o'nei*", "U.N*", "econ* OR fish*", "dock -storm*"}) {
+    SCOPED_TRACE(query);
+    QueryBuilder query_builder(db_);
+    Xapian::Query built = query_builder.build(query);
+    built = highlight_query(built).value_or(built);
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(built);
+    Xapian::MSet mset = enquire.get_mset(0, 10);
+    ASSERT_EQ(mset.size(), 1u);
+    std::vector<Needle> needles = passage_needles(built);
+    ASSERT_FALSE(needles.empty());
+    for (std::size_t count : {1u, 2u, 3u}) {
+      auto pruned = make_passages(mset, article_.body, query_builder.stemmer(), 120, count, needles,
+                                  WindowSelection::kPruned);
+      auto every = make_passages(mset, article_.body, query_builder.stemmer(), 120, count, needles,
+                                 WindowSelection::kEvery);
+      ASSERT_EQ(pruned.size(), every.size());
+      for (std::size_t i = 0; i < pruned.size(); ++i) {
+        EXPECT_EQ(pruned[i].text, every[i].text);
+        EXPECT_EQ(pruned[i].highlights, every[i].highlights);
+        EXPECT_EQ(pruned[i].start, every[i].start);
+      }
+    }
+  }
+  std::vector<Passage> passages = passages_for("econom*", 120, 3);
+  std::vector<std::string> highlighted;
+  for (const Passage& passage : passages) {
+    for (const auto& [start, end] : passage.highlights) {
+      highlighted.push_back(code_point_substr(passage.text, start, end));
+    }
+  }
+  EXPECT_EQ(highlighted, (std::vector<std::string>{"economy", "Economists"}));
+}
+
 TEST_F(PassageOnIndex, FormsOfOneWordCountOnceAmongDistinctHighlights) {
   // The first window has "talks" three times; the second "talks" and "envoy" once each:
   // two distinct words beat three highlights of one.
@@ -402,7 +465,6 @@ TEST_F(PassageOnIndex, FormsOfOneWordCountOnceAmongDistinctHighlights) {
 TEST(PassageNeedles, GroupsAndForms) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   QueryBuilder query_builder(db);
-  EXPECT_TRUE(passage_needles(query_builder.build("harb*")).empty()) << "no filter for wildcards";
   // STEM_SOME: lower-case words are stems only, less their last letter.
   EXPECT_EQ(passage_needles(query_builder.build("happy")), (std::vector<Needle>{{"happ", 0}}));
   // Two spellings of one stem share a group.
@@ -411,6 +473,67 @@ TEST(PassageNeedles, GroupsAndForms) {
   std::vector<Needle> two = passage_needles(query_builder.build("Blair budget"));
   ASSERT_EQ(two.size(), 2u);
   EXPECT_NE(two[0].group, two[1].group);
+
+  // Terms first, then each wildcard's pattern in a group of its own: a word that matches
+  // a wildcard begins with its pattern.
+  EXPECT_EQ(passage_needles(query_builder.build("growth econ* harb*")),
+            (std::vector<Needle>{{"growt", 0}, {"econ", 1}, {"harb", 2}}));
+}
+
+TEST(PassageNeedles, WildcardPatterns) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  QueryBuilder query_builder(db);
+  struct Case {
+    std::string_view query;
+    std::vector<Needle> needles;
+  };
+  const Case cases[] = {
+      {"econom*", {{"econom", 0}}},
+      {"Econom*", {{"econom", 0}}},          // lower case
+      {"title:econ*", {{"econ", 0}}},        // field prefix S goes
+      {"person:bla*", {{"bla", 0}}},         // and XP
+      {"U.N*", {{"un", 0}}},                 // dots go, as in the text
+      {"o'nei*", {{"o", 0}}},                // the text may say O’Neill
+      {"z\xC3\xBCr*", {{"z\xC3\xBCr", 0}}},  // zür*
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.query);
+    EXPECT_EQ(passage_needles(query_builder.build(std::string(c.query))), c.needles);
+  }
+  // No needle to read from a pattern: no filter at all.
+  Xapian::Query unreadable(Xapian::Query::OP_WILDCARD, "XP");
+  EXPECT_TRUE(
+      passage_needles(Xapian::Query(Xapian::Query::OP_OR, Xapian::Query("blair"), unreadable))
+          .empty());
+}
+
+TEST(PassageNeedles, FoldForNeedles) {
+  struct Case {
+    std::string_view name;
+    std::string_view text;
+    std::string_view folded;
+  };
+  const Case cases[] = {
+      {"Empty", "", ""},
+      {"Short", "AbZ", "abz"},
+      // Past eight bytes, and every ASCII letter's edge: @ [ ` { stay.
+      {"LongAscii", "@ABCDEFGHIJKLMNOPQRSTUVWXYZ[`az{", "@abcdefghijklmnopqrstuvwxyz[`az{"},
+      {"DotsGo", "U.N. talks. E.N.V.O.Y.", "un talks envoy"},
+      {"DotInLongRun", "Prime Minister.Tony Blair", "prime ministertony blair"},
+      {"Accents", "\xC3\x89LAN Z\xC3\xBCRICH caf\xC3\xA9 at the harbour",
+       "\xC3\xA9lan z\xC3\xBCrich caf\xC3\xA9 at the harbour"},
+      {"LowerCaseLonger", "\xC8\xBA", "\xE2\xB1\xA5"},      // U+023A -> U+2C65
+      {"LowerCaseShorter", "\xC4\xB0STANBUL", "istanbul"},  // U+0130 -> i
+      {"PoundSign",
+       "\xC2\xA3"
+       "10M FOR THE NEW HARBOUR",
+       "\xC2\xA3"
+       "10m for the new harbour"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    EXPECT_EQ(fold_for_needles(c.text), c.folded);
+  }
 }
 
 TEST(PassageNeedles, BoundCountsGroupsAndOccurrences) {
@@ -426,19 +549,13 @@ TEST(PassageNeedles, BoundCountsGroupsAndOccurrences) {
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.text);
-    FoldedText folded(c.text);
-    HighlightBound bound = folded.bound(0, c.text.size(), needles);
+    HighlightBound bound = highlight_bound(c.text, needles);
     EXPECT_EQ(bound.distinct, c.distinct);
     EXPECT_EQ(bound.total, c.total);
   }
-  // A part of the text: "talks" only.
-  FoldedText folded("Envoy talks");
-  HighlightBound part = folded.bound(6, 11, needles);
-  EXPECT_EQ(part.distinct, 1u);
-  EXPECT_EQ(part.total, 1u);
-  // Offsets past a multi-byte character stay right.
-  FoldedText accented("\xC3\x89lan talks");
-  EXPECT_EQ(accented.bound(6, 11, needles).total, 1u);
+  // Past a multi-byte character, in upper case too.
+  EXPECT_EQ(highlight_bound("\xC3\x89lan talks", needles).total, 1u);
+  EXPECT_EQ(highlight_bound("\xC3\x89LAN TALKS", {{"\xC3\xA9lan", 0}, {"talk", 1}}).distinct, 2u);
   EXPECT_EQ(groups_held("Talking", needles), (std::vector<std::size_t>{0}));
   EXPECT_EQ(groups_held("\xC3\x89LAN", {{"\xC3\xA9lan", 0}}), (std::vector<std::size_t>{0}));
 }
