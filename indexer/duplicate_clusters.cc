@@ -24,7 +24,11 @@ std::string DuplicateClusters::assign(std::uint64_t fingerprint, const std::stri
   // The smallest (distance, index): the closest, and of equally close the first added.
   // An entry sharing several blocks is seen several times, which cannot change the minimum.
   std::pair<int, std::size_t> best{kNearDuplicateDistance + 1, 0};
-  for (int block = 0; block < kBlocks; ++block) {
+  if (auto same = first_with_fingerprint_.find(fingerprint);
+      same != first_with_fingerprint_.end()) {
+    best = {0, same->second};
+  }
+  for (int block = 0; block < kBlocks && best.first > 0; ++block) {
     auto found = by_block_[block].find(block_bits(fingerprint, block));
     if (found == by_block_[block].end()) continue;
     for (const Candidate& candidate : found->second) {
@@ -42,6 +46,9 @@ std::string DuplicateClusters::assign(std::uint64_t fingerprint, const std::stri
 void DuplicateClusters::remember(std::uint64_t fingerprint, const std::string& cluster_key) {
   const std::size_t index = entries_.size();
   entries_.push_back({fingerprint, cluster_key});
+  // A later entry with the same fingerprint is as close to anything as the first and
+  // added after it, so it never wins a block scan: only the first goes into the blocks.
+  if (!first_with_fingerprint_.emplace(fingerprint, index).second) return;
   for (int block = 0; block < kBlocks; ++block) {
     by_block_[block][block_bits(fingerprint, block)].push_back({fingerprint, index});
   }

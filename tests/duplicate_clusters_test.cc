@@ -64,6 +64,15 @@ const ClusterCase kClusterCases[] = {
      {{true, flip_low_bits(4), "far", ""},
       {true, kBase ^ bit(50), "near", ""},
       {false, kBase, "new", "near"}}},
+    {"ExactCopyBeatsEarlierNearOne",
+     {{true, kBase ^ bit(5), "near", ""},
+      {true, kBase, "exact", ""},
+      {true, kBase, "exact-again", ""},
+      {false, kBase, "new", "exact"}}},
+    {"OfExactCopiesTheFirstWinsANearMatch",
+     {{true, kBase, "first", ""},
+      {true, kBase, "second", ""},
+      {false, kBase ^ bit(3) ^ bit(60), "new", "first"}}},
     {"AssignedArticleIsRemembered",
      {{false, kBase, "a", "a"}, {false, ~kBase, "b", "b"}, {false, ~kBase ^ bit(7), "c", "b"}}},
     {"CopyOfCopyKeepsClusterKey",
@@ -143,6 +152,8 @@ TEST(DuplicateClusters, TenThousandFingerprintsQuicklyAndLikeBruteForce) {
   while (fingerprints.size() < 10000) {
     const std::uint64_t story = random();
     fingerprints.push_back(story);
+    // Some stories are carried word for word again: exact copies.
+    if (random() % 5 == 0) fingerprints.push_back(story);
     if (random() % 3 == 0) {
       std::uint64_t copy = story;
       const int flips = static_cast<int>(random() % (kNearDuplicateDistance + 3));
