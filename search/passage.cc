@@ -9,6 +9,8 @@
 #include <set>
 #include <string_view>
 
+#include "newsdex/text_decoding.h"
+
 namespace newsdex {
 namespace {
 
@@ -57,23 +59,6 @@ std::size_t separator_code_points(char before, int newlines) {
   return sentence_ended ? 1 : 3;  // " " or kBlockSeparator
 }
 
-// Code points in `utf8`: the bytes that do not continue a sequence.
-std::size_t code_points_in(std::string_view utf8) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101;
-  std::size_t continuing = 0;
-  std::size_t i = 0;
-  for (; i + 8 <= utf8.size(); i += 8) {
-    std::uint64_t eight;
-    std::memcpy(&eight, utf8.data() + i, 8);
-    // Bit 7 set in each byte 10xxxxxx (its bit 6, shifted under bit 7, is clear); the
-    // product adds those bits up in the top byte.
-    std::uint64_t continues = eight & ~(eight << 1) & (0x80 * kOnes);
-    continuing += static_cast<std::size_t>(((continues >> 7) * kOnes) >> 56);
-  }
-  for (; i < utf8.size(); ++i) continuing += (static_cast<unsigned char>(utf8[i]) & 0xC0) == 0x80;
-  return utf8.size() - continuing;
-}
-
 // Builds folded text from bytes fed in order: blanks are folded into one separator,
 // written just before the next character.
 class Folder {
@@ -94,7 +79,7 @@ class Folder {
 
   // Code points written so far. Counted when asked, in bulk, as few callers ask.
   std::size_t code_points() {
-    code_points_ += code_points_in(std::string_view(text_).substr(counted_bytes_));
+    code_points_ += count_code_points(std::string_view(text_).substr(counted_bytes_));
     counted_bytes_ = text_.size();
     return code_points_;
   }
@@ -220,7 +205,7 @@ std::vector<Window> windows_of(std::string_view text, std::size_t length) {
   std::size_t counted = 0;
   auto folded_start_of = [&](std::size_t word_begin) {
     std::string_view uncounted = text.substr(counted, word_begin - counted);
-    continuing_bytes += uncounted.size() - code_points_in(uncounted);
+    continuing_bytes += uncounted.size() - count_code_points(uncounted);
     counted = word_begin;
     return word_bytes_and_separators - continuing_bytes;
   };

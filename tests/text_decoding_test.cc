@@ -289,6 +289,8 @@ TEST(TextDecoding, CountsCodePoints) {
        "b",
        3},
       {"\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80!", 4},
+      // Longer than eight bytes, with sequences across the eight-byte steps.
+      {"Z\xC3\xBCrich caf\xC3\xA9 \xE2\x80\x9Cplain\xE2\x80\x9D \xF0\x9F\x98\x80 end", 25},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.utf8);

@@ -391,13 +391,8 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
 void set_duplicate_key(Xapian::Document& doc, const std::string& key) {
   std::string before = doc.get_value(kSlotDuplicateKey);
   if (before == key) return;
-  if (!before.empty()) {
-    try {
-      doc.remove_term(std::string(kDuplicateKeyPrefix) + before);
-    } catch (const Xapian::InvalidArgumentError&) {
-      // A document built before the term existed has only the value.
-    }
-  }
+  // Set before only by this function, so its term is there to remove.
+  if (!before.empty()) doc.remove_term(std::string(kDuplicateKeyPrefix) + before);
   doc.add_boolean_term(std::string(kDuplicateKeyPrefix) + key);
   doc.add_value(kSlotDuplicateKey, key);
 }
