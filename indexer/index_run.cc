@@ -23,7 +23,6 @@
 #include "duplicate_clusters.h"
 #include "index_databases.h"
 #include "index_state.h"
-#include "learnt_residue.h"
 #include "newsdex/aliases.h"
 #include "newsdex/article.h"
 #include "newsdex/document_builder.h"
@@ -31,6 +30,8 @@
 #include "newsdex/schema.h"
 #include "newsdex/stored_article.h"
 #include "ordered_pipeline.h"
+#include "residue_learning.h"
+#include "residue_prescan.h"
 #include "run_report.h"
 #include "search_aids.h"
 #include "shard_layout.h"
@@ -145,7 +146,6 @@ struct Built {
     Xapian::Document document;
     std::uint64_t fingerprint;
     std::string own_duplicate_key;
-    std::vector<std::uint64_t> line_keys;
   };
   std::vector<Entry> entries;
   std::vector<DocumentProblem> problems;  // entries of a dump that were skipped
@@ -202,13 +202,16 @@ void load_duplicate_clusters(const Xapian::Database& db, DuplicateClusters& clus
 std::vector<Job> jobs_to_reclean(
     const Xapian::Database& db, const std::vector<Xapian::docid>& docids,
     const std::unordered_map<std::string_view, const SourceFile*>& file_by_id,
-    const IndexedFiles& indexed) {
+    const IndexedFiles& indexed, const std::vector<Job>& queued) {
   std::set<const SourceFile*, std::less<>> files;
+  std::set<const SourceFile*, std::less<>> already;
+  for (const Job& job : queued) already.insert(job.file);
   for (Xapian::docid docid : docids) {
     Xapian::Document doc = db.get_document(docid);
     std::string file_id = doc.get_value(kSlotFile);
     if (file_id.empty()) file_id = StoredArticle::parse(doc.get_data()).id;
-    if (auto file = file_by_id.find(file_id); file != file_by_id.end()) files.insert(file->second);
+    auto file = file_by_id.find(file_id);
+    if (file != file_by_id.end() && !already.contains(file->second)) files.insert(file->second);
   }
   std::vector<Job> jobs;
   for (const SourceFile* file : files) {
@@ -216,6 +219,13 @@ std::vector<Job> jobs_to_reclean(
     jobs.push_back({file, indexed.stamp_of(terms), std::move(terms), true});
   }
   return jobs;
+}
+
+// How the run reads files (cleaning is set per pass).
+ReadOptions read_options_of(const IndexOptions& options) {
+  ReadOptions read;
+  read.max_decompressed_bytes = options.max_file_bytes;
+  return read;
 }
 
 // The spelling dictionary and synonyms follow the documents: rebuilt (each only by its
@@ -278,10 +288,8 @@ FilesIndexed index_files(const IndexOptions& options, const FileSystem& fs,
   // long: a no-change run is these two and little else).
   IndexState state = load_index_state(db);
   IndexedFiles indexed(state);
-  // Residue learnt so far, and what every article has been cleaned with. Read each
-  // run: a run stopped before cleaning older articles again leaves them apart.
-  LineKeys learnt = load_learnt_residue(db);
-  LineKeys recorded = recorded_residue(dbs.aids());
+  // The residue every article has been cleaned with, and whether learning was on.
+  ResidueRecord recorded = recorded_residue(dbs.aids());
   // The duplicate fingerprints are needed only when some file changed, which the walk
   // tells; while it is still running, this thread has nothing better to do.
   DuplicateClusters clusters;
@@ -340,7 +348,37 @@ FilesIndexed index_files(const IndexOptions& options, const FileSystem& fs,
                                 StoredArticle::parse(db.get_document(stamp.docid).get_data()));
   }
 
-  bool has_work = !jobs.empty() || learnt != recorded;
+  // Residue is learnt before any article is cleaned, for the corpus as this run leaves
+  // it; articles the run would not touch otherwise but that hold a line learnt or
+  // forgotten since they were cleaned join the work, each built once.
+  LearntSet recorded_lines = recorded.set();
+  unsigned workers = options.jobs != 0 ? options.jobs
+                                       : worker_threads(std::thread::hardware_concurrency(),
+                                                        dbs.shard_count(), state.empty());
+  ResidueInputs residue_inputs;
+  residue_inputs.db = &db;
+  residue_inputs.learning = options.learn_residue;
+  residue_inputs.from_scratch = state.empty() || options.full;
+  residue_inputs.read = read_options_of(options);
+  residue_inputs.fs = &fs;
+  residue_inputs.workers = workers;
+  residue_inputs.interrupted = options.interrupted;
+  for (const Job& job : jobs) {
+    residue_inputs.files.push_back(job.file);
+    std::vector<Xapian::docid>& replaced = residue_inputs.replaced.emplace_back();
+    for (const std::string& term : job.old_terms) replaced.push_back(state.at(term).docid);
+  }
+  for (const auto& [term, stamp] : state) {
+    if (!stamp.seen && !under_any(term, walk.problems))
+      residue_inputs.deleted.push_back(stamp.docid);
+  }
+  ResidueLearned residue = learn_residue(residue_inputs, recorded);
+  std::vector<Job> recleans;
+  if (LearntSet changed = lines_differing(residue.lines, recorded_lines); !changed.empty()) {
+    recleans = jobs_to_reclean(db, articles_with_lines(db, changed), file_by_id, indexed, jobs);
+  }
+
+  bool has_work = !jobs.empty() || !recleans.empty() || residue.record_changed;
   // The analysis data (gazetteer, model, frequencies) is loaded only when there is work,
   // the three at once, and the duplicate fingerprints beside them (this thread does not
   // touch the index until they are read).
@@ -354,10 +392,6 @@ FilesIndexed index_files(const IndexOptions& options, const FileSystem& fs,
   if (has_work) analyzer.emplace(options.analysis);
   if (clusters_loaded.valid()) clusters_loaded.get();
 
-  unsigned workers = options.jobs != 0 ? options.jobs
-                                       : worker_threads(std::thread::hardware_concurrency(),
-                                                        dbs.shard_count(), state.empty());
-  LineKeys seen_line_keys;
   SynonymInputWatch synonym_inputs;
   std::size_t pending = 0;
   auto write_entries = [&](Built& built) {
@@ -369,7 +403,6 @@ FilesIndexed index_files(const IndexOptions& options, const FileSystem& fs,
       }
       dbs.replace(entry.term, std::move(entry.document), &synonym_inputs);
       mark_seen(entry.term);
-      seen_line_keys.insert(entry.line_keys.begin(), entry.line_keys.end());
       if (++pending >= options.commit_every) {
         dbs.commit();
         pending = 0;
@@ -380,8 +413,7 @@ FilesIndexed index_files(const IndexOptions& options, const FileSystem& fs,
   // Workers read, clean, analyse and build documents; this thread, the database's only
   // user, applies them in corpus order and commits in batches.
   auto process = [&](std::vector<Job>& work, const LineKeys& residue, bool recleaning) {
-    ReadOptions read_options;
-    read_options.max_decompressed_bytes = options.max_file_bytes;
+    ReadOptions read_options = read_options_of(options);
     read_options.cleaning.learnt_residue = &residue;
     read_options.cleaning.collect_line_keys = true;
     run_ordered(
@@ -413,8 +445,7 @@ FilesIndexed index_files(const IndexOptions& options, const FileSystem& fs,
               std::string term = id_term(article.id);
               document.add_value(kSlotIdTerm, term);
               built.entries.push_back({std::move(term), std::move(document), article.fingerprint,
-                                       duplicate_key_of(article.id),
-                                       std::move(article.clean.line_keys)});
+                                       duplicate_key_of(article.id)});
             }
           } catch (...) {
             built.skip_reason = skip_reason(std::current_exception());
@@ -460,29 +491,39 @@ FilesIndexed index_files(const IndexOptions& options, const FileSystem& fs,
         });
   };
 
-  try {
-    if (!jobs.empty()) process(jobs, learnt, false);
-    // Lines that became residue in this run (or in one that stopped early) are still in
-    // the articles cleaned before they were known: clean those again.
-    // (Read through the writers' own databases: uncommitted articles count, and no
-    // commit is spent on it.)
-    if (!jobs.empty()) learnt = load_learnt_residue(dbs.view());
-    if (std::vector<std::uint64_t> fresh = keys_added(learnt, recorded); !fresh.empty()) {
-      std::vector<Job> again =
-          jobs_to_reclean(db, articles_with_lines(db, fresh), file_by_id, indexed);
-      process(again, learnt, true);
+  auto delete_vanished = [&] {
+    for (const auto& [term, stamp] : state) {
+      if (stamp.seen || under_any(term, walk.problems)) continue;
+      dbs.remove(stamp.docid);
+      synonym_inputs.article_added_or_deleted();
+      ++counts.deleted;
     }
-    if (learnt != recorded) record_residue(dbs.aids(), learnt);
+  };
+  try {
+    LineKeys residue_keys = keys_of(residue.lines);
+    if (!jobs.empty()) process(jobs, residue_keys, false);
+    if (!recleans.empty()) process(recleans, residue_keys, true);
+    delete_vanished();
+    // The pre-scan counted what each file should give; a file or entry that turned out
+    // unusable, or an article emptied by the residue, counts otherwise. The index now
+    // holds the true counts (read through the writers' own databases, uncommitted
+    // articles included): where they learn other lines, clean those articles again.
+    if (residue.counted && options.learn_residue) {
+      ResidueCounts actual;
+      actual.load_index(dbs.view(), {});
+      LearntSet lines = actual.learnt();
+      if (LearntSet changed = lines_differing(lines, residue.lines); !changed.empty()) {
+        std::vector<Job> again = jobs_to_reclean(
+            dbs.view(), articles_with_lines(dbs.view(), changed), file_by_id, indexed, {});
+        LineKeys keys = keys_of(lines);
+        process(again, keys, true);
+        residue.record.lines = actual.describe(&dbs.view(), residue.record.lines);
+        residue.lines = std::move(lines);
+      }
+    }
+    if (residue.record_changed || !recleans.empty()) record_residue(dbs.aids(), residue.record);
   } catch (const Interrupted&) {
-    counts.interrupted = true;  // what was applied is committed below
-  }
-
-  for (const auto& [term, stamp] : state) {
-    if (counts.interrupted) break;
-    if (stamp.seen || under_any(term, walk.problems)) continue;
-    dbs.remove(stamp.docid);
-    synonym_inputs.article_added_or_deleted();
-    ++counts.deleted;
+    counts.interrupted = true;  // what was applied is committed below; deletions wait
   }
 
   update_search_aids(dbs, counts, synonym_inputs);

@@ -27,6 +27,9 @@ struct IndexOptions {
   // has (1 for a new one). A different number for an existing index is a UsageError.
   unsigned shards = 0;
   AnalysisOptions analysis;  // entity and topic extraction
+  // Learn residue: edge lines that a source repeats across a large share of its articles
+  // are dropped (see residue_learning.h). Off, nothing learnt is dropped.
+  bool learn_residue = true;
   // Threads that read, analyse and build documents; one more thread writes (one per
   // shard). Results and document ids are the same for any number. 0: worker_threads().
   unsigned jobs = 1;

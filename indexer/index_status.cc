@@ -11,6 +11,7 @@
 
 #include "newsdex/errors.h"
 #include "newsdex/schema.h"
+#include "residue_learning.h"
 #include "run_report.h"
 #include "shard_layout.h"
 
@@ -57,6 +58,22 @@ std::string describe_last_run(const std::string& record) {
          count("deleted") + " deleted, " + count("skipped") + " skipped";
 }
 
+// The lines every article is cleaned of, with how many of their source's articles hold
+// them: a person can check that none is article text.
+void print_learnt_residue(const ResidueRecord& residue, std::ostream& out) {
+  out << "residue:    ";
+  if (!residue.learning) {
+    out << "learning off (--no-learn-residue)\n";
+    return;
+  }
+  out << residue.lines.size() << (residue.lines.size() == 1 ? " line" : " lines")
+      << " learnt at article edges\n";
+  for (const LearntLine& line : residue.lines) {
+    out << "  " << line.source << " " << line.articles << "/" << line.of << ": "
+        << (line.text.empty() ? "(text not recorded)" : line.text) << "\n";
+  }
+}
+
 }  // namespace
 
 void print_status(const std::string& db_path, std::ostream& out) {
@@ -88,6 +105,7 @@ void print_status(const std::string& db_path, std::ostream& out) {
       << "revision:   " << meta.get_revision() << "\n"
       << "size:       " << human_bytes(index_size_on_disk(db_path)) << " on disk\n"
       << "last run:   " << describe_last_run(meta.get_metadata(std::string(kMetaLastRun))) << "\n";
+  print_learnt_residue(recorded_residue(meta), out);
 }
 
 }  // namespace newsdex

@@ -72,8 +72,10 @@ void print_usage(std::ostream& out, const po::options_description& options) {
       << "Each article's date comes from its metadata, else a dateline or date line in\n"
       << "its text, else a date in its path (2024/02/07/, 20240207), else the file's\n"
       << "mtime; its source from its metadata, else its url's host, else the top folder\n"
-      << "under ROOT. Short lines that one source repeats in 3 or more articles (share\n"
-      << "prompts, newsletter pitches) are learnt as residue and dropped. Near-duplicate\n"
+      << "under ROOT. Lines at the start or end of articles that one source repeats in a\n"
+      << "quarter or more of its articles (and 3 or more: site footers, newsletter\n"
+      << "pitches) are learnt as residue and dropped; bylines, datelines, lists and\n"
+      << "lines inside the body never are (--status lists them). Near-duplicate\n"
       << "stories are grouped so that a search shows each story once.\n\n"
       << options << "\n"
       << "A config file (--config) holds the same options as \"name = value\" lines, e.g.\n"
@@ -97,7 +99,7 @@ int usage_error(const std::string& message) {
 int main(int argc, char** argv) {
   newsdex::IndexOptions options;
   bool extract_only = false, no_entities = false, quiet = false, status = false;
-  bool rebuild = false, compact = false, strict = false;
+  bool rebuild = false, compact = false, strict = false, no_learn_residue = false;
   double max_file_mb = static_cast<double>(options.max_file_bytes >> 20);
   std::string config_path, report_path, merge_path;
   unsigned jobs = 0;  // automatic: see worker_threads()
@@ -125,6 +127,10 @@ int main(int argc, char** argv) {
        "threads that read, analyse and build documents (default: the number of cores; one "
        "fewer when updating a one-database index, whose single writer thread is then the "
        "bottleneck)")
+      ("no-learn-residue", po::bool_switch(&no_learn_residue),
+       "learn no residue: keep every line, also edge lines that a source repeats across a "
+       "quarter or more of its articles (site footers); an index built with learning has "
+       "those articles cleaned again")
       ("no-entities", po::bool_switch(&no_entities),
        "skip entity and topic extraction (faster; person:, place:, org:, topic: find nothing)")
       ("lock-timeout", po::value(&options.lock_timeout)->value_name("SECONDS")->default_value(60),
@@ -204,6 +210,7 @@ int main(int argc, char** argv) {
   if (!(max_file_mb > 0)) return usage_error("--max-file-size must be more than 0");
   options.max_file_bytes = static_cast<std::uint64_t>(max_file_mb * 1024 * 1024);
   options.analysis.entities = !no_entities;
+  options.learn_residue = !no_learn_residue;
   options.jobs = jobs;
   // For --extract-only the analysis data loads while the corpus is walked; an index run
   // loads it only when some file needs work (run_index), so a no-change run stays cheap.
@@ -226,7 +233,8 @@ int main(int argc, char** argv) {
           [](const std::string& path, const std::string& reason) {
             std::cerr << kProgram << ": skipped " << path << ": " << reason << "\n";
           },
-          jobs != 0 ? jobs : std::max(1u, std::thread::hardware_concurrency()));
+          jobs != 0 ? jobs : std::max(1u, std::thread::hardware_concurrency()),
+          options.learn_residue);
       return skipped > 0 ? kExitSkipped : kExitOk;
     } catch (const newsdex::UsageError& e) {
       return usage_error(e.what());

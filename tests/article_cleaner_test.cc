@@ -7,6 +7,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "newsdex/article.h"
@@ -247,6 +248,52 @@ TEST(ArticleCleaner, ClassifiesLines) {
     SCOPED_TRACE(c.line);
     EXPECT_EQ(classify_line(c.line), c.verdict);
   }
+}
+
+// Lines a source repeats in many articles that are still the article's own are never
+// learnable as residue (key 0); site furniture is.
+TEST(ArticleCleaner, ResidueLineKeysLeaveOutBylinesDatelinesAndLists) {
+  struct Case {
+    std::string_view line;
+    bool learnable;
+  };
+  const Case cases[] = {
+      {"Get the Harbourside Bulletin in your inbox daily", true},
+      {"Follow us for more local news", true},
+      {"By Morag Fenwick", false},
+      {"by the sports desk", false},
+      {"PORTSMOUTH 1996-12-06", false},
+      {"LONDON, Dec 6 (Reuter)", false},
+      {"Published 7 February 2024", false},
+      {"K Imrie, D Oyelaran, P Szabo, T Quennell, R Abaso.", false},
+      {"Arsenal 2; Chelsea 1; Spurs 0; Leeds 3", false},
+      {"short", false},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(residue_line_key("site", c.line) != 0, c.learnable) << c.line;
+  }
+  // Keys are per source.
+  EXPECT_NE(residue_line_key("site-a", "Follow us for more local news"),
+            residue_line_key("site-b", "Follow us for more local news"));
+}
+
+// Learnt lines are dropped at the edges of an article only, and only edge lines are
+// collected for counting.
+TEST(ArticleCleaner, LearntResidueIsDroppedOnlyAtTheEdges) {
+  std::string footer = "Get the Harbourside Bulletin in your inbox daily";
+  std::string text = "Piers\n\nOne.\n\nTwo.\n\n" + footer +
+                     "\n\nThree.\n\nFour.\n\nFive.\n\nSix.\n\n" + footer + "\n";
+  std::unordered_set<std::uint64_t> learnt{residue_line_key("site", footer)};
+  CleaningContext context{"site", &learnt, true};
+  CleanArticle clean = clean_article(text, context);
+  std::string body = clean.body_text();
+  EXPECT_NE(body.find(footer), std::string::npos) << body;   // the inner copy stays
+  EXPECT_EQ(body.find(footer), body.rfind(footer)) << body;  // the edge copy goes
+  EXPECT_EQ(clean.line_keys, std::vector<std::uint64_t>{residue_line_key("site", footer)});
+
+  std::vector<EdgeLine> edges = residue_edge_lines(text, "site");
+  ASSERT_EQ(edges.size(), 1u);
+  EXPECT_EQ(edges[0].text, footer);
 }
 
 TEST(ArticleCleaner, RecognisesHeadings) {

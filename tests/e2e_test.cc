@@ -448,7 +448,8 @@ TEST(IndexCli, InterruptCommitsWhatIsDoneAndTheNextRunFinishes) {
   constexpr int kArticles = 6000;
   write_filler_corpus(dir / "corpus", kArticles);
   // A new index is built in DB.building, which appears once the walk is done and
-  // writing starts; a run takes seconds, so 150 ms later the indexer is mid-run.
+  // the residue pre-scan starts; a run takes seconds, so 500 ms later the indexer is
+  // mid-run, past the pre-scan.
   // SIGTERM (systemd's stop) behaves as SIGINT: it is interrupted on a separate index.
   ProcessResult terminated = run_process_signalled(
       {NEWSDEX_INDEX_BIN, "--db", dir / "other", dir / "corpus"},
@@ -457,7 +458,7 @@ TEST(IndexCli, InterruptCommitsWhatIsDoneAndTheNextRunFinishes) {
   std::string index = dir / "index";
   ProcessResult stopped = run_process_signalled(
       {NEWSDEX_INDEX_BIN, "--db", index, dir / "corpus"},
-      [&] { return std::filesystem::exists(index + ".building"); }, 150, SIGINT);
+      [&] { return std::filesystem::exists(index + ".building"); }, 500, SIGINT);
   ASSERT_EQ(stopped.exit_code, 130) << stopped.err;
   EXPECT_NE(stopped.err.find("interrupted: "), std::string::npos) << stopped.err;
   Xapian::doccount done = Xapian::Database(dir / "index").get_doccount();

@@ -1,5 +1,6 @@
 #include "newsdex/article_cleaner.h"
 
+#include "newsdex/article_date.h"
 #include "newsdex/hashing.h"
 
 #include <algorithm>
@@ -177,7 +178,50 @@ void split_lines(std::string_view text, std::vector<std::string_view>& lines) {
   if (start < text.size()) lines.push_back(text.substr(start));
 }
 
+// Lines that repeat across a source's articles and yet are the article's own: bylines
+// (one reporter writes many stories), datelines and date lines ("LONDON 1996-12-06"
+// opens hundreds of wire stories), and lists (a team's line-up, a table row).
+bool is_never_residue(std::string_view norm, std::string_view line) {
+  if (norm.starts_with("by ")) return true;
+  std::size_t separators =
+      std::count(norm.begin(), norm.end(), ',') + std::count(norm.begin(), norm.end(), ';');
+  if (separators >= 3) return true;
+  // An ISO date anywhere in the line ("LONDON 1996-12-06"), then any dateline or date
+  // line the date reader knows; a year-less dateline counts too (fallback year).
+  for (std::size_t i = 0; i + 10 <= norm.size(); ++i) {
+    auto digits = [&](std::size_t at, std::size_t n) {
+      for (std::size_t k = at; k < at + n; ++k) {
+        if (!std::isdigit(static_cast<unsigned char>(norm[k]))) return false;
+      }
+      return true;
+    };
+    if (digits(i, 4) && norm[i + 4] == '-' && digits(i + 5, 2) && norm[i + 7] == '-' &&
+        digits(i + 8, 2)) {
+      return true;
+    }
+  }
+  return find_date_in_text(line, 2000).has_value();
+}
+
+// Calls visit(i) for the indices of the first and last kResidueEdgeLines non-empty lines
+// (each once, in order): where learnt residue is looked for and dropped.
+template <typename Visit>
+void for_each_edge_line(const std::vector<std::string_view>& lines, Visit visit) {
+  std::vector<std::size_t> non_empty;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (!trim(lines[i]).empty()) non_empty.push_back(i);
+  }
+  for (std::size_t n = 0; n < non_empty.size(); ++n) {
+    if (n < kResidueEdgeLines || n + kResidueEdgeLines >= non_empty.size()) visit(non_empty[n]);
+  }
+}
+
 }  // namespace
+
+std::uint64_t residue_source_key(std::string_view source) {
+  std::uint64_t hash = fnv1a_64(source);
+  return hash == 0 ? 1 : hash;
+}
 
 std::uint64_t residue_line_key(std::string_view source, std::string_view trimmed_line) {
   if (trimmed_line.size() < kResidueCandidateMinBytes ||
@@ -187,8 +231,24 @@ std::uint64_t residue_line_key(std::string_view source, std::string_view trimmed
   Normalised normalised(trimmed_line);
   std::string_view norm = normalised.view();
   if (norm.size() < kResidueCandidateMinBytes || norm.size() > kResidueCandidateMaxBytes) return 0;
+  if (is_never_residue(norm, trimmed_line)) return 0;
   std::uint64_t hash = fnv1a_64(norm, fnv1a_64(std::string_view("\0", 1), fnv1a_64(source)));
   return hash == 0 ? 1 : hash;
+}
+
+std::vector<EdgeLine> residue_edge_lines(std::string_view utf8_text, std::string_view source) {
+  std::vector<std::string_view> lines;
+  split_lines(utf8_text, lines);
+  std::vector<EdgeLine> edges;
+  for_each_edge_line(lines, [&](std::size_t i) {
+    std::string_view line = trim(lines[i]);
+    std::uint64_t key = residue_line_key(source, line);
+    if (key == 0) return;
+    bool repeated =
+        std::any_of(edges.begin(), edges.end(), [&](const EdgeLine& e) { return e.key == key; });
+    if (!repeated) edges.push_back({key, line});
+  });
+  return edges;
 }
 
 LineVerdict classify_line(std::string_view trimmed_line) {
@@ -245,6 +305,14 @@ CleanArticle clean_article(std::string_view utf8_text, const CleaningContext& co
     paragraph.clear();
   };
 
+  // Learnt residue is looked for at the edges only: inside the body a repeated line is
+  // the article's own (a quote, a line-up), whatever its count.
+  std::vector<bool> at_edge;
+  if (context.collect_line_keys || context.learnt_residue != nullptr) {
+    at_edge.assign(lines.size(), false);
+    for_each_edge_line(lines, [&](std::size_t i) { at_edge[i] = true; });
+  }
+
   for (std::size_t i = 0; i < lines.size(); ++i) {
     std::string_view line = trim(lines[i]);
     if (line.empty()) {
@@ -252,7 +320,7 @@ CleanArticle clean_article(std::string_view utf8_text, const CleaningContext& co
       continue;
     }
     LineVerdict verdict = classify_line(line);
-    if (context.collect_line_keys || context.learnt_residue != nullptr) {
+    if (!at_edge.empty() && at_edge[i]) {
       std::uint64_t key = residue_line_key(context.source, line);
       if (key != 0 && context.collect_line_keys) article.line_keys.push_back(key);
       if (key != 0 && verdict == LineVerdict::kKeep && context.learnt_residue != nullptr &&

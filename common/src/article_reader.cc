@@ -90,6 +90,26 @@ std::string resolve_news_source(const ArticleMetadata& meta, const SourceFile& f
   return top_folder(file.id);
 }
 
+// The title goes first so that the cleaner drops a copy of it at the top of the text.
+void put_title_first(ParsedDocument& doc) {
+  if (!doc.meta.title.empty()) doc.text = doc.meta.title + "\n\n" + doc.text;
+  doc.meta.title.clear();
+}
+
+// Decompressed, decoded and parsed by format: the documents of a file.
+ParsedFile parse_file(const SourceFile& file, std::string_view bytes, const ReadOptions& options,
+                      std::size_t& replaced_bytes) {
+  std::string inflated;
+  if (ends_with_ignoring_case(file.id, ".gz")) {
+    inflated = gunzip(bytes, options.max_decompressed_bytes);
+    bytes = inflated;
+  }
+  if (bytes.empty()) throw ArticleError("empty file");
+  DecodedText decoded = decode_text(bytes);
+  replaced_bytes = decoded.replaced_bytes;
+  return parse(format_of(file.id), decoded.utf8);
+}
+
 // One parsed document to an article; nullopt (with the reason) when nothing is left.
 std::optional<Article> to_article(const SourceFile& file, ParsedDocument& doc,
                                   const ReadOptions& options, std::string& reason) {
@@ -103,8 +123,7 @@ std::optional<Article> to_article(const SourceFile& file, ParsedDocument& doc,
   article.date = resolve_date(doc, file);
   CleaningContext cleaning = options.cleaning;
   cleaning.source = article.news_source;
-  // The title goes first so that the cleaner drops a copy of it at the top of the text.
-  if (!doc.meta.title.empty()) doc.text = doc.meta.title + "\n\n" + doc.text;
+  put_title_first(doc);
   article.clean = clean_article(doc.text, cleaning);
   if (article.clean.title.empty()) {
     reason = doc.text.empty() ? "no article text" : "no text left after cleaning";
@@ -121,18 +140,9 @@ std::optional<Article> to_article(const SourceFile& file, ParsedDocument& doc,
 FileArticles read_articles(const SourceFile& file, std::string_view bytes,
                            const ReadOptions& options) {
   std::string hash = content_hash(bytes);  // of the bytes on disk, as the change check reads them
-  std::string inflated;
-  if (ends_with_ignoring_case(file.id, ".gz")) {
-    inflated = gunzip(bytes, options.max_decompressed_bytes);
-    bytes = inflated;
-  }
-  if (bytes.empty()) throw ArticleError("empty file");
-  DecodedText decoded = decode_text(bytes);
-  ParsedFile parsed = parse(format_of(file.id), decoded.utf8);
-
   FileArticles result;
+  ParsedFile parsed = parse_file(file, bytes, options, result.replaced_bytes);
   result.problems = std::move(parsed.problems);
-  result.replaced_bytes = decoded.replaced_bytes;
   std::string reason;
   for (ParsedDocument& doc : parsed.documents) {
     std::optional<Article> article = to_article(file, doc, options, reason);
@@ -149,6 +159,19 @@ FileArticles read_articles(const SourceFile& file, std::string_view bytes,
                                                : result.problems.front().reason);
   }
   return result;
+}
+
+std::vector<ArticleText> read_article_texts(const SourceFile& file, std::string_view bytes,
+                                            const ReadOptions& options) {
+  std::size_t replaced_bytes = 0;
+  ParsedFile parsed = parse_file(file, bytes, options, replaced_bytes);
+  std::vector<ArticleText> texts;
+  for (ParsedDocument& doc : parsed.documents) {
+    std::string source = resolve_news_source(doc.meta, file);
+    put_title_first(doc);
+    texts.push_back({std::move(source), std::move(doc.text)});
+  }
+  return texts;
 }
 
 Article make_article(const SourceFile& source, std::string_view bytes) {

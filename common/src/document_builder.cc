@@ -307,11 +307,16 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
           doc.add_boolean_term(boolean_term(field, article.news_source));
         }
         break;
-      case FieldSource::kResidueLines:
+      case FieldSource::kResidueLines: {
+        // Every article counts towards its source's total, so that a line's share of the
+        // source can be read from term frequencies (see kResidueSourcePrefix).
+        std::string source_hex = hex64(residue_source_key(article.news_source));
+        doc.add_boolean_term(std::string(kResidueSourcePrefix) + source_hex);
         for (std::uint64_t key : article.clean.line_keys) {
-          doc.add_boolean_term(std::string(field.prefix) + hex64(key));
+          doc.add_boolean_term(std::string(field.prefix) + source_hex + hex64(key));
         }
         break;
+      }
       case FieldSource::kSection:
         if (!article.section.empty()) doc.add_boolean_term(boolean_term(field, article.section));
         break;

@@ -7,7 +7,7 @@
 # Keep the option lists in step with indexer/main.cc and search/main.cc.
 
 _newsdex_index_options='--db -d --full --rebuild --compact --shards --merge-to
-  --extract-only --jobs -j --no-entities --lock-timeout --max-file-size --strict --quiet -q
+  --extract-only --jobs -j --no-entities --no-learn-residue --lock-timeout --max-file-size --strict --quiet -q
   --report-json --status --config --help -h --version'
 
 _newsdex_search_options='--db -d --limit -n --offset --sort --recency --duplicates

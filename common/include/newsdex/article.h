@@ -84,6 +84,16 @@ std::string content_hash(std::string_view bytes);
 FileArticles read_articles(const SourceFile& file, std::string_view bytes,
                            const ReadOptions& options = {});
 
+// The text of each article of a file as read_articles() reads it before cleaning (the
+// title first), with its news source: what residue learning scans before any article is
+// cleaned. Throws what read_articles() throws for a file that cannot be read.
+struct ArticleText {
+  std::string news_source;
+  std::string text;
+};
+std::vector<ArticleText> read_article_texts(const SourceFile& file, std::string_view bytes,
+                                            const ReadOptions& options = {});
+
 // The one article of a plain text file (read_articles() for a single article).
 Article make_article(const SourceFile& source, std::string_view bytes);
 

@@ -13,7 +13,7 @@ namespace newsdex {
 
 // Version of the on-disk schema (terms, prefixes, slots, data layout). Written to the
 // index metadata; the search tool refuses an index built with another version.
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 // Analyzer settings; written to metadata so a reader can tell they match.
 inline constexpr std::string_view kStemLanguage = "english";
@@ -120,15 +120,16 @@ std::string id_term(std::string_view article_id);
 
 // The stemmer and strategy used at index and query time alike.
 Xapian::Stem make_stemmer();
-// Learnt residue: one boolean term per short line of an article's raw text (prefix +
-// 16 hex digits of residue_line_key()). Its term frequency is the number of articles of
-// the source that contain the line; at kLearntResidueMinArticles the line is residue.
+// Learnt residue: one boolean term per learnable line at an article's edges (prefix + 16
+// hex digits of residue_source_key() + 16 of residue_line_key()), and one per article
+// naming its source (kResidueSourcePrefix + 16 hex digits of residue_source_key()). Their
+// term frequencies are the counts residue is learnt from (indexer/residue_learning.h).
 inline constexpr std::string_view kResidueLinePrefix = "XLINE";
+inline constexpr std::string_view kResidueSourcePrefix = "XLSRC";
 // Near-duplicate groups: one boolean term per article, prefix + its kSlotDuplicateKey
 // value (set_duplicate_key), so that a hit's copies matching a query are counted
 // exactly by a filter on that term.
 inline constexpr std::string_view kDuplicateKeyPrefix = "XDUP";
-inline constexpr Xapian::doccount kLearntResidueMinArticles = 3;
 
 inline constexpr Xapian::TermGenerator::stem_strategy kIndexStemStrategy =
     Xapian::TermGenerator::STEM_SOME;
