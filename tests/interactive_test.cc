@@ -251,7 +251,7 @@ TEST(Completion, SearchOptionsValuesAndFields) {
       {{"newsdex-search", "title", ":", "har"}, ""},
       {{"newsdex-search", "title", ":"}, ""},
       {{"newsdex-index", "--re"}, "--rebuild --report-json"},
-      {{"newsdex-index", "--no"}, "--no-entities"},
+      {{"newsdex-index", "--no"}, "--no-entities --no-learn-residue"},
       {{"newsdex-index", "-j", ""}, ""},
   };
   for (const Case& c : cases) {

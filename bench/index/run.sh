@@ -74,6 +74,26 @@ bench full --prepare "rm -rf $(q "$work/newsdex") $(q "$work/newsdex.lock") $(q 
   -n recollindex "$recoll_cmd -z"
 report full "full index"
 
+echo "== Indexing, full, every source's articles ending with its own footer line"
+# As a site's footer would: learnt as residue before any article is cleaned, so the run
+# costs about what the plain corpus costs, and the footer is not searchable.
+footer_corpus=$work/footer-corpus
+cp -r "$work/corpus" "$footer_corpus"
+for source in "$footer_corpus"/*/; do
+  name=$(basename "$source")
+  find "$source" -name '*.txt' -exec sh -c 'printf "\nGet the %s evening briefing in your inbox\n" "$1" >> "$2"' _ "$name" {} \;
+done
+bench footer --prepare "rm -rf $(q "$work/newsdex-footer") $(q "$work/newsdex-footer.lock") $(q "$work/omega-footer")" \
+  -n newsdex "$(q "$index_bin") --quiet --db $(q "$work/newsdex-footer") $(q "$footer_corpus")" \
+  -n omindex "omindex --db $(q "$work/omega-footer") --url / $(q "$footer_corpus")"
+report footer "full index, a footer line per source"
+"$index_bin" --quiet --db "$work/newsdex-footer" "$footer_corpus" || [ $? -eq 1 ]
+footer_hits=$("$search_bin" --db "$work/newsdex-footer" --paths-only --duplicates=show -n 1000000 '"evening briefing"' | wc -l)
+plain_hits=$("$index_bin" --db "$work/newsdex-footer" --status | awk '/^documents:/ {print $2}')
+echo "  footer: '\"evening briefing\"' finds $footer_hits of $plain_hits articles (learnt: $("$index_bin" --db "$work/newsdex-footer" --status | grep -c 'evening briefing') lines)"
+rm -rf "$footer_corpus" "$work/newsdex-footer" "$work/omega-footer"
+echo
+
 # The full runs' preparation removed every tool's index: build each once more, so the
 # re-runs below start from a complete index of their own.
 eval "$newsdex_index" || [ $? -eq 1 ]
