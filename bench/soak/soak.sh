@@ -1,25 +1,30 @@
 #!/usr/bin/env bash
 # Soak test of scheduled indexing (run by hand, not by the test suite; bounded in time).
 #
-#   bench/soak/soak.sh [--rounds N] [--minutes M] CORPUS_DIR
+#   bench/soak/soak.sh [--rounds N] [--minutes M] [--copies K] CORPUS_DIR
 #
-# Copies CORPUS_DIR to a scratch folder and indexes it, then, for N rounds or M minutes:
-# makes random changes to ~2% of the files (new articles, edits, touches, moves,
-# deletions), runs newsdex-index incrementally while searches run in a loop, and checks
-# that (1) the run exits 0, (2) the index holds exactly the terms (with their document
-# frequencies) of a fresh full build of the same files, and (3) no search failed.
-# Every fifth round uses --rebuild instead of an incremental run. Exit 0 when all held.
+# Copies CORPUS_DIR (K distinct copies, each a source of its own: 48 copies of the BBC
+# corpus are 100,000 articles) to a scratch folder, gives every other source a footer
+# line on all its articles (learnt as residue), and indexes it. Then, for N rounds or M
+# minutes: makes random changes to ~2% of the files (new articles, new undated and dated
+# ones, edits, touches, moves, deletions), runs newsdex-index incrementally while
+# searches run in a loop, and checks that (1) the run exits 0, (2) the index holds
+# exactly the terms (with their document frequencies) and the stored records (title,
+# text, date, entities) of a fresh full build of the same files, near-duplicate group
+# terms aside (see the README), and (3) no search failed. Every fifth round uses
+# --rebuild instead of an incremental run. Exit 0 when all held.
 set -euo pipefail
 
-rounds=20 minutes=10
+rounds=20 minutes=10 copies=1
 while [ $# -gt 1 ]; do
   case "$1" in
     --rounds) rounds=$2; shift 2 ;;
     --minutes) minutes=$2; shift 2 ;;
+    --copies) copies=$2; shift 2 ;;
     *) break ;;
   esac
 done
-[ $# -eq 1 ] || { echo "usage: soak.sh [--rounds N] [--minutes M] CORPUS_DIR" >&2; exit 2; }
+[ $# -eq 1 ] || { echo "usage: soak.sh [--rounds N] [--minutes M] [--copies K] CORPUS_DIR" >&2; exit 2; }
 corpus=$1
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 build=${NEWSDEX_BUILD_DIR:-"$repo/build"}
@@ -31,9 +36,20 @@ done
 
 work=$(mktemp -d)
 trap 'kill "$searcher" 2>/dev/null || true; rm -rf "$work"' EXIT
-cp -r "$corpus" "$work/corpus"
+# shellcheck source=../lib.sh
+source "$repo/bench/lib.sh"
+replicate_corpus "$corpus" "$work/corpus" "$copies"
+footers=0
+for source in "$work/corpus"/copy-*; do
+  case "$source" in *[13579]) ;; *) continue ;; esac
+  find "$source" -name '*.txt' -exec sh -c 'printf "\nGet the %s briefing in your inbox\n" "$1" >> "$2"' _ "$(basename "$source")" {} \;
+  footers=$((footers + 1))
+done
+echo "soak: $(find "$work/corpus" -name '*.txt' | wc -l) articles in $copies sources, $footers with a footer line"
 live=$work/live
+started=$(date +%s)
 "$index_bin" --quiet --rebuild --db "$live" "$work/corpus" || [ $? -eq 1 ]
+echo "soak: first build in $(( $(date +%s) - started )) s; learnt: $("$index_bin" --db "$live" --status | grep -c ' briefing in your inbox') footer lines"
 
 # Searches in a loop for the whole soak; any failure is counted in a file.
 : > "$work/search-failures"
@@ -55,18 +71,20 @@ for (( round = 1; round <= rounds; round++ )); do
   mode=incremental
   args=()
   if (( round % 5 == 0 )); then mode=rebuild; args=(--rebuild); fi
+  started=$(date +%s)
   "$index_bin" --quiet "${args[@]}" --db "$live" --report-json "$work/report.json" "$work/corpus" ||
     { echo "soak: round $round: newsdex-index failed ($mode)"; exit 1; }
+  seconds=$(( $(date +%s) - started ))
   rm -rf "$work/fresh"
   "$index_bin" --quiet --db "$work/fresh" "$work/corpus"
-  "$digest_bin" "$live" > "$work/live.digest"
-  "$digest_bin" "$work/fresh" > "$work/fresh.digest"
+  "$digest_bin" --no-duplicate-groups "$live" > "$work/live.digest"
+  "$digest_bin" --no-duplicate-groups "$work/fresh" > "$work/fresh.digest"
   if ! cmp -s "$work/live.digest" "$work/fresh.digest"; then
     echo "soak: round $round ($mode): the index differs from a fresh build:"
     diff "$work/live.digest" "$work/fresh.digest" | head -20
     exit 1
   fi
-  printf 'round %2d (%s): %s; index equals a fresh build; %s\n' "$round" "$mode" \
+  printf 'round %2d (%s, %d s): %s; index equals a fresh build; %s\n' "$round" "$mode" "$seconds" \
     "$(cat "$work/changes")" \
     "$(python3 -c 'import json,sys; c=json.load(open(sys.argv[1]))["counts"]; print(", ".join(f"{k} {v}" for k, v in c.items()))' "$work/report.json")"
 done
