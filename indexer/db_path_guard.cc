@@ -41,17 +41,23 @@ std::string describe_entries(const std::vector<std::string>& names) {
   return text;
 }
 
-// The files Xapian's glass backend keeps in a database folder, and the temporary ones
-// of a commit or compaction in progress.
+bool is_digits(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(),
+                                      [](unsigned char c) { return std::isdigit(c) != 0; });
+}
+
+// The files Xapian's glass backend keeps in a database folder: its tables, the version
+// and lock files, changesets ("changes12", kept for replication when
+// XAPIAN_MAX_CHANGESETS is set) and the temporary files of a commit or compaction.
 bool is_xapian_file_name(const std::string& name) {
   return name == "iamglass" || name == "flintlock" || name.ends_with(".glass") ||
-         name.ends_with(".tmp");
+         name.ends_with(".tmp") ||
+         (name.starts_with("changes") && is_digits(std::string_view(name).substr(7)));
 }
 
 bool is_shard_folder_name(const std::string& name) {
-  if (!name.starts_with("shard-") || name.size() < 8) return false;
-  return std::all_of(name.begin() + 6, name.end(),
-                     [](unsigned char c) { return std::isdigit(c) != 0; });
+  return name.starts_with("shard-") && name.size() >= 8 &&
+         is_digits(std::string_view(name).substr(6));
 }
 
 // The entries of the sharded layout (shard_layout.h), the stub being written included.

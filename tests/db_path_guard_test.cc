@@ -48,6 +48,12 @@ const KindCase kKinds[] = {
      DbPathKind::kDatabase, ""},
     {"OtherProgramsDatabase", [](const std::string& p) { make_database(p, false, 1); },
      DbPathKind::kForeign, "a Xapian database of another program"},
+    {"DatabaseWithChangesets",
+     [](const std::string& p) {
+       make_database(p, true, 1);
+       write_file(p + "/changes1", "");
+     },
+     DbPathKind::kDatabase, ""},
     {"DatabaseWithNotes",
      [](const std::string& p) {
        make_database(p, true, 1);

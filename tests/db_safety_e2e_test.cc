@@ -193,6 +193,8 @@ TEST(DbPathAccepted, NewsdexIndexesOfEveryKindAndEmptyFoldersStillWork) {
     std::string db;
   };
   fs::create_directories(dir / "empty");
+  // Named like a --rebuild generation, but not one: old generations are removed, this not.
+  write_file(dir / "live.gen-notes.txt", "which generation to keep\n");
   const Accepted kCases[] = {
       {{}, "index"},                   // a new index, then the same one again
       {{}, "empty"},                   // an empty folder is as good as none
@@ -212,6 +214,7 @@ TEST(DbPathAccepted, NewsdexIndexesOfEveryKindAndEmptyFoldersStillWork) {
     EXPECT_EQ(again.added + again.unchanged, 2) << second.err;
     EXPECT_EQ(hit_ids(run_search({"--db", dir / c.db, "--json", "harbour"})).size(), 1u);
   }
+  EXPECT_EQ(read_file(dir / "live.gen-notes.txt"), "which generation to keep\n");
   // A plain run writes through the --rebuild stub too.
   ProcessResult through_stub = run_indexer({"--db", dir / "live", dir / "corpus"});
   EXPECT_EQ(through_stub.exit_code, 0) << through_stub.err;
