@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 #include <system_error>
-#include <unordered_set>
 
 #include "newsdex/errors.h"
 
@@ -37,6 +37,26 @@ bool is_within(const std::string& real_path, const std::string& real_folder) {
 
 using Root = CheckedRoot;
 
+std::string last_component(const std::string& path) {
+  std::size_t slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+// The folder name of a root as given, else of its real path ("." or ".." name no
+// folder); "root" for the top of the disk.
+std::string root_label_base(const CheckedRoot& root) {
+  std::string name = last_component(root.path);
+  if (name.empty() || name == "." || name == "..") name = last_component(root.real_path);
+  return name.empty() ? "root" : name;
+}
+
+// `base`, or "base-2", "base-3"... when an earlier root took it.
+std::string unique_label(const std::string& base, std::set<std::string>& taken) {
+  std::string label = base;
+  for (int n = 2; !taken.insert(label).second; ++n) label = base + "-" + std::to_string(n);
+  return label;
+}
+
 Root check_root(const FileSystem& fs, std::string root) {
   while (root.size() > 1 && root.back() == '/') root.pop_back();
   FileStatus status = fs.status(root);
@@ -49,7 +69,7 @@ Root check_root(const FileSystem& fs, std::string root) {
   }
   std::string real_path = fs.real_path(root);
   if (real_path.empty()) throw UsageError("cannot resolve folder " + root);
-  return {std::move(root), std::move(real_path)};
+  return {std::move(root), std::move(real_path), {}};
 }
 
 class Walker {
@@ -60,6 +80,7 @@ class Walker {
 
   void walk_root(const Root& root) {
     root_ = root.path;
+    label_ = root.label;
     walk_directory("", root.real_path);
   }
 
@@ -73,15 +94,15 @@ class Walker {
       names = fs_.list_directory(dir_path);
     } catch (const std::system_error& e) {
       result_.problems.push_back(
-          {dir_path, "cannot read folder: " + e.code().message(), relative_dir + '/'});
+          {dir_path, "cannot read folder: " + e.code().message(), labelled(relative_dir) + '/'});
       return;
     }
     std::sort(names.begin(), names.end());
     walk_stack_.push_back(real_dir);
     for (const std::string& name : names) {
       if (name.starts_with('.')) continue;
-      std::string id = join_path(relative_dir, name);
-      std::string path = join_path(root_, id);
+      std::string relative = join_path(relative_dir, name);
+      std::string path = join_path(root_, relative);
       FileStatus status = fs_.status(path);
       bool article = status.is_regular_file && has_extension(name, options_.extensions);
       if (status.is_symlink) {
@@ -96,24 +117,24 @@ class Walker {
         } else if (!inside_roots(real_path)) {
           problem(path, "symbolic link leads outside the indexed folders", "", true);
         } else if (status.is_directory) {
-          enter(id, path, real_path);
+          enter(relative, path, real_path);
         } else {
-          add_file(std::move(id), std::move(path), status);
+          add_file(relative, std::move(path), status);
         }
       } else if (status.is_directory) {
-        enter(id, path, join_path(real_dir, name));
+        enter(relative, path, join_path(real_dir, name));
       } else if (article) {
-        add_file(std::move(id), std::move(path), status);
+        add_file(relative, std::move(path), status);
       }
     }
     walk_stack_.pop_back();
   }
 
-  void enter(const std::string& id, const std::string& path, const std::string& real_path) {
+  void enter(const std::string& relative, const std::string& path, const std::string& real_path) {
     if (std::find(walk_stack_.begin(), walk_stack_.end(), real_path) != walk_stack_.end()) {
       problem(path, "symbolic link loop");
     } else {
-      walk_directory(id, real_path);
+      walk_directory(relative, real_path);
     }
   }
 
@@ -127,16 +148,19 @@ class Walker {
     result_.problems.push_back({path, std::move(reason), std::move(id_prefix), deliberate});
   }
 
-  void add_file(std::string id, std::string path, const FileStatus& status) {
-    // Ids under one root are its relative paths: unique. Only several roots can clash.
-    if (roots_.size() > 1 && !seen_ids_.insert(id).second) {
-      problem(path, "same article id as a file under an earlier root");
-    } else if (status.size == 0) {
+  // The article id of a path under the root being walked: unique, as root labels are.
+  std::string labelled(const std::string& relative) const {
+    return label_.empty() ? relative : join_path(label_, relative);
+  }
+
+  void add_file(const std::string& relative, std::string path, const FileStatus& status) {
+    std::string id = labelled(relative);
+    if (status.size == 0) {
       problem(path, "empty file", std::move(id));
     } else if (status.size > options_.max_file_bytes) {
       problem(path, "larger than the size cap", std::move(id), true);
     } else {
-      result_.files.push_back({std::move(id), std::move(path), status.size, status.mtime});
+      result_.files.push_back({std::move(id), std::move(path), status.size, status.mtime, label_});
     }
   }
 
@@ -145,8 +169,8 @@ class Walker {
   const std::vector<Root>& roots_;
   WalkResult& result_;
   std::string root_;
+  std::string label_;
   std::vector<std::string> walk_stack_;  // real paths, a few deep: a vector is enough
-  std::unordered_set<std::string> seen_ids_;
 };
 
 }  // namespace
@@ -155,6 +179,10 @@ std::vector<CheckedRoot> check_roots(const FileSystem& fs, const std::vector<std
   // All roots are checked first: the inside-or-outside test of links needs all of them.
   std::vector<CheckedRoot> checked;
   for (const std::string& root : roots) checked.push_back(check_root(fs, root));
+  if (checked.size() > 1) {
+    std::set<std::string> taken;
+    for (CheckedRoot& root : checked) root.label = unique_label(root_label_base(root), taken);
+  }
   return checked;
 }
 

@@ -39,10 +39,11 @@ struct WalkResult {
   std::vector<WalkProblem> problems;
 };
 
-// Walks every root. Entries whose name starts with '.' are skipped. Article files give
-// SourceFiles, or these problems (fixed reasons, id_prefix in brackets):
+// Walks every root. Entries whose name starts with '.' are skipped. A file's id is its
+// path under its root; with several roots it starts with the root's label and '/' (see
+// CheckedRoot), so that no two files share an id. Article files give SourceFiles, or
+// these problems (fixed reasons, id_prefix in brackets):
 //   "empty file", "larger than the size cap" [the file's id: its indexed version stays];
-//   "same article id as a file under an earlier root" [none];
 //   "cannot read folder: <error>" [the folder's id and '/'].
 // A symbolic link is walked like what it leads to, under its own path and id, when its
 // real path is inside the real path of one of the roots. Otherwise it gives a problem,
@@ -60,6 +61,10 @@ WalkResult walk_corpus(const FileSystem& fs, const std::vector<std::string>& roo
 struct CheckedRoot {
   std::string path;  // as given, without trailing '/'
   std::string real_path;
+  // With several roots: the root's folder name, made unique by "-2", "-3"... in the
+  // order the roots are given ("news", "news-2"). Empty with one root. Ids keep their
+  // label when the roots move, as long as their names and order stay.
+  std::string label;
 };
 std::vector<CheckedRoot> check_roots(const FileSystem& fs, const std::vector<std::string>& roots);
 WalkResult walk_checked_roots(const FileSystem& fs, const std::vector<CheckedRoot>& roots,

@@ -19,7 +19,10 @@ Xapian::WritableDatabase open_checked(const std::string& path, bool overwrite_ot
   try {
     check_schema_metadata(db, path);
   } catch (const IndexError&) {
-    if (!overwrite_other_schema) throw;
+    // Only an index of newsdex (another schema) is started again: a Xapian database of
+    // another program is never overwritten, --full or not.
+    bool ours = !db.get_metadata(std::string(kMetaSchemaVersion)).empty();
+    if (!overwrite_other_schema || !ours) throw;
     db.close();
     db = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OVERWRITE | sync);
   }

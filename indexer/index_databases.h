@@ -23,7 +23,8 @@ struct IndexOpenOptions {
   // Shards of a new index; for an existing one it must be 0 (keep what it has) or
   // match. 0 for a new index means 1: a single database.
   unsigned shards = 0;
-  // Start again from nothing when the index has another schema (newsdex-index --full).
+  // Start again from nothing when the index has another newsdex schema (newsdex-index
+  // --full); a database without newsdex's schema metadata is never overwritten.
   bool overwrite_other_schema = false;
   // Commit without fsync (Xapian's DB_NO_SYNC): for a temporary build, where waiting
   // for the disk only leaves the cores idle and a power cut loses nothing kept.

@@ -20,6 +20,7 @@
 
 #include "compaction.h"
 #include "corpus_walker.h"
+#include "db_path_guard.h"
 #include "duplicate_clusters.h"
 #include "index_databases.h"
 #include "index_state.h"
@@ -553,6 +554,10 @@ IndexCounts build_new_index(const IndexOptions& options, const FileSystem& fs,
   build.no_sync = true;  // the merge below writes the index that stays, with fsync
   std::string merged = options.db_path + ".merging";
   std::error_code error;
+  // Leftovers are removed only when they are recognisably ours: a user's folder that
+  // happens to be named so is refused (run_index checked already; this is where they
+  // would be deleted, so again).
+  check_run_leftovers(options.db_path);
   std::filesystem::remove_all(merged, error);  // from a run killed while merging
   if (std::filesystem::exists(build.db_path, error)) {
     try {
@@ -588,8 +593,10 @@ IndexCounts run_index(const IndexOptions& options, const FileSystem& fs,
   // it; the walk then runs beside the opening and the reading of the index's state.
   WalkOptions walk_options;
   walk_options.max_file_bytes = options.max_file_bytes;
+  std::vector<CheckedRoot> roots = check_roots(fs, options.roots);
+  check_db_path(options.db_path, options.roots);  // before anything is written beside it
   PendingWalk walk = std::async(std::launch::async, walk_checked_roots, std::cref(fs),
-                                check_roots(fs, options.roots), walk_options)
+                                std::move(roots), walk_options)
                          .share();
   std::optional<WriterLock> lock;
   if (options.take_writer_lock)

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <optional>
 #include <thread>
@@ -14,6 +15,7 @@
 #include <xapian.h>
 #include <boost/program_options.hpp>
 
+#include "db_path_guard.h"
 #include "extract_only.h"
 #include "index_run.h"
 #include "index_status.h"
@@ -77,15 +79,30 @@ void print_usage(std::ostream& out, const po::options_description& options) {
       << "pitches) are learnt as residue and dropped; bylines, datelines, lists and\n"
       << "lines inside the body never are (--status lists them). Near-duplicate\n"
       << "stories are grouped so that a search shows each story once.\n\n"
+      << "--db must be a newsdex index, an empty folder or a new path: anything else (a\n"
+      << "folder of articles, any other file) is refused and left as it is, and so is an\n"
+      << "index inside a ROOT or a ROOT inside the index. Article ids are paths under\n"
+      << "their ROOT (with several ROOTs, after the ROOT's folder name, made unique by\n"
+      << "-2, -3...); the paths shown are absolute.\n\n"
       << options << "\n"
       << "A config file (--config) holds the same options as \"name = value\" lines, e.g.\n"
       << "\"db = /var/lib/newsdex/index\" and one \"root = /srv/news\" per root; options\n"
-      << "given on the command line win.\n\n"
+      << "given on the command line win (ROOTs given there replace the file's).\n\n"
       << "Exit status: 0 all files indexed, 1 some files skipped (reasons on stderr;\n"
       << "files skipped on purpose count only with --strict),\n"
       << "2 usage error or unusable index, 75 index locked by another writer (after\n"
       << "--lock-timeout), 130 interrupted by SIGINT or SIGTERM (work done is committed;\n"
       << "the next run completes it).\n";
+}
+
+std::string absolute_path(const std::string& path) {
+  std::error_code error;
+  std::filesystem::path absolute = std::filesystem::absolute(path, error);
+  return error ? path : absolute.lexically_normal().string();
+}
+
+void trim_trailing_slashes(std::string& path) {
+  while (path.size() > 1 && path.back() == '/') path.pop_back();
 }
 
 int usage_error(const std::string& message) {
@@ -160,13 +177,24 @@ int main(int argc, char** argv) {
   try {
     po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
     if (vm.count("config")) {
-      // Stored after the command line, so that the command line wins.
-      po::store(po::parse_config_file(vm["config"].as<std::string>().c_str(), all), vm);
+      // Stored after the command line, so that the command line wins; roots compose, so
+      // the file's are dropped when the command line names any.
+      po::parsed_options file = po::parse_config_file(vm["config"].as<std::string>().c_str(), all);
+      if (vm.count("root")) {
+        std::erase_if(file.options, [](const po::option& o) { return o.string_key == "root"; });
+      }
+      po::store(file, vm);
     }
     po::notify(vm);
   } catch (const po::error& e) {
     return usage_error(e.what());
   }
+  // Stored paths must work from any folder (newsdex-search --paths-only), so roots are
+  // made absolute; ids stay relative to their root. A trailing '/' on --db would put
+  // its build folders inside it.
+  for (std::string& root : options.roots) root = absolute_path(root);
+  trim_trailing_slashes(options.db_path);
+  trim_trailing_slashes(merge_path);
   if (vm.count("help")) {
     print_usage(std::cout, visible);
     return kExitOk;
@@ -189,6 +217,7 @@ int main(int argc, char** argv) {
   if (!merge_path.empty()) {
     if (options.db_path.empty()) return usage_error("--merge-to needs --db DIR");
     try {
+      newsdex::check_db_path(merge_path, {}, "--merge-to");
       newsdex::merge_index(options.db_path, merge_path);
       return kExitOk;
     } catch (const newsdex::UsageError& e) {

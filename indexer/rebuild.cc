@@ -8,10 +8,12 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include <xapian.h>
 
+#include "db_path_guard.h"
 #include "newsdex/errors.h"
 #include "writer_lock.h"
 
@@ -50,14 +52,24 @@ void switch_stub(const std::string& db_path, const std::string& generation) {
   }
 }
 
+// Whether `name` is one of the generations of `db_name` that new_generation_path makes,
+// or what a run on it leaves beside it: only these are ever removed, never a user's
+// file that merely starts the same.
+bool is_generation_name(const std::string& name, const std::string& db_name) {
+  static const std::regex kGeneration(
+      R"(\.gen-[0-9]{8}T[0-9]{6}-[0-9]+(\.compact|\.building|\.merging|\.lock)?)");
+  return name.starts_with(db_name) &&
+         std::regex_match(name.begin() + static_cast<std::ptrdiff_t>(db_name.size()), name.end(),
+                          kGeneration);
+}
+
 void remove_generations(const std::string& db_path, const std::vector<std::string>& keep) {
   fs::path base(db_path);
   fs::path folder = base.parent_path().empty() ? fs::path(".") : base.parent_path();
-  std::string prefix = base.filename().string() + std::string(kGenerationMark);
   std::error_code error;
   for (const auto& entry : fs::directory_iterator(folder, error)) {
     std::string name = entry.path().filename().string();
-    if (!name.starts_with(prefix)) continue;
+    if (!is_generation_name(name, base.filename().string())) continue;
     bool kept = false;
     for (const std::string& path : keep) kept |= fs::path(path).filename().string() == name;
     if (!kept) fs::remove_all(entry.path(), error);
@@ -84,6 +96,7 @@ std::vector<std::string> stub_targets(const std::string& path) {
 IndexCounts rebuild_index(const IndexOptions& options, bool compact, const FileSystem& files,
                           const SkipReporter& report_skip) {
   const std::string& live = options.db_path;
+  check_db_path(live, options.roots);
   std::error_code error;
   if (fs::is_directory(live, error)) {
     throw UsageError("--rebuild switches a stub file, and " + live +

@@ -176,24 +176,59 @@ TEST(CorpusWalker, UnreadableFolderIsAProblemWithItsIdPrefix) {
   EXPECT_NE(result.problems[0].reason.find("cannot read folder"), std::string::npos);
 }
 
-TEST(CorpusWalker, SameIdUnderTwoRootsKeepsTheFirst) {
+TEST(CorpusWalker, SeveralRootsLabelTheirIdsSoNoArticleIsLost) {
   testing::MemoryFileSystem fs;
   fs.add_file("one/world/a.txt", "first");
   fs.add_file("one/world/c.txt", "");
   fs.add_file("two/world/a.txt", "second");
   fs.add_file("two/world/b.txt", "other");
-  fs.add_file("two/world/c.txt", "not empty here");
 
   WalkResult result = walk_corpus(fs, {"one", "two"});
 
-  ASSERT_EQ(result.files.size(), 2u);
-  EXPECT_EQ(result.files[0].path, "one/world/a.txt");
-  EXPECT_EQ(result.files[1].path, "two/world/b.txt");
-  EXPECT_EQ(problems_of(result),
-            (std::vector<std::string>{
-                "one/world/c.txt: empty file",
-                "two/world/a.txt: same article id as a file under an earlier root",
-                "two/world/c.txt: same article id as a file under an earlier root"}));
+  EXPECT_EQ(ids_of(result),
+            (std::vector<std::string>{"one/world/a.txt", "two/world/a.txt", "two/world/b.txt"}));
+  ASSERT_EQ(result.files.size(), 3u);
+  EXPECT_EQ(result.files[1].path, "two/world/a.txt");
+  EXPECT_EQ(result.files[1].root_label, "two");
+  // Folders (source, section) are read from the path under the root, as with one root.
+  EXPECT_EQ(result.files[1].path_in_root(), "world/a.txt");
+  EXPECT_EQ(problems_of(result), (std::vector<std::string>{"one/world/c.txt: empty file"}));
+  ASSERT_EQ(result.problems.size(), 1u);
+  EXPECT_EQ(result.problems[0].id_prefix, "one/world/c.txt");  // its indexed version stays
+}
+
+struct LabelCase {
+  std::vector<std::string> roots;
+  std::vector<std::string> ids;
+};
+
+TEST(CorpusWalker, RootLabelsAreFolderNamesMadeUnique) {
+  const LabelCase kCases[] = {
+      {{"news"}, {"a.txt"}},  // one root: no label
+      {{"2023/news", "2024/news"}, {"news/a.txt", "news-2/a.txt"}},
+      {{"2023/news/", "2024/news", "news-2"}, {"news/a.txt", "news-2/a.txt", "news-2-2/a.txt"}},
+      {{"2023/news/.", "2024"}, {"news/a.txt", "2024/news/a.txt"}},
+  };
+  testing::MemoryFileSystem fs;
+  fs.add_file("news/a.txt", "A");
+  fs.add_file("news-2/a.txt", "A");
+  fs.add_file("2023/news/a.txt", "A");
+  fs.add_file("2024/news/a.txt", "A");
+  for (const LabelCase& c : kCases) {
+    EXPECT_EQ(ids_of(walk_corpus(fs, c.roots)), c.ids) << c.roots.front();
+  }
+}
+
+TEST(CorpusWalker, UnreadableFolderUnderALabelledRootKeepsItsArticles) {
+  testing::MemoryFileSystem fs;
+  fs.add_file("one/a.txt", "A");
+  fs.add_file("two/locked/b.txt", "B");
+  fs.make_unreadable("two/locked");
+
+  WalkResult result = walk_corpus(fs, {"one", "two"});
+
+  ASSERT_EQ(result.problems.size(), 1u);
+  EXPECT_EQ(result.problems[0].id_prefix, "two/locked/");
 }
 
 // A small tree, built the same way on the fake and on the real disk. Link targets are
@@ -258,7 +293,7 @@ const LinkCase kLinkCases[] = {
     {"LinkIntoAnotherRoot",
      {{"news/m", "../more"}},
      {"news", "more"},
-     {"m/m.txt", "world/a.txt", "world/b.txt", "m.txt"},
+     {"news/m/m.txt", "news/world/a.txt", "news/world/b.txt", "more/m.txt"},
      {}},
     {"FolderLinkOutside",
      {{"news/out", "../elsewhere"}},

@@ -87,7 +87,7 @@ std::string top_folder(std::string_view file_id) {
 std::string resolve_news_source(const ArticleMetadata& meta, const SourceFile& file) {
   if (!meta.source.empty()) return meta.source;
   if (std::string host = host_of_url(meta.url); !host.empty()) return host;
-  return top_folder(file.id);
+  return top_folder(file.path_in_root());
 }
 
 // The title goes first so that the cleaner drops a copy of it at the top of the text.
@@ -116,7 +116,7 @@ std::optional<Article> to_article(const SourceFile& file, ParsedDocument& doc,
   Article article;
   article.source = file;
   article.id = file.id + doc.id_suffix;
-  article.section = section_of(file.id);
+  article.section = section_of(file.path_in_root());
   article.news_source = resolve_news_source(doc.meta, file);
   article.author = std::move(doc.meta.author);
   article.url = std::move(doc.meta.url);

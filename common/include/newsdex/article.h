@@ -19,6 +19,17 @@ struct SourceFile {
   std::string path;        // the path to open and to show users (root joined with id)
   std::uint64_t size = 0;  // bytes
   double mtime = 0;        // seconds since the epoch, with sub-second precision
+  // With several roots, ids start with their root's label and '/' ("bbc/world/a.txt"),
+  // so that one path under two roots stays two articles; empty with one root.
+  std::string root_label{};
+
+  // The id without the root label: the path under the root, which folders (source,
+  // section) are read from.
+  std::string_view path_in_root() const {
+    std::string_view in_root = id;
+    if (!root_label.empty()) in_root.remove_prefix(root_label.size() + 1);
+    return in_root;
+  }
 };
 
 // Who and what an article is about: canonical names, most mentioned first.
