@@ -87,10 +87,9 @@ void print_usage(std::ostream& out, const po::options_description& options) {
       << "the first time they are met, also with --quiet; --status lists the remembered.\n\n"
       << "Exit status: 0 done (remembered skips and files skipped on purpose included),\n"
       << "1 the run met a problem not met before (a new skip; reasons on stderr; with\n"
-      << "--strict: any skip at all), 2 usage error or unusable index, 75 index locked by\n"
-      << "another writer (after\n"
-      << "--lock-timeout), 130 interrupted by SIGINT or SIGTERM (work done is committed;\n"
-      << "the next run completes it).\n";
+      << "--strict: any skip at all), 2 usage error or unusable index, 75 index locked\n"
+      << "by another writer (after --lock-timeout), 130 interrupted by SIGINT or SIGTERM\n"
+      << "(work done is committed; the next run completes it).\n";
 }
 
 int usage_error(const std::string& message) {
