@@ -84,9 +84,9 @@ void print_skips(const Xapian::Database& meta, std::ostream& out) {
   }
   out << "skipped:    " << memory.skip_count()
       << " remembered, not read again until they change (--retry-skipped reads them)\n";
-  for (const auto& [path, record] : memory.records()) {
+  for (const auto& [key, record] : memory.records()) {
     for (const RememberedSkip& skip : record.skips) {
-      out << "  " << path << skip.entry << ": " << skip.reason << "\n";
+      out << "  " << record.path << skip.entry << ": " << skip.reason << "\n";
     }
   }
 }

@@ -33,6 +33,7 @@ SkipMemory SkipMemory::load(const Xapian::Database& db) {
   try {
     for (const nlohmann::json& item : json["paths"]) {
       SkipRecord record;
+      record.path = item.at("path").get<std::string>();
       if (item.contains("size")) {
         record.size = item.at("size").get<std::uint64_t>();
         record.mtime = item.at("mtime").get<double>();
@@ -40,7 +41,9 @@ SkipMemory SkipMemory::load(const Xapian::Database& db) {
       for (const nlohmann::json& skip : item.at("skips")) {
         record.skips.push_back({skip.value("entry", ""), skip.at("reason").get<std::string>()});
       }
-      memory.records_[item.at("path").get<std::string>()] = std::move(record);
+      std::string key =
+          item.contains("id") ? id_key(item.at("id").get<std::string>()) : path_key(record.path);
+      memory.records_[key] = std::move(record);
     }
   } catch (const nlohmann::json::exception&) {
     return {};
@@ -66,8 +69,9 @@ void SkipMemory::save(Xapian::WritableDatabase& db) const {
     return;
   }
   nlohmann::json paths = nlohmann::json::array();
-  for (const auto& [path, record] : records_) {
-    nlohmann::json item = {{"path", path}};
+  for (const auto& [key, record] : records_) {
+    nlohmann::json item = {{"path", record.path}};
+    if (key.starts_with('i')) item["id"] = key.substr(1);
     if (record.size) {
       item["size"] = *record.size;
       item["mtime"] = record.mtime;  // written with enough digits to read back the same
@@ -88,20 +92,20 @@ void SkipMemory::save(Xapian::WritableDatabase& db) const {
 
 std::size_t SkipMemory::skip_count() const {
   std::size_t count = 0;
-  for (const auto& [path, record] : records_) count += record.skips.size();
+  for (const auto& [key, record] : records_) count += record.skips.size();
   return count;
 }
 
-const SkipRecord* SkipMemory::unchanged(const std::string& path, std::uint64_t size,
+const SkipRecord* SkipMemory::unchanged(const std::string& key, std::uint64_t size,
                                         double mtime) const {
-  auto record = records_.find(path);
+  auto record = records_.find(key);
   if (record == records_.end() || !record->second.size) return nullptr;
   return same_stamp(record->second, size, mtime) ? &record->second : nullptr;
 }
 
-bool SkipMemory::knows(const std::string& path, const std::optional<std::uint64_t>& size,
+bool SkipMemory::knows(const std::string& key, const std::optional<std::uint64_t>& size,
                        double mtime, const std::string& entry, const std::string& reason) const {
-  auto record = records_.find(path);
+  auto record = records_.find(key);
   if (record == records_.end() || !same_stamp(record->second, size, mtime)) return false;
   for (const RememberedSkip& skip : record->second.skips) {
     if (skip.entry == entry && skip.reason == reason) return true;
@@ -109,17 +113,19 @@ bool SkipMemory::knows(const std::string& path, const std::optional<std::uint64_
   return false;
 }
 
-void SkipMemory::remember(const std::string& path, const std::optional<std::uint64_t>& size,
-                          double mtime, const std::string& entry, const std::string& reason) {
-  SkipRecord& record = records_[path];
+void SkipMemory::remember(const std::string& key, const std::string& path,
+                          const std::optional<std::uint64_t>& size, double mtime,
+                          const std::string& entry, const std::string& reason) {
+  SkipRecord& record = records_[key];
+  record.path = path;
   record.size = size;
   record.mtime = size ? mtime : 0;
   record.skips.push_back({entry, reason});
 }
 
-void SkipMemory::copy_record(const SkipMemory& from, const std::string& path) {
-  if (auto record = from.records_.find(path); record != from.records_.end()) {
-    records_[path] = record->second;
+void SkipMemory::copy_record(const SkipMemory& from, const std::string& key) {
+  if (auto record = from.records_.find(key); record != from.records_.end()) {
+    records_[key] = record->second;
   }
 }
 
@@ -147,27 +153,33 @@ void RunSkips::walk_problem(const WalkProblem& problem, const FileSystem& fs) {
     size = status.size;
     mtime = status.mtime;
   }
-  bool met_before = before_.knows(problem.path, size, mtime, "", problem.reason);
-  after_.remember(problem.path, size, mtime, "", problem.reason);
+  // A folder's id prefix ends in '/', so it never meets a file's key.
+  std::string key = problem.id_prefix.empty() ? SkipMemory::path_key(problem.path)
+                                              : SkipMemory::id_key(problem.id_prefix);
+  bool met_before = before_.knows(key, size, mtime, "", problem.reason);
+  after_.remember(key, problem.path, size, mtime, "", problem.reason);
   count(problem.path, problem.reason, met_before, problem.deliberate);
 }
 
 bool RunSkips::replay(const SourceFile& file, std::vector<std::string>& entries) {
   if (retry_) return false;
-  const SkipRecord* record = before_.unchanged(file.path, file.size, file.mtime);
+  std::string key = SkipMemory::id_key(file.id);
+  const SkipRecord* record = before_.unchanged(key, file.size, file.mtime);
   if (record == nullptr) return false;
   for (const RememberedSkip& skip : record->skips) {
     count(file.path + skip.entry, skip.reason, true, false);
     if (!skip.entry.empty()) entries.push_back(skip.entry);
   }
-  after_.copy_record(before_, file.path);
+  after_.copy_record(before_, key);
+  after_.set_path(key, file.path);
   return true;
 }
 
 void RunSkips::file_skipped(const SourceFile& file, const std::string& entry,
                             const std::string& reason) {
-  bool met_before = before_.knows(file.path, file.size, file.mtime, entry, reason);
-  after_.remember(file.path, file.size, file.mtime, entry, reason);
+  std::string key = SkipMemory::id_key(file.id);
+  bool met_before = before_.knows(key, file.size, file.mtime, entry, reason);
+  after_.remember(key, file.path, file.size, file.mtime, entry, reason);
   count(file.path + entry, reason, met_before, false);
 }
 

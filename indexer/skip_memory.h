@@ -28,16 +28,18 @@ struct RememberedSkip {
   std::string reason;
 };
 
-// What was skipped under one path, with the file's stamp when it is a file.
+// What was skipped of one file or folder, with the file's stamp when it is a file.
 struct SkipRecord {
+  std::string path;                   // as reported (a dump entry's adds its entry)
   std::optional<std::uint64_t> size;  // no stamp: a folder or a link (re-checked each run)
   double mtime = 0;
   std::vector<RememberedSkip> skips;
 };
 
-// Skips by the path they were reported under (a file's path, a dump entry's is its
-// file's). Stored as one JSON value in the metadata key kMetaSkips of the database that
-// holds the index's metadata (IndexDatabases::aids()).
+// Skips by key: a file's article id (how the index knows it, whatever spelling of its
+// root a run was given), or the path of what the walk could not give an id (a link
+// leading outside the roots). Stored as one JSON value in the metadata key kMetaSkips
+// of the database that holds the index's metadata (IndexDatabases::aids()).
 class SkipMemory {
  public:
   // What `db` remembers. An index written before skips were remembered, or a record
@@ -50,20 +52,29 @@ class SkipMemory {
   // removes the key.
   void save(Xapian::WritableDatabase& db) const;
 
+  // The keys of a file (or folder) with this id, and of a path that has none.
+  static std::string id_key(const std::string& id) { return "i" + id; }
+  static std::string path_key(const std::string& path) { return "p" + path; }
+
   const std::map<std::string, SkipRecord>& records() const { return records_; }
   std::size_t skip_count() const;
 
-  // The record of `path` if it was made for this size and mtime; null otherwise.
-  const SkipRecord* unchanged(const std::string& path, std::uint64_t size, double mtime) const;
+  // The record of `key` if it was made for this size and mtime; null otherwise.
+  const SkipRecord* unchanged(const std::string& key, std::uint64_t size, double mtime) const;
   // Whether this skip was met before: the same reason for the same entry, and the same
   // stamp when the record has one.
-  bool knows(const std::string& path, const std::optional<std::uint64_t>& size, double mtime,
+  bool knows(const std::string& key, const std::optional<std::uint64_t>& size, double mtime,
              const std::string& entry, const std::string& reason) const;
 
-  void remember(const std::string& path, const std::optional<std::uint64_t>& size, double mtime,
-                const std::string& entry, const std::string& reason);
-  void copy_record(const SkipMemory& from, const std::string& path);
-  void forget(const std::string& path) { records_.erase(path); }
+  void remember(const std::string& key, const std::string& path,
+                const std::optional<std::uint64_t>& size, double mtime, const std::string& entry,
+                const std::string& reason);
+  void copy_record(const SkipMemory& from, const std::string& key);
+  void forget(const std::string& key) { records_.erase(key); }
+  // Shows the record of `key` under `path` (the run's spelling of its root) from now on.
+  void set_path(const std::string& key, const std::string& path) {
+    if (auto record = records_.find(key); record != records_.end()) record->second.path = path;
+  }
 
  private:
   std::map<std::string, SkipRecord> records_;
@@ -89,13 +100,15 @@ class RunSkips {
   bool replay(const SourceFile& file, std::vector<std::string>& entries);
   // Whether the file is remembered as skipped and `retry` asks to read it again.
   bool retries(const SourceFile& file) const {
-    return retry_ && before_.records().contains(file.path);
+    return retry_ && before_.records().contains(SkipMemory::id_key(file.id));
   }
   // A file chosen to be read: what was remembered of it stays remembered until it is
   // (a run interrupted before then leaves it as it was).
-  void keep_until_read(const SourceFile& file) { after_.copy_record(before_, file.path); }
+  void keep_until_read(const SourceFile& file) {
+    after_.copy_record(before_, SkipMemory::id_key(file.id));
+  }
   // The file has been read: its skips, if any, follow through file_skipped.
-  void file_read(const SourceFile& file) { after_.forget(file.path); }
+  void file_read(const SourceFile& file) { after_.forget(SkipMemory::id_key(file.id)); }
   // The file, or its dump entry `entry`, was skipped for `reason` after reading.
   void file_skipped(const SourceFile& file, const std::string& entry, const std::string& reason);
 

@@ -231,6 +231,20 @@ TEST_F(RememberedSkips, DeliberateSkipsPrintOnceAndNeverFailTheRun) {
   EXPECT_EQ(report().at("counts").at("skipped_remembered"), 1);
 }
 
+// Skips are known by article id, as the index knows its articles: the same corpus
+// reached by another path is the same corpus.
+TEST_F(RememberedSkips, AnotherSpellingOfTheRootRemembersTheSame) {
+  ASSERT_EQ(index().exit_code, 1);
+  fs::create_directory_symlink(corpus_, dir_ / "alias");
+  ProcessResult second = run_indexer({"--db", db_, "--report-json", report_path_, dir_ / "alias"});
+  EXPECT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_TRUE(skip_lines(second.err).empty()) << second.err;
+  EXPECT_EQ(report().at("counts").at("skipped_remembered"), 4);
+  ProcessResult status = run_indexer({"--status", "--db", db_});
+  EXPECT_NE(status.out.find("  " + (dir_ / "alias/local/zz-binary.txt") + ": "), std::string::npos)
+      << status.out;
+}
+
 TEST_F(RememberedSkips, ShardedIndexRemembersInItsSideDatabase) {
   EXPECT_EQ(index({"--shards", "2"}).exit_code, 1);
   ProcessResult second = index();
