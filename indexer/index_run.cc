@@ -36,6 +36,7 @@
 #include "run_report.h"
 #include "search_aids.h"
 #include "shard_layout.h"
+#include "skip_memory.h"
 #include "synonym_inputs.h"
 #include "writer_lock.h"
 
@@ -112,6 +113,7 @@ std::string run_record(const IndexCounts& counts) {
                            {"moved", counts.moved},
                            {"deleted", counts.deleted},
                            {"skipped", counts.skipped},
+                           {"skipped_remembered", counts.skipped_remembered},
                            {"recleaned", counts.recleaned},
                            {"replaced_bytes", counts.replaced_bytes},
                            {"interrupted", counts.interrupted}};
@@ -303,15 +305,12 @@ FilesIndexed index_files(const IndexOptions& options, const FileSystem& fs,
   const WalkResult& walk = pending_walk.get();
 
   IndexCounts counts;
-  auto skip = [&](const std::string& path, const std::string& reason) {
-    report_skip(path, reason);
-    ++counts.skipped;
-    ++counts.skip_reasons[reason];
-  };
-  for (const WalkProblem& problem : walk.problems) {
-    skip(problem.path, problem.reason);
-    counts.skipped_deliberately += problem.deliberate;
+  SkipMemory remembered = SkipMemory::load(dbs.aids());
+  if (remembered.records().empty() && !options.skips_known_from.empty()) {
+    remembered = SkipMemory::load_index(options.skips_known_from);
   }
+  RunSkips skips(std::move(remembered), options.retry_skipped || options.full, report_skip, counts);
+  for (const WalkProblem& problem : walk.problems) skips.walk_problem(problem, fs);
 
   // What needs work: new and changed files (a stat per file, decided here). The articles
   // of the others are kept as they are.
@@ -328,11 +327,21 @@ FilesIndexed index_files(const IndexOptions& options, const FileSystem& fs,
     std::vector<std::string> terms = indexed.terms_of(file);
     const StoredStamp* stored = indexed.stamp_of(terms);
     for (const std::string& term : terms) mark_seen(term);
-    if (stored != nullptr && !options.full && stamp_matches(*stored, file)) {
+    // A file skipped before and unchanged since is not read; articles of it (or of its
+    // skipped dump entries) that the index holds from before are kept.
+    std::vector<std::string> skipped_entries;
+    bool skipped_before = skips.replay(file, skipped_entries);
+    for (const std::string& entry : skipped_entries) mark_seen(id_term(file.id + entry));
+    // --retry-skipped reads a dump again for its skipped entries, though its articles
+    // are unchanged.
+    bool retry = skips.retries(file);
+    if (!retry && stored != nullptr && !options.full && stamp_matches(*stored, file)) {
       counts.unchanged += terms.size();
       continue;
     }
-    jobs.push_back({&file, stored, std::move(terms)});
+    if (skipped_before) continue;
+    skips.keep_until_read(file);
+    jobs.push_back({&file, stored, std::move(terms), retry});
   }
 
   // Articles whose files vanished, by content hash: a new file with the same bytes is
@@ -457,6 +466,7 @@ FilesIndexed index_files(const IndexOptions& options, const FileSystem& fs,
           if (options.interrupted != nullptr && *options.interrupted) throw Interrupted{};
           const Job& job = work[i];
           if (options.on_progress && !recleaning) options.on_progress(i + 1, work.size());
+          if (!recleaning) skips.file_read(*job.file);
           if (built.touched) {
             for (const std::string& term : job.old_terms)
               refresh_stamp(dbs, state.at(term).docid, *job.file);
@@ -465,7 +475,7 @@ FilesIndexed index_files(const IndexOptions& options, const FileSystem& fs,
             return;
           }
           if (!built.skip_reason.empty()) {
-            skip(job.file->path, built.skip_reason);  // its indexed articles are kept
+            skips.file_skipped(*job.file, "", built.skip_reason);  // its articles are kept
             return;
           }
           // Articles of this file that it no longer holds go with the deletions below;
@@ -477,7 +487,7 @@ FilesIndexed index_files(const IndexOptions& options, const FileSystem& fs,
             }
           }
           for (const DocumentProblem& problem : built.problems) {
-            skip(job.file->path + problem.id_suffix, problem.reason);
+            skips.file_skipped(*job.file, problem.id_suffix, problem.reason);
             mark_seen(id_term(job.file->id + problem.id_suffix));
           }
           std::size_t articles = built.entries.size();
@@ -528,6 +538,7 @@ FilesIndexed index_files(const IndexOptions& options, const FileSystem& fs,
   }
 
   update_search_aids(dbs, counts, synonym_inputs);
+  skips.after().save(dbs.aids());
   dbs.aids().set_metadata(std::string(kMetaLastRun), run_record(counts));
   dbs.commit();
   unsigned shards = dbs.shard_count();

@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <xapian.h>
@@ -51,6 +52,11 @@ struct IndexOptions {
   std::size_t commit_every = 500;
   // Files larger than this, on disk or decompressed, are skipped with a reason.
   std::uint64_t max_file_bytes = std::uint64_t{64} << 20;
+  // Read again the files remembered as skipped (see skip_memory.h), though unchanged.
+  bool retry_skipped = false;
+  // An index whose remembered skips count as met before when db_path remembers none:
+  // --rebuild passes the live index, so a rebuild does not meet old problems as new.
+  std::string skips_known_from;
 };
 
 // Counts of articles (a JSON dump holds many), except `skipped`: files and entries.
@@ -64,12 +70,18 @@ struct IndexCounts {
   std::size_t moved = 0;           // of the added: a vanished article's content, analysis kept
   std::size_t replaced_bytes = 0;  // invalid bytes read as U+FFFD, in files indexed
   std::size_t recleaned = 0;       // cleaned again: a line they hold was learnt as residue
-  std::size_t skipped_deliberately = 0;             // of the skipped: by the options (WalkProblem)
+  std::size_t skipped_deliberately = 0;  // of the skipped: by the options (WalkProblem)
+  std::size_t skipped_remembered = 0;    // of the skipped: met before, unchanged since (not read)
+  std::size_t new_problems = 0;          // of the skipped: not met before and not deliberate
   std::map<std::string, std::size_t> skip_reasons;  // reason -> files
+  // The remembered skips (path, reason), which are not told to the SkipReporter.
+  std::vector<std::pair<std::string, std::string>> remembered;
   bool interrupted = false;  // stopped early; deletions wait for a complete run
 };
 
-// Called once per file or folder that was skipped, with a one-line reason.
+// Called once per file, folder or dump entry skipped for a problem not met before (a new
+// skip), with a one-line reason. Skips remembered from an earlier run are not told again:
+// they are in IndexCounts::remembered.
 using SkipReporter = std::function<void(const std::string& path, const std::string& reason)>;
 
 // The skip reason of an exception thrown while reading or analysing one file: the

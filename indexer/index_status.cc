@@ -14,6 +14,7 @@
 #include "residue_learning.h"
 #include "run_report.h"
 #include "shard_layout.h"
+#include "skip_memory.h"
 
 namespace newsdex {
 namespace {
@@ -74,6 +75,22 @@ void print_learnt_residue(const ResidueRecord& residue, std::ostream& out) {
   }
 }
 
+// The skips the last run left remembered, one "PATH: REASON" line each.
+void print_skips(const Xapian::Database& meta, std::ostream& out) {
+  SkipMemory memory = SkipMemory::load(meta);
+  if (memory.records().empty()) {
+    out << "skipped:    none remembered\n";
+    return;
+  }
+  out << "skipped:    " << memory.skip_count()
+      << " remembered, not read again until they change (--retry-skipped reads them)\n";
+  for (const auto& [key, record] : memory.records()) {
+    for (const RememberedSkip& skip : record.skips) {
+      out << "  " << record.path << skip.entry << ": " << skip.reason << "\n";
+    }
+  }
+}
+
 }  // namespace
 
 void print_status(const std::string& db_path, std::ostream& out) {
@@ -106,6 +123,7 @@ void print_status(const std::string& db_path, std::ostream& out) {
       << "size:       " << human_bytes(index_size_on_disk(db_path)) << " on disk\n"
       << "last run:   " << describe_last_run(meta.get_metadata(std::string(kMetaLastRun))) << "\n";
   print_learnt_residue(recorded_residue(meta), out);
+  print_skips(meta, out);
 }
 
 }  // namespace newsdex

@@ -34,7 +34,7 @@ constexpr const char* kProgram = "newsdex-index";
 // Exit codes; the README documents them.
 enum ExitCode {
   kExitOk = 0,
-  kExitSkipped = 1,        // the run finished but some files were skipped (see --strict)
+  kExitSkipped = 1,        // the run met a problem not met before (a new skip; see --strict)
   kExitUsage = 2,          // bad options, bad roots, or an index that cannot be used
   kExitBusy = 75,          // EX_TEMPFAIL: another writer holds the index
   kExitInterrupted = 130,  // SIGINT or SIGTERM: what was done is committed
@@ -88,11 +88,15 @@ void print_usage(std::ostream& out, const po::options_description& options) {
       << "A config file (--config) holds the same options as \"name = value\" lines, e.g.\n"
       << "\"db = /var/lib/newsdex/index\" and one \"root = /srv/news\" per root; options\n"
       << "given on the command line win (ROOTs given there replace the file's).\n\n"
-      << "Exit status: 0 all files indexed, 1 some files skipped (reasons on stderr;\n"
-      << "files skipped on purpose count only with --strict),\n"
-      << "2 usage error or unusable index, 75 index locked by another writer (after\n"
-      << "--lock-timeout), 130 interrupted by SIGINT or SIGTERM (work done is committed;\n"
-      << "the next run completes it).\n";
+      << "A file skipped for its content (empty, corrupt, not text...) is remembered in\n"
+      << "the index and not read again while its size and mtime stay the same; a\n"
+      << "changed file is tried again, a vanished one forgotten. Skips print on stderr\n"
+      << "the first time they are met, also with --quiet; --status lists the remembered.\n\n"
+      << "Exit status: 0 done (remembered skips and files skipped on purpose included),\n"
+      << "1 the run met a problem not met before (a new skip; reasons on stderr; with\n"
+      << "--strict: any skip at all), 2 usage error or unusable index, 75 index locked\n"
+      << "by another writer (after --lock-timeout), 130 interrupted by SIGINT or SIGTERM\n"
+      << "(work done is committed; the next run completes it).\n";
 }
 
 std::string absolute_path(const std::string& path) {
@@ -155,10 +159,14 @@ int main(int argc, char** argv) {
       ("max-file-size", po::value(&max_file_mb)->value_name("MB")->default_value(max_file_mb),
        "skip article files larger than this, on disk or decompressed")
       ("strict", po::bool_switch(&strict),
-       "exit 1 for any skip, also for files skipped on purpose (over --max-file-size, links "
-       "leading outside the ROOTs)")
+       "exit 1 while any file is skipped: also files skipped on purpose (over "
+       "--max-file-size, links leading outside the ROOTs) and skips remembered from earlier "
+       "runs, which are then printed again")
+      ("retry-skipped", po::bool_switch(&options.retry_skipped),
+       "read again the files remembered as skipped, though unchanged (a skip they give again "
+       "is not new)")
       ("quiet,q", po::bool_switch(&quiet),
-       "print nothing unless the run fails (for cron); the exit status still tells")
+       "no progress line and no summary (for cron): only new skips and errors print")
       ("report-json", po::value(&report_path)->value_name("FILE"),
        "write a JSON report of the run: counts, skip reasons, durations, index size, revision")
       ("status", po::bool_switch(&status),
@@ -294,8 +302,10 @@ int main(int argc, char** argv) {
       }
     } clear_progress{progress};
     newsdex::RealFileSystem fs;
+    // A new skip prints even with --quiet: it is what a cron mail is for. A remembered
+    // one was printed when it was met, and again only when --strict fails the run for it.
     auto on_skip = [&](const std::string& path, const std::string& reason) {
-      if (!quiet) std::cerr << kProgram << ": skipped " << path << ": " << reason << "\n";
+      std::cerr << kProgram << ": skipped " << path << ": " << reason << "\n";
       report.skipped.emplace_back(path, reason);
     };
     report.counts = rebuild ? newsdex::rebuild_index(options, compact, fs, on_skip)
@@ -303,10 +313,14 @@ int main(int argc, char** argv) {
     if (progress) progress->finish();
     std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
     report.seconds = elapsed.count();
-    if (!quiet) std::cerr << newsdex::format_summary(report.counts, report.seconds) << "\n";
     const newsdex::IndexCounts& counts = report.counts;
-    std::size_t counted_skips =
-        strict ? counts.skipped : counts.skipped - counts.skipped_deliberately;
+    if (strict) {
+      for (const auto& [path, reason] : counts.remembered) {
+        std::cerr << kProgram << ": skipped " << path << ": " << reason << " (remembered)\n";
+      }
+    }
+    if (!quiet) std::cerr << newsdex::format_summary(report.counts, report.seconds) << "\n";
+    std::size_t counted_skips = strict ? counts.skipped : counts.new_problems;
     exit_code = counts.interrupted ? kExitInterrupted : counted_skips > 0 ? kExitSkipped : kExitOk;
   } catch (const newsdex::UsageError& e) {
     return usage_error(e.what());

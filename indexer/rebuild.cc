@@ -109,6 +109,7 @@ IndexCounts rebuild_index(const IndexOptions& options, bool compact, const FileS
   IndexOptions build = options;
   build.db_path = new_generation_path(live);
   build.full = true;
+  build.skips_known_from = live;   // problems the live index met are not new
   build.take_writer_lock = false;  // held above, for the whole rebuild
   IndexCounts counts;
   try {

@@ -36,6 +36,9 @@ std::string format_summary(const IndexCounts& c, double seconds) {
          " added, " + std::to_string(c.updated) + " updated, " + std::to_string(c.unchanged) +
          " unchanged, " + std::to_string(c.deleted) + " deleted, " + std::to_string(c.skipped) +
          " skipped in " + elapsed + " s" + skip_breakdown(c) +
+         (c.skipped_remembered > 0 ? "; " + std::to_string(c.skipped_remembered) +
+                                         " remembered from earlier runs (--status lists them)"
+                                   : "") +
          (c.replaced_bytes > 0 ? "; " + std::to_string(c.replaced_bytes) + " invalid bytes replaced"
                                : "");
 }
@@ -65,7 +68,10 @@ void write_run_report(const std::string& path, const RunReport& report) {
   const IndexCounts& c = report.counts;
   nlohmann::json skipped = nlohmann::json::array();
   for (const auto& [file, reason] : report.skipped) {
-    skipped.push_back({{"path", file}, {"reason", reason}});
+    skipped.push_back({{"path", file}, {"reason", reason}, {"remembered", false}});
+  }
+  for (const auto& [file, reason] : c.remembered) {
+    skipped.push_back({{"path", file}, {"reason", reason}, {"remembered", true}});
   }
   nlohmann::json json = {
       {"index", report.index},
@@ -80,6 +86,8 @@ void write_run_report(const std::string& path, const RunReport& report) {
         {"unchanged", c.unchanged},
         {"deleted", c.deleted},
         {"skipped", c.skipped},
+        {"skipped_new", c.skipped - c.skipped_remembered},
+        {"skipped_remembered", c.skipped_remembered},
         {"touched", c.touched},
         {"recleaned", c.recleaned},
         {"replaced_bytes", c.replaced_bytes},

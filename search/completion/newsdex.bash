@@ -8,7 +8,7 @@
 
 _newsdex_index_options='--db -d --full --rebuild --compact --shards --merge-to
   --extract-only --jobs -j --no-entities --no-learn-residue --lock-timeout --max-file-size --strict --quiet -q
-  --report-json --status --config --help -h --version'
+  --retry-skipped --report-json --status --config --help -h --version'
 
 _newsdex_search_options='--db -d --limit -n --offset --sort --recency --duplicates
   --facets --facet-limit --list --json --color --passages --paths-only -0 --like

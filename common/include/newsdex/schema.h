@@ -24,6 +24,9 @@ inline constexpr std::string_view kMetaStemLanguage = "newsdex.stem_language";
 // JSON counts of the last indexer run: finished (UTC), added, updated, unchanged,
 // deleted, skipped, interrupted.
 inline constexpr std::string_view kMetaLastRun = "newsdex.last_run";
+// JSON: what the last run skipped, by path, with each file's size and mtime, so that an
+// unchanged file is not read again and its skip is not new (indexer/skip_memory.h).
+inline constexpr std::string_view kMetaSkips = "newsdex.skips";
 // "current" once the spelling dictionary and synonyms match the documents; anything
 // else (an older index, a run stopped early) makes the next run rebuild them.
 inline constexpr std::string_view kMetaSearchAids = "newsdex.search_aids";
