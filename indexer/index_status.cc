@@ -3,8 +3,8 @@
 #include <sys/stat.h>
 
 #include <cstdio>
-#include <string>
 #include <filesystem>
+#include <string>
 
 #include <xapian.h>
 #include <nlohmann/json.hpp>
@@ -42,8 +42,7 @@ std::string dated_range(const Xapian::Database& db) {
   const Xapian::doccount dated = db.get_value_freq(kSlotDay);
   if (dated == 0) return "none";
   return iso_day(db.get_value_lower_bound(kSlotDay)) + " .. " +
-         iso_day(db.get_value_upper_bound(kSlotDay)) + " (" + std::to_string(dated) +
-         " articles)";
+         iso_day(db.get_value_upper_bound(kSlotDay)) + " (" + std::to_string(dated) + " articles)";
 }
 
 std::string describe_last_run(const std::string& record) {

@@ -306,8 +306,7 @@ int main(int argc, char** argv) {
     }
     if (interactive) return run_interactive_session(searcher, request, *printer, output);
     if (listing) {
-      newsdex::ListRequest list_request{list_facet, request.query, request.limit,
-                                        request.undated};
+      newsdex::ListRequest list_request{list_facet, request.query, request.limit, request.undated};
       newsdex::ListResults list_results = searcher.list(list_request);
       warn_missing_shards(searcher);
       printer->print_list(list_request, list_results);

@@ -299,10 +299,12 @@ std::optional<UndatedPolicy> parse_undated_policy(std::string_view name) {
 }
 
 Xapian::Query undated_articles_query() {
-  // Every kSlotDay value is at least "" (day keys are 8 digits), so this range holds every
-  // dated article and nothing else: Xapian keeps no empty values.
+  // Every stored value is at least one NUL byte, so this range holds exactly the dated
+  // articles (Xapian stores no empty values). Not "": Xapian reads OP_VALUE_GE "" as
+  // MatchAll, undated documents included.
+  const std::string smallest_value(1, '\0');
   return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
-                       Xapian::Query(Xapian::Query::OP_VALUE_GE, kSlotDay, std::string()));
+                       Xapian::Query(Xapian::Query::OP_VALUE_GE, kSlotDay, smallest_value));
 }
 
 std::vector<std::string_view> query_field_names() {
@@ -332,8 +334,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, std::optional<Day> today)
       parser_.add_prefix(name, prefix);
     }
   }
-  parser_.add_boolean_prefix(std::string(kDateField),
-                             (new DateFilter(today, undated_))->release());
+  parser_.add_boolean_prefix(std::string(kDateField), (new DateFilter(today, undated_))->release());
 }
 
 Xapian::Query QueryBuilder::build(const std::string& query_text, UndatedPolicy undated) {

@@ -240,7 +240,8 @@ ListResults Searcher::list_once(const ListRequest& request) {
   FacetCounter facet_counter(facet_source_for(db_, opened_.has_remote),
                              std::span<const Facet>(facet, 1));
   Xapian::Enquire enquire(db_);
-  enquire.set_query(whole_index ? Xapian::Query::MatchAll : query_builder_.build(request.query, request.undated));
+  enquire.set_query(whole_index ? Xapian::Query::MatchAll
+                                : query_builder_.build(request.query, request.undated));
   // Only counts are wanted, no ranking.
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   facet_counter.attach(enquire);

@@ -36,7 +36,7 @@ struct SearchRequest {
   // Count the people, places, organisations and topics of all matches (not only the
   // hits returned): slower, as the match then visits every matching document.
   bool facets = false;
-  std::size_t facet_limit = 10;  // values per facet at most
+  std::size_t facet_limit = 10;            // values per facet at most
   SortOrder sort = SortOrder::kRelevance;  // undated articles come after dated ones
   // What date filters do with articles that have no date of their own (query_builder.h).
   UndatedPolicy undated = UndatedPolicy::kExclude;

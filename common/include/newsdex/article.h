@@ -42,12 +42,12 @@ struct ArticleEntities {
 };
 
 struct Article {
-  SourceFile source;         // the file the article is in
-  std::string id;            // unique: the file's id, plus a suffix in a JSON dump (":12")
-  std::string section;       // parent folder of the file ("business"), "" at the root
-  std::string news_source;   // site or agency (metadata, url host, else the top folder)
-  std::string author;        // from metadata; "" when unknown
-  std::string url;           // from metadata; "" when unknown
+  SourceFile source;        // the file the article is in
+  std::string id;           // unique: the file's id, plus a suffix in a JSON dump (":12")
+  std::string section;      // parent folder of the file ("business"), "" at the root
+  std::string news_source;  // site or agency (metadata, url host, else the top folder)
+  std::string author;       // from metadata; "" when unknown
+  std::string url;          // from metadata; "" when unknown
   // The article's own date (resolve_article_date), nullopt when it has none: a file time
   // is never a date.
   std::optional<ArticleDate> date;
