@@ -126,16 +126,18 @@ int month_from_word(std::string_view word) {
   return iequals(word, "sept") ? 9 : 0;
 }
 
-bool is_weekday(std::string_view word) {
+// 0 (Monday) to 6 (Sunday) for a weekday's name or abbreviation, any case; -1 otherwise.
+int weekday_from_word(std::string_view word) {
   constexpr std::array<std::string_view, 7> kNames = {"monday", "tuesday",  "wednesday", "thursday",
                                                       "friday", "saturday", "sunday"};
-  constexpr std::array<std::string_view, 3> kLongAbbreviations = {"tues", "thur", "thurs"};
-  for (std::string_view name : kNames) {
-    if (iequals(word, name) || (word.size() == 3 && iequals(word, name.substr(0, 3)))) {
-      return true;
+  for (std::size_t i = 0; i < kNames.size(); ++i) {
+    if (iequals(word, kNames[i]) || (word.size() == 3 && iequals(word, kNames[i].substr(0, 3)))) {
+      return static_cast<int>(i);
     }
   }
-  return is_one_of(word, kLongAbbreviations);
+  if (iequals(word, "tues")) return 1;
+  if (iequals(word, "thur") || iequals(word, "thurs")) return 3;
+  return -1;
 }
 
 struct ZoneName {
@@ -308,6 +310,7 @@ struct ClockTime {
 struct DateMatch {
   CivilDate date;
   std::optional<ClockTime> time;
+  int weekday = -1;  // the weekday the text names before the date, 0 = Monday; -1 = none
 };
 
 // "+01:00", "-0800", "+5": minutes east of UTC.
@@ -600,7 +603,9 @@ std::optional<DateMatch> match_month_first(Scanner& in, const ScanRules& rules) 
 std::optional<DateMatch> match_date(Scanner& in, const ScanRules& rules) {
   Scanner s = in;
   const Token* first = s.peek();
-  if (first != nullptr && first->kind == TokenKind::kWord && is_weekday(first->text)) {
+  int weekday = -1;
+  if (first != nullptr && first->kind == TokenKind::kWord) weekday = weekday_from_word(first->text);
+  if (weekday >= 0) {
     s.accept(TokenKind::kWord);
     s.accept_punct('.', true);
     s.accept_punct(',');
@@ -610,7 +615,9 @@ std::optional<DateMatch> match_date(Scanner& in, const ScanRules& rules) {
   if (!match) match = match_dashed_day_month_year(s, rules);
   if (!match) match = match_day_first(s, rules);
   if (!match) match = match_month_first(s, rules);
-  if (match) in = s;
+  if (!match) return std::nullopt;
+  match->weekday = weekday;
+  in = s;
   return match;
 }
 
@@ -772,10 +779,20 @@ HeadDates scan_head(std::string_view text) {
 // ---------------------------------------------------------------------------------------
 // Years for year-less datelines
 
-// `dateline` in `year`; nullopt when that is no real day (29 February).
+// 0 (Monday) to 6 (Sunday): 1 January 1970 was a Thursday.
+int weekday_of(const ArticleDate& date) {
+  const std::int64_t days = floor_div(date.unix_seconds, kSecondsPerDay);
+  return static_cast<int>((days % 7 + 7 + 3) % 7);
+}
+
+// `dateline` in `year`; nullopt when that is no real day (29 February) or not the weekday
+// the line names ("Tuesday, 1 March" is no day of 2026): a year that contradicts the text
+// is no year of it.
 std::optional<ArticleDate> in_year(DateMatch dateline, int year, DateSource source) {
   dateline.date.year = year;
-  return to_article_date(dateline, source);
+  std::optional<ArticleDate> date = to_article_date(dateline, source);
+  if (date && dateline.weekday >= 0 && weekday_of(*date) != dateline.weekday) return std::nullopt;
+  return date;
 }
 
 // `dateline` in the year that puts it nearest `reference`: "Dec 31" near 2 January 1997 is
@@ -801,13 +818,18 @@ std::optional<ArticleDate> nearest_to(const DateMatch& dateline, const CivilDate
 
 // `dateline` in the latest year that puts it on or before `last_day` (days since the
 // epoch): a file is written after the story it holds. Eight years back always reach a
-// 29 February.
+// 29 February. Only that year is guessed: when the weekday the line names disagrees, an
+// older year that happens to fit would be a coincidence, not evidence.
 std::optional<ArticleDate> latest_not_after(const DateMatch& dateline, std::int64_t last_day,
                                             DateSource source) {
+  DateMatch any_weekday = dateline;
+  any_weekday.weekday = -1;
   const int year = civil_from_days(last_day).year;
   for (int candidate = year; candidate >= year - 8; --candidate) {
-    std::optional<ArticleDate> date = in_year(dateline, candidate, source);
-    if (date && floor_div(date->unix_seconds, kSecondsPerDay) <= last_day) return date;
+    std::optional<ArticleDate> date = in_year(any_weekday, candidate, source);
+    if (date && floor_div(date->unix_seconds, kSecondsPerDay) <= last_day) {
+      return in_year(dateline, candidate, source);
+    }
   }
   return std::nullopt;
 }
