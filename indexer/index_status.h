@@ -7,8 +7,7 @@
 namespace newsdex {
 
 // Prints documents, sections, the dated range and undated count, schema, revision, size
-// on disk and the last run. Throws
-// IndexError when there is no usable index at `db_path`.
+// on disk and the last run. Throws IndexError when there is no usable index at `db_path`.
 void print_status(const std::string& db_path, std::ostream& out);
 
 }  // namespace newsdex
