@@ -3,8 +3,8 @@
 #include <sys/stat.h>
 
 #include <cstdio>
-#include <ctime>
 #include <filesystem>
+#include <string>
 
 #include <xapian.h>
 #include <nlohmann/json.hpp>
@@ -31,21 +31,20 @@ std::string human_bytes(std::uintmax_t bytes) {
   return text;
 }
 
-std::string utc_date(double seconds) {
-  char text[16];
-  std::time_t when = static_cast<std::time_t>(seconds);
-  std::strftime(text, sizeof text, "%Y-%m-%d", std::gmtime(&when));
-  return text;
+// "YYYY-MM-DD" of a kSlotDay value "YYYYMMDD".
+std::string iso_day(const std::string& day_key) {
+  if (day_key.size() != 8) return day_key;
+  return day_key.substr(0, 4) + "-" + day_key.substr(4, 2) + "-" + day_key.substr(6, 2);
 }
 
-// The modification dates of the oldest and newest indexed files, from the bounds of the
-// mtime value slot (no document is read).
-std::string file_date_range(const Xapian::Database& db) {
-  std::string low = db.get_value_lower_bound(kSlotMtime);
-  std::string high = db.get_value_upper_bound(kSlotMtime);
-  if (low.empty() || high.empty()) return "none";
-  return utc_date(Xapian::sortable_unserialise(low)) + " .. " +
-         utc_date(Xapian::sortable_unserialise(high));
+// The first and last day of the articles that have a date of their own, and how many
+// do, from the statistics of the day slot (no document is read). Glass keeps the bounds
+// of every value ever written, so after deletions the range may be wider than what is left.
+std::string dated_range(const Xapian::Database& db) {
+  const Xapian::doccount dated = db.get_value_freq(kSlotDay);
+  if (dated == 0) return "none";
+  return iso_day(db.get_value_lower_bound(kSlotDay)) + " .. " +
+         iso_day(db.get_value_upper_bound(kSlotDay)) + " (" + std::to_string(dated) + " articles)";
 }
 
 std::string describe_last_run(const std::string& record) {
@@ -117,7 +116,9 @@ void print_status(const std::string& db_path, std::ostream& out) {
     any = true;
   }
   out << (any ? "" : " none") << "\n"
-      << "file dates: " << file_date_range(db) << "\n"
+      << "dates:      " << dated_range(db) << "\n"
+      << "undated:    " << db.get_doccount() - db.get_value_freq(kSlotDay)
+      << " articles (no date of their own)\n"
       << "schema:     " << meta.get_metadata(std::string(kMetaSchemaVersion)) << "\n"
       << "revision:   " << meta.get_revision() << "\n"
       << "size:       " << human_bytes(index_size_on_disk(db_path)) << " on disk\n"

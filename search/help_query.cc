@@ -95,7 +95,9 @@ std::string query_help_text() {
   append_examples(text, kFieldExamples);
   text +=
       "\nDates: each article's own date. A month or a year runs to its last day, and\n"
-      "last-N-... includes today (units: days, weeks, months, years; singular too).\n";
+      "last-N-... includes today (units: days, weeks, months, years; singular too).\n"
+      "Articles with no date of their own never match a date filter unless\n"
+      "--undated=include (or --undated=only) says so.\n";
   append_examples(text, kDateExamples);
   text +=
       "\nErrors: a query that cannot be parsed stops the search with one line:\n"

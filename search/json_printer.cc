@@ -17,6 +17,10 @@ nlohmann::ordered_json value_json(const FacetValue& value) {
   return {{"name", value.name}, {"count", value.count}};
 }
 
+nlohmann::json nullable(const std::optional<std::string>& text) {
+  return text ? nlohmann::json(*text) : nlohmann::json(nullptr);
+}
+
 // Names come from article text; replace bytes that are not UTF-8 rather than throw.
 template <typename Json>
 std::string dump(const Json& json) {
@@ -30,6 +34,7 @@ class JsonPrinter final : public Printer {
   void print(const SearchRequest& request, const SearchResults& results) override {
     for (const Hit& hit : results.hits) {
       const StoredArticle& a = hit.article;
+      const JsonDate date = json_date(a);
       nlohmann::json passages = nlohmann::json::array();
       for (const Passage& passage : hit.passages) passages.push_back(passage_json(passage));
       nlohmann::json line = {{"rank", hit.rank},
@@ -39,8 +44,9 @@ class JsonPrinter final : public Printer {
                              {"section", a.section},
                              {"score", hit.score},
                              {"percent", hit.percent},
-                             {"date", a.date},
-                             {"date_source", a.date_source},
+                             {"date", nullable(date.date)},
+                             {"date_time", nullable(date.date_time)},
+                             {"date_source", nullable(date.date_source)},
                              {"source", a.source},
                              {"author", a.author},
                              {"url", a.url},

@@ -154,7 +154,7 @@ std::string join_words(const std::vector<std::string>& words) {
 
 int main(int argc, char** argv) {
   std::string db_path, color = "auto", list_facet, sort = "relevance", duplicates = "collapse";
-  std::string timeline;
+  std::string timeline, undated = "exclude";
   std::vector<std::string> query_words;
   newsdex::SearchRequest request;
   newsdex::OpenOptions open_options;
@@ -169,10 +169,15 @@ int main(int argc, char** argv) {
       ("offset", po::value(&request.offset)->value_name("N")->default_value(0),
        "skip the first N articles (paging)")
       ("sort", po::value(&sort)->value_name("ORDER")->default_value("relevance"),
-       "relevance (best match first) or date (newest first, by the article's own date)")
+       "relevance (best match first) or date (newest first, by the article's own date; "
+       "undated articles last)")
+      ("undated", po::value(&undated)->value_name("MODE")->default_value("exclude"),
+       "articles with no date of their own: exclude them from date filters such as "
+       "date:last-7-days (they are still found without one), include them in every date "
+       "filter, or find only them (a QUERY is then optional)")
       ("recency", po::value(&request.recency_weight)->value_name("W")->default_value(0),
        "blend recency into relevance: a match gains W per year it is newer (BM25 weights "
-       "of good matches are about 5 to 20; try 2)")
+       "of good matches are about 5 to 20; try 2); undated articles gain nothing")
       ("duplicates", po::value(&duplicates)->value_name("MODE")->default_value("collapse"),
        "collapse: one hit per story, with \"+N similar\" for its near-duplicates under "
        "other names or sites; show: list every copy")
@@ -225,6 +230,11 @@ int main(int argc, char** argv) {
     po::notify(vm);
     color_mode = parse_color_mode(color);
     request.sort = parse_sort(sort);
+    std::optional<newsdex::UndatedPolicy> undated_policy = newsdex::parse_undated_policy(undated);
+    if (!undated_policy) {
+      throw po::error("--undated must be exclude, include or only, not '" + undated + "'");
+    }
+    request.undated = *undated_policy;
     request.collapse_duplicates = parse_collapse(duplicates);
     if (request.recency_weight < 0) throw po::error("--recency must not be negative");
     if (vm.count("timeline")) {
@@ -262,7 +272,8 @@ int main(int argc, char** argv) {
   request.query = join_words(query_words);
   bool listing = vm.count("list") > 0;
   bool interactive = vm.count("interactive") > 0;
-  if (request.query.empty() && !listing && request.like.empty() && !interactive) {
+  if (request.query.empty() && !listing && request.like.empty() && !interactive &&
+      request.undated != newsdex::UndatedPolicy::kOnly) {
     return fail("no query given", true);
   }
   if (interactive && listing) return fail("--interactive and --list cannot be combined", true);
@@ -295,7 +306,7 @@ int main(int argc, char** argv) {
     }
     if (interactive) return run_interactive_session(searcher, request, *printer, output);
     if (listing) {
-      newsdex::ListRequest list_request{list_facet, request.query, request.limit};
+      newsdex::ListRequest list_request{list_facet, request.query, request.limit, request.undated};
       newsdex::ListResults list_results = searcher.list(list_request);
       warn_missing_shards(searcher);
       printer->print_list(list_request, list_results);

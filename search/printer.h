@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -48,6 +49,20 @@ std::unique_ptr<Printer> make_paths_printer(std::ostream& out, char terminator);
 // The article's file path as stored, plus where in the file it is for an entry of a
 // file of several articles (":12" for line 12 of a JSON Lines dump).
 std::string display_path(const StoredArticle& article);
+
+// The article's date as the text printer shows it: its day ("2024-02-07"), marked when
+// only its year is guessed ("2024-02-07 (year guessed)", date_source "mtime-year"), or
+// "undated".
+std::string display_date(const StoredArticle& article);
+
+// The JSON form of an article's date, one format for every hit: "date" is its day
+// "YYYY-MM-DD" (UTC), "date_time" the instant "YYYY-MM-DDTHH:MM:SSZ" when its source gave
+// a time of day, "date_source" where it came from ("metadata", "text", "path",
+// "path-year", "mtime-year"); each null when unknown, all three when it is undated.
+struct JsonDate {
+  std::optional<std::string> date, date_time, date_source;
+};
+JsonDate json_date(const StoredArticle& article);
 
 // Columns of a terminal that `fd` is, from TIOCGWINSZ, else from a positive COLUMNS
 // environment variable; 0 when `fd` is not a terminal.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <memory>
+#include <utility>
 #include <vector>
 
 #include "newsdex/errors.h"
@@ -45,23 +47,30 @@ std::string bad_date_reason(std::string_view value, const std::string& where) {
 // date:VALUE (see resolve_date_filter) as a range of kSlotDay's YYYYMMDD values. Throws
 // Xapian::QueryParserError for a value that is no date, which QueryBuilder::build() has
 // normally reported with its column before parsing.
+// Undated articles have no kSlotDay value, so the value ranges never match them; with
+// UndatedPolicy::kInclude or kOnly they are added.
 class DateFilter : public Xapian::FieldProcessor {
  public:
-  explicit DateFilter(std::optional<Day> today) : today_(today) {}
+  DateFilter(std::optional<Day> today, std::shared_ptr<const UndatedPolicy> undated)
+      : today_(today), undated_(std::move(undated)) {}
   Xapian::Query operator()(const std::string& value) override {
     std::optional<DayRange> range = resolve_date_filter(value, today_.value_or(local_today()));
     if (!range) throw Xapian::QueryParserError(bad_date_reason(value, ""));
+    Xapian::Query dated;
     if (range->first.empty()) {
-      return Xapian::Query(Xapian::Query::OP_VALUE_LE, kSlotDay, range->last);
+      dated = Xapian::Query(Xapian::Query::OP_VALUE_LE, kSlotDay, range->last);
+    } else if (range->last.empty()) {
+      dated = Xapian::Query(Xapian::Query::OP_VALUE_GE, kSlotDay, range->first);
+    } else {
+      dated = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kSlotDay, range->first, range->last);
     }
-    if (range->last.empty()) {
-      return Xapian::Query(Xapian::Query::OP_VALUE_GE, kSlotDay, range->first);
-    }
-    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kSlotDay, range->first, range->last);
+    if (*undated_ == UndatedPolicy::kExclude) return dated;
+    return Xapian::Query(Xapian::Query::OP_OR, dated, undated_articles_query());
   }
 
  private:
   std::optional<Day> today_;
+  std::shared_ptr<const UndatedPolicy> undated_;
 };
 
 // Xapian 1.4 adds a multi-word synonym ("un" -> "united nations") as one term with a
@@ -282,6 +291,22 @@ class QueryChecker {
 
 }  // namespace
 
+std::optional<UndatedPolicy> parse_undated_policy(std::string_view name) {
+  if (name == "exclude") return UndatedPolicy::kExclude;
+  if (name == "include") return UndatedPolicy::kInclude;
+  if (name == "only") return UndatedPolicy::kOnly;
+  return std::nullopt;
+}
+
+Xapian::Query undated_articles_query() {
+  // Every stored value is at least one NUL byte, so this range holds exactly the dated
+  // articles (Xapian stores no empty values). Not "": Xapian reads OP_VALUE_GE "" as
+  // MatchAll, undated documents included.
+  const std::string smallest_value(1, '\0');
+  return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
+                       Xapian::Query(Xapian::Query::OP_VALUE_GE, kSlotDay, smallest_value));
+}
+
 std::vector<std::string_view> query_field_names() {
   std::vector<std::string_view> names;
   for (const Field& field : schema_fields()) {
@@ -309,14 +334,19 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, std::optional<Day> today)
       parser_.add_prefix(name, prefix);
     }
   }
-  parser_.add_boolean_prefix(std::string(kDateField), (new DateFilter(today))->release());
+  parser_.add_boolean_prefix(std::string(kDateField), (new DateFilter(today, undated_))->release());
 }
 
-Xapian::Query QueryBuilder::build(const std::string& query_text) {
+Xapian::Query QueryBuilder::build(const std::string& query_text, UndatedPolicy undated) {
+  const bool blank = query_text.find_first_not_of(" \t\n\r\f") == std::string::npos;
+  if (undated == UndatedPolicy::kOnly && blank) return undated_articles_query();
   QueryChecker(query_text, today_.value_or(local_today())).check();
+  *undated_ = undated;
   try {
     Xapian::Query query = parser_.parse_query(query_text, kParseFlags);
-    return has_multiword_term(query) ? with_multiword_synonyms(query) : query;
+    if (has_multiword_term(query)) query = with_multiword_synonyms(query);
+    if (undated != UndatedPolicy::kOnly) return query;
+    return Xapian::Query(Xapian::Query::OP_FILTER, query, undated_articles_query());
   } catch (const Xapian::QueryParserError& e) {
     throw QueryError("cannot parse query '" + query_text + "': " + e.get_msg());
   } catch (const Xapian::WildcardError& e) {

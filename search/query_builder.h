@@ -3,6 +3,7 @@
 // is documented in help_query.h (newsdex-search --help-query).
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,6 +21,20 @@ inline constexpr std::string_view kDateFilterPrefix = "date:";
 // The names a query may put before ':': the schema's fields, then "date".
 std::vector<std::string_view> query_field_names();
 
+// What date filters (date:2024, date:last-7-days, ranges) do with articles that have no
+// date of their own (newsdex-search --undated).
+enum class UndatedPolicy {
+  kExclude,  // a date filter never matches them; queries without one still find them
+  kInclude,  // every date filter matches them too
+  kOnly,     // only they are found; date filters then match them as with kInclude
+};
+
+// "exclude", "include", "only"; nullopt for any other name.
+std::optional<UndatedPolicy> parse_undated_policy(std::string_view name);
+
+// The articles without a date of their own: those with no kSlotDay value.
+Xapian::Query undated_articles_query();
+
 class QueryBuilder {
  public:
   // `db` gives the vocabulary for wildcard expansion and the synonyms; it must outlive
@@ -32,8 +47,11 @@ class QueryBuilder {
   // synonyms in the database. Throws QueryError naming the query, as one line
   // "cannot parse query 'Q': REASON at column N" (columns count characters from 1) for
   // unmatched brackets and quotes, an operator missing an operand, an unknown field or
-  // a bad date, and "cannot parse query 'Q': REASON" for what Xapian rejects.
-  Xapian::Query build(const std::string& query_text);
+  // a bad date, and "cannot parse query 'Q': REASON" for what Xapian rejects. `undated`
+  // says what date filters do with undated articles; with kOnly an empty query finds
+  // every undated article.
+  Xapian::Query build(const std::string& query_text,
+                      UndatedPolicy undated = UndatedPolicy::kExclude);
 
   const Xapian::Stem& stemmer() const { return stemmer_; }
 
@@ -41,6 +59,9 @@ class QueryBuilder {
   Xapian::Stem stemmer_;
   Xapian::QueryParser parser_;
   std::optional<Day> today_;
+  // Read by the date field processor that parser_ holds, set by each build(): copies of a
+  // builder share both, as they share the parser.
+  std::shared_ptr<UndatedPolicy> undated_ = std::make_shared<UndatedPolicy>();
 };
 
 }  // namespace newsdex

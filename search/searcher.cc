@@ -21,7 +21,8 @@ constexpr double kSecondsPerYear = 365.25 * 24 * 3600;
 
 // The user's query, with recency blended in when asked: every match gains
 // recency_weight per year of its date (a built-in posting source, so remote shards
-// serve it too). `source` must outlive the query.
+// serve it too). An undated match has no kSlotTimestamp value, so it gains nothing.
+// `source` must outlive the query.
 Xapian::Query with_recency(const Xapian::Query& query, double recency_weight,
                            Xapian::ValueWeightPostingSource& source) {
   if (recency_weight <= 0) return query;
@@ -138,12 +139,16 @@ SearchResults Searcher::search(const SearchRequest& request) {
 }
 
 Xapian::Query Searcher::build_query(const SearchRequest& request) {
-  if (request.like.empty()) return query_builder_.build(request.query);
+  if (request.like.empty()) return query_builder_.build(request.query, request.undated);
   std::optional<Xapian::docid> article = find_article(db_, request.like);
   if (!article) throw QueryError("--like " + request.like + ": no such article in the index");
   Xapian::Query like = more_like_query(db_, *article);
-  if (request.query.find_first_not_of(" \t\n") == std::string::npos) return like;
-  return Xapian::Query(Xapian::Query::OP_FILTER, like, query_builder_.build(request.query));
+  if (request.query.find_first_not_of(" \t\n") == std::string::npos &&
+      request.undated != UndatedPolicy::kOnly) {
+    return like;
+  }
+  return Xapian::Query(Xapian::Query::OP_FILTER, like,
+                       query_builder_.build(request.query, request.undated));
 }
 
 SearchResults Searcher::search_once(const SearchRequest& request) {
@@ -154,6 +159,7 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
   Xapian::ValueWeightPostingSource recency_source(kSlotTimestamp);
   Xapian::Enquire enquire(db_);
   enquire.set_query(with_recency(query, request.recency_weight, recency_source));
+  // Newest first; an undated match has no value, which sorts below every date.
   if (request.sort == SortOrder::kDate)
     enquire.set_sort_by_value_then_relevance(kSlotTimestamp, true);
   Xapian::doccount check_at_least = 0;
@@ -228,12 +234,14 @@ ListResults Searcher::list_once(const ListRequest& request) {
     throw QueryError("no facet named '" + request.facet +
                      "' (people, places, organizations or topics)");
   }
-  bool whole_index = request.query.find_first_not_of(" \t\n") == std::string::npos;
+  bool whole_index = request.query.find_first_not_of(" \t\n") == std::string::npos &&
+                     request.undated != UndatedPolicy::kOnly;
   // The same spies as search(), over MatchAll for the whole index, so counts agree.
   FacetCounter facet_counter(facet_source_for(db_, opened_.has_remote),
                              std::span<const Facet>(facet, 1));
   Xapian::Enquire enquire(db_);
-  enquire.set_query(whole_index ? Xapian::Query::MatchAll : query_builder_.build(request.query));
+  enquire.set_query(whole_index ? Xapian::Query::MatchAll
+                                : query_builder_.build(request.query, request.undated));
   // Only counts are wanted, no ranking.
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   facet_counter.attach(enquire);

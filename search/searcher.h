@@ -36,13 +36,16 @@ struct SearchRequest {
   // Count the people, places, organisations and topics of all matches (not only the
   // hits returned): slower, as the match then visits every matching document.
   bool facets = false;
-  std::size_t facet_limit = 10;  // values per facet at most
-  SortOrder sort = SortOrder::kRelevance;
+  std::size_t facet_limit = 10;            // values per facet at most
+  SortOrder sort = SortOrder::kRelevance;  // undated articles come after dated ones
+  // What date filters do with articles that have no date of their own (query_builder.h).
+  UndatedPolicy undated = UndatedPolicy::kExclude;
   // Near-duplicate stories (the same wire story under several sites) become one hit
   // that counts the others (Hit::similar); false lists them all.
   bool collapse_duplicates = true;
   // Blends recency into relevance: a match gains this much weight per year it is
-  // newer (BM25 weights of good matches are around 5 to 20). 0 = off.
+  // newer (BM25 weights of good matches are around 5 to 20); undated ones gain nothing.
+  // 0 = off.
   double recency_weight = 0;
   // More like this: the article with this id (or a path ending with its id) gives the
   // query; `query`, when not empty, then only filters. "" = off.
@@ -90,6 +93,7 @@ struct ListRequest {
   std::string facet;       // a schema facet name: people, places, organizations, topics
   std::string query;       // "" = every article of the index
   std::size_t limit = 10;  // values at most
+  UndatedPolicy undated = UndatedPolicy::kExclude;  // as in SearchRequest
 };
 
 struct ListResults {

@@ -244,7 +244,7 @@ class TextPrinter final : public Printer {
     out_ << "\n" << rank << style_.title_on << title << style_.title_off << section << "\n";
 
     // The top folder stands in for an unknown source; it is often the section too.
-    std::string before = a.date.substr(0, 10);
+    std::string before = display_date(a);
     if (!a.source.empty() && a.source != a.section) before += "  " + a.source;
     std::string after = std::to_string(hit.percent) + "%";
     if (hit.similar > 0) after += "  +" + std::to_string(hit.similar) + " similar";

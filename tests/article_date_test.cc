@@ -124,6 +124,10 @@ const DateCase kParseCases[] = {
     {"FirstYear", "1900-01-01", day_of(1900, 1, 1, kMeta)},
     {"LastYear", "2100-12-31", day_of(2100, 12, 31, kMeta)},
     {"DayThirtyOne", "31 March 2024", day_of(2024, 3, 31, kMeta)},
+    // Day, month name and year joined by dashes, as wire headers write them.
+    {"DashedDayMonthYearWithTime", "26-FEB-1987 15:01:01.79",
+     time_of(1987, 2, 26, 15, 1, 1, kMeta)},
+    {"DashedLowerCaseMonth", "6-dec-1996", day_of(1996, 12, 6, kMeta)},
     // Rejected.
     {"Empty", "", std::nullopt},
     {"OnlySpace", "   ", std::nullopt},
@@ -156,6 +160,9 @@ const DateCase kParseCases[] = {
     {"LeadingWords", "Published 2024-02-07", std::nullopt},
     {"TwoDigitYear", "07 Feb 24", std::nullopt},
     {"SpacedIsoParts", "2024 - 02 - 07", std::nullopt},
+    {"DashedWithoutYear", "6-Dec", std::nullopt},
+    {"DashedTwoDigitYear", "6-Dec-96", std::nullopt},
+    {"DashedSpacedMonth", "6- Dec-1996", std::nullopt},
 };
 
 class ArticleDateParseText : public ::testing::TestWithParam<DateCase> {};
@@ -225,8 +232,40 @@ const TextCase kTextCases[] = {
     {"DatelineBeatsLaterYearInSentence",
      "Ferry Fares To Rise\nLONDON, Feb 7 (Reuters) - Fares last rose on 7 March 2019.", 2024,
      day_of(2024, 2, 7, kText)},
-    {"YearlessDatelineSkippedForLaterDateLine",
-     "DOHA, Feb 7 (Reuters) - Exports rose.\nPublished: 2024-02-08", 0, day_of(2024, 2, 8, kText)},
+    {"YearlessDatelineTakesYearOfLaterDateLine",
+     "DOHA, Feb 7 (Reuters) - Exports rose.\nPublished: 2024-02-08", 0, day_of(2024, 2, 7, kText)},
+    {"YearlessDatelineTakesNearestYearOverNewYear",
+     "LONDON, Dec 31 (Reuter) - Markets closed early.\nPublished: 1997-01-02", 0,
+     day_of(1996, 12, 31, kText)},
+    {"LaterDateLineBeatsFallbackYear",
+     "DOHA, Feb 7 (Reuters) - Exports rose.\nPublished: 2024-02-08", 2019,
+     day_of(2024, 2, 7, kText)},
+    {"ReuterDatelineUsesFallbackYear",
+     "Grain Futures Firm\n\nCHICAGO, Dec 6 (Reuter) - Grain futures closed firmer.", 1996,
+     day_of(1996, 12, 6, kText)},
+    {"ReuterDatelineWithoutFallbackYear",
+     "Grain Futures Firm\n\nCHICAGO, Dec 6 (Reuter) - Grain futures closed firmer.", 0,
+     std::nullopt},
+    {"FirstDateLineWinsOverLaterDateline",
+     "26-FEB-1987 15:01:01.79\nGrain Futures Firm\nCHICAGO, Feb 26 (Reuter) - Futures rose.", 0,
+     time_of(1987, 2, 26, 15, 1, 1, kText)},
+    // Wire datelines that give a year: a place in capitals, then the date.
+    {"CapitalsPlaceIsoDateOnItsOwnLine", "Shares Rise\n\nLONDON 1996-12-06\n\nShares rose.", 0,
+     day_of(1996, 12, 6, kText)},
+    {"CapitalsPlaceIsoDateThenText", "CITY 1996-12-06 The council met on Friday.", 0,
+     day_of(1996, 12, 6, kText)},
+    {"TwoWordCapitalsPlaceIsoDateThenDash", "NEW YORK 1996-12-06 - Stocks fell.", 0,
+     day_of(1996, 12, 6, kText)},
+    {"CapitalsPlaceCommaWrittenDate", "LONDON, 6 December 1996 - Shares rose.", 0,
+     day_of(1996, 12, 6, kText)},
+    {"CapitalsPlaceWrittenDateThenDash", "LONDON 6 December 1996 - Shares rose.", 0,
+     day_of(1996, 12, 6, kText)},
+    {"CapitalsPlaceNonAsciiLetters", "S\xC3\x83O PAULO 1996-12-06 - Coffee rose.", 0,
+     day_of(1996, 12, 6, kText)},
+    {"CapitalsWordThenWrittenDateInSentence", "UK 7 March 1998 the mill opened.\n", 0,
+     std::nullopt},
+    {"TitleCaseWordThenIsoDate", "Report 1996-12-06 shows a loss.\n", 0, std::nullopt},
+    {"CapitalsPlaceYearlessDateInSentence", "LONDON May 5 people were hurt.\n", 2024, std::nullopt},
     {"LeapDayFromFallbackYear", "LONDON, Feb 29 - Leap year babies celebrated.", 2024,
      day_of(2024, 2, 29, kText)},
     {"LeapDayInNonLeapFallbackYear", "LONDON, Feb 29 - Leap year babies celebrated.", 2023,
@@ -302,6 +341,113 @@ INSTANTIATE_TEST_SUITE_P(ArticleDate, ArticleDateFindInPath, ::testing::ValuesIn
                          case_name<DateCase>);
 
 // ---------------------------------------------------------------------------------------
+// find_year_in_path
+
+TEST(ArticleDateFindYearInPath, YearFoldersOnly) {
+  struct Case {
+    std::string path;
+    int year;
+  };
+  const Case cases[] = {
+      {"reuters/1996/grain.txt", 1996},
+      {"1996/12/story.txt", 1996},
+      {"1995/1996/story.txt", 1996},  // the folder nearest the file
+      {"1996/wire/story.txt", 1996},
+      {"news/2024.txt", 0},  // a file name is no year folder
+      {"news/19961/story.txt", 0},
+      {"news/1850/story.txt", 0},
+      {"news/2101/story.txt", 0},
+      {"news/wire-1996/story.txt", 0},
+      {"story.txt", 0},
+      {"", 0},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(find_year_in_path(c.path), c.year) << c.path;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// resolve_article_date: an article's own date, or none
+
+struct ResolveCase {
+  std::string name;
+  std::string metadata, text, path;
+  double file_mtime;
+  std::optional<ArticleDate> expected;
+};
+
+std::ostream& operator<<(std::ostream& out, const ResolveCase& c) { return out << c.name; }
+
+constexpr DateSource kPathYear = DateSource::kPathYear;
+constexpr DateSource kMtimeYear = DateSource::kMtimeYear;
+
+// Late in the evening of 5 December 2026 (UTC): the file time of the cases below.
+const double kFileTime = static_cast<double>(utc(2026, 12, 5, 22, 30));
+
+const std::string kGrainText = "Grain Futures Firm\n\nCHICAGO, Dec 6 (Reuter) - Futures rose.\n";
+
+const ResolveCase kResolveCases[] = {
+    {"MetadataFirst", "2024-02-07", "LONDON 1996-12-06\n\nShares rose.\n", "2023/01/01/a.txt",
+     kFileTime, day_of(2024, 2, 7, kMeta)},
+    {"DatelineWithYear", "", "Shares Rise\n\nLONDON 1996-12-06\n\nShares rose.\n", "wire/a.txt",
+     kFileTime, day_of(1996, 12, 6, kText)},
+    {"DatelineBeatsPathDate", "", "LONDON 1996-12-06 - Shares rose.\n", "2024/02/07/a.txt",
+     kFileTime, day_of(1996, 12, 6, kText)},
+    {"UnparsableMetadataFallsThrough", "soon", "LONDON 1996-12-06 - Shares rose.\n", "a.txt",
+     kFileTime, day_of(1996, 12, 6, kText)},
+    // A year-less dateline: the year of the article's other dates, its path, its file time.
+    {"YearlessYearFromLaterDateLine", "",
+     "CHICAGO, Dec 6 (Reuter) - Futures rose.\nFiled: 1996-12-07\n", "reuters/2001/a.txt",
+     kFileTime, day_of(1996, 12, 6, kText)},
+    {"YearlessYearFromMetadataYear", "1996", kGrainText, "reuters/2001/a.txt", kFileTime,
+     day_of(1996, 12, 6, kText)},
+    {"YearlessYearFromMetadataMonth", "1996-12", kGrainText, "a.txt", kFileTime,
+     day_of(1996, 12, 6, kText)},
+    {"YearlessYearFromYearFolder", "", kGrainText, "reuters/1996/grain.txt", kFileTime,
+     day_of(1996, 12, 6, kPathYear)},
+    {"YearlessYearFromPathDateNearest", "", kGrainText, "wire/1997/01/02/grain.txt", kFileTime,
+     day_of(1996, 12, 6, kPathYear)},
+    {"YearlessYearGuessedFromFileTime", "", kGrainText, "wire/grain.txt", kFileTime,
+     day_of(2026, 12, 6, kMtimeYear)},  // a day of slack for the dateline's time zone
+    {"GuessedYearNeverAfterTheFile", "", "CHICAGO, Dec 7 (Reuter) - Futures rose.\n",
+     "wire/grain.txt", kFileTime, day_of(2025, 12, 7, kMtimeYear)},
+    {"GuessedYearFindsALeapDay", "", "CHICAGO, Feb 29 (Reuter) - Futures rose.\n", "wire/grain.txt",
+     kFileTime, day_of(2024, 2, 29, kMtimeYear)},
+    // A weekday the line names must agree with the year (1 March 2005 was a Tuesday).
+    {"WeekdayAgreesWithGuessedYear", "", "Match Preview\n\nTuesday, 1 March\n", "sport/preview.txt",
+     static_cast<double>(utc(2005, 3, 2)), day_of(2005, 3, 1, kMtimeYear)},
+    {"WeekdayContradictsGuessedYear", "", "Match Preview\n\nTuesday, 1 March\n",
+     "sport/preview.txt", kFileTime, std::nullopt},
+    {"WeekdayAgreesWithYearFolder", "", "Match Preview\n\nTue 1 March\n", "sport/2005/preview.txt",
+     kFileTime, day_of(2005, 3, 1, kPathYear)},
+    {"WeekdayContradictsYearFolder", "", "Match Preview\n\nWednesday, 1 March\n",
+     "sport/2005/preview.txt", 0, std::nullopt},
+    {"YearlessWithoutAnyYearIsUndated", "", kGrainText, "wire/grain.txt", 0, std::nullopt},
+    {"YearlessLeapDayInPathYearFallsToPathDate", "", "CHICAGO, Feb 29 (Reuter) - Futures rose.\n",
+     "wire/2023/03/01/grain.txt", 0, day_of(2023, 3, 1, kPath)},
+    // No date of its own: none, whatever the file time.
+    {"PathDate", "", "Mill Sold\n\nThe mill was sold.\n", "news/2024/02/07/mill.txt", kFileTime,
+     day_of(2024, 2, 7, kPath)},
+    {"FileTimeIsNoDate", "", "Mill Sold\n\nThe mill was sold.\n", "news/mill.txt", kFileTime,
+     std::nullopt},
+    {"YearFolderAloneIsNoDate", "", "Mill Sold\n\nThe mill was sold.\n", "news/2004/mill.txt",
+     kFileTime, std::nullopt},
+    {"DateInASentenceIsNoDate", "", "Mill Sold\n\nThe mill was founded on 7 March 1998.\n",
+     "news/mill.txt", kFileTime, std::nullopt},
+    {"Nothing", "", "", "", 0, std::nullopt},
+};
+
+class ArticleDateResolve : public ::testing::TestWithParam<ResolveCase> {};
+
+TEST_P(ArticleDateResolve, Resolves) {
+  const ResolveCase& c = GetParam();
+  EXPECT_EQ(resolve_article_date({c.metadata, c.text, c.path, c.file_mtime}), c.expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(ArticleDate, ArticleDateResolve, ::testing::ValuesIn(kResolveCases),
+                         case_name<ResolveCase>);
+
+// ---------------------------------------------------------------------------------------
 // Formatting
 
 TEST(ArticleDateFormat, KnownInstants) {
@@ -352,7 +498,8 @@ TEST(ArticleDateFormat, SourceNames) {
   EXPECT_EQ(date_source_name(DateSource::kMetadata), "metadata");
   EXPECT_EQ(date_source_name(DateSource::kText), "text");
   EXPECT_EQ(date_source_name(DateSource::kPath), "path");
-  EXPECT_EQ(date_source_name(DateSource::kMtime), "mtime");
+  EXPECT_EQ(date_source_name(DateSource::kPathYear), "path-year");
+  EXPECT_EQ(date_source_name(DateSource::kMtimeYear), "mtime-year");
 }
 
 }  // namespace

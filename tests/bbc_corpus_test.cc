@@ -3,6 +3,7 @@
 // sets it when the corpus is available). Without it the test skips and says why.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 
@@ -59,6 +60,25 @@ TEST_F(BbcCorpus, IndexesEveryArticleWithoutSkips) {
   Summary summary = parse_summary(first_run_->err);
   EXPECT_EQ(summary.added, count_articles(*corpus_));
   EXPECT_EQ(summary.skipped, 0);
+}
+
+// No BBC article carries a date of its own (no metadata, no dateline with a year; match
+// previews name a weekday and a day that the file time's year contradicts), and the file
+// times of a copied corpus are no dates.
+TEST_F(BbcCorpus, EveryArticleIsUndatedAndNoneIsRecent) {
+  const int articles = count_articles(*corpus_);
+  ProcessResult status = run_indexer({"--status", "--db", *dir_ / "index"});
+  EXPECT_NE(status.out.find("dates:      none\n"), std::string::npos) << status.out;
+  EXPECT_NE(status.out.find("undated:    " + std::to_string(articles) + " articles"),
+            std::string::npos)
+      << status.out;
+  for (const char* mode : {"--undated=exclude", "--undated=include"}) {
+    ProcessResult recent = run_search({"--db", *dir_ / "index", "--paths-only", "--limit", "100000",
+                                       "--duplicates=show", mode, "date:last-7-days"});
+    EXPECT_EQ(recent.exit_code, 0) << recent.err;
+    const auto lines = std::count(recent.out.begin(), recent.out.end(), '\n');
+    EXPECT_EQ(lines, std::string(mode) == "--undated=exclude" ? 0 : articles) << mode;
+  }
 }
 
 TEST_F(BbcCorpus, SectionFilterCountsMatchTheFolders) {

@@ -94,24 +94,31 @@ TEST_F(MixedArchive, TitlesComeFromEachFormat) {
   }
 }
 
-TEST_F(MixedArchive, DatesComeFromMetadataTextPathOrMtime) {
+TEST_F(MixedArchive, DatesComeFromMetadataTextOrPathAndNeverFromTheFileTime) {
   struct Case {
-    std::string id, date, date_source;
+    std::string id, date, date_time, date_source;  // date_time "" = null
   };
   for (const Case& c : std::vector<Case>{
-           {"coastwire/harbour-dredging.md", "2024-02-12T09:30:00Z", "metadata"},
-           {"islandpost/ferry-strike-copy.html", "2024-02-07T14:05:00Z", "metadata"},
-           {"dumps/feed.jsonl:2", "2024-01-22", "metadata"},
-           {"coastwire/lighthouse-sale.txt.gz", "2024-03-03", "text"},
-           {"coastwire/2024/02/07/ferry-strike.txt", "2024-02-07", "path"},
+           {"coastwire/harbour-dredging.md", "2024-02-12", "2024-02-12T09:30:00Z", "metadata"},
+           {"islandpost/ferry-strike-copy.html", "2024-02-07", "2024-02-07T14:05:00Z", "metadata"},
+           {"dumps/feed.jsonl:2", "2024-01-22", "", "metadata"},
+           {"coastwire/lighthouse-sale.txt.gz", "2024-03-03", "", "text"},
+           {"coastwire/2024/02/07/ferry-strike.txt", "2024-02-07", "", "path"},
        }) {
     nlohmann::json hit = hit_for(c.id);
     EXPECT_EQ(hit.value("date", ""), c.date) << c.id;
+    if (c.date_time.empty()) {
+      EXPECT_TRUE(hit.at("date_time").is_null()) << c.id;
+    } else {
+      EXPECT_EQ(hit.value("date_time", ""), c.date_time) << c.id;
+    }
     EXPECT_EQ(hit.value("date_source", ""), c.date_source) << c.id;
   }
+  // Its file time was set about 400 days back; that is no date.
   nlohmann::json cafe = hit_for("legacy/cafe-prize.txt");
-  EXPECT_EQ(cafe.value("date_source", ""), "mtime");
-  EXPECT_LT(cafe.value("date", ""), "2026") << "the file time was set about 400 days back";
+  EXPECT_TRUE(cafe.at("date").is_null()) << cafe.dump();
+  EXPECT_TRUE(cafe.at("date_time").is_null()) << cafe.dump();
+  EXPECT_TRUE(cafe.at("date_source").is_null()) << cafe.dump();
 }
 
 TEST_F(MixedArchive, SourcesComeFromMetadataUrlOrTopFolder) {

@@ -235,6 +235,8 @@ TEST(Completion, SearchOptionsValuesAndFields) {
       {{"newsdex-search", "--sort", "=", "r"}, "relevance"},
       {{"newsdex-search", "--sort", "="}, "date relevance"},
       {{"newsdex-search", "--duplicates", ""}, "collapse show"},
+      {{"newsdex-search", "--undated", ""}, "exclude include only"},
+      {{"newsdex-search", "--undated", "=", "i"}, "include"},
       {{"newsdex-search", "--color", ""}, "always auto never"},
       {{"newsdex-search", "--list", "pl"}, "places"},
       {{"newsdex-search", "--list", "o"}, "organizations"},

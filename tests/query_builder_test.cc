@@ -229,10 +229,10 @@ const Xapian::Database& desk_index() {
       source.id = a.id;
       source.path = "/corpus/" + a.id;
       Article article = make_article(source, a.text);
-      article.date.unix_seconds = std::chrono::duration_cast<std::chrono::seconds>(
-                                      std::chrono::sys_days(a.date).time_since_epoch())
-                                      .count();
-      article.date.source = DateSource::kMetadata;
+      article.date = ArticleDate{std::chrono::duration_cast<std::chrono::seconds>(
+                                     std::chrono::sys_days(a.date).time_since_epoch())
+                                     .count(),
+                                 false, DateSource::kMetadata};
       article.news_source = a.news_source;
       article.entities.people = a.people;
       article.entities.places = a.places;

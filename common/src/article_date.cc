@@ -23,6 +23,8 @@ constexpr std::size_t kTextWindowBytes = 600;
 constexpr int kTextWindowLines = 5;
 // A dateline's place and agency ("NEW YORK (AP) -") never take more tokens than this.
 constexpr std::size_t kMaxDatelinePrefixTokens = 12;
+// How far from another date of its article a year-less dateline may fall (see nearest_to).
+constexpr std::int64_t kMaxYearlessDistanceDays = 183;
 
 // ---------------------------------------------------------------------------------------
 // Civil dates
@@ -124,16 +126,18 @@ int month_from_word(std::string_view word) {
   return iequals(word, "sept") ? 9 : 0;
 }
 
-bool is_weekday(std::string_view word) {
+// 0 (Monday) to 6 (Sunday) for a weekday's name or abbreviation, any case; -1 otherwise.
+int weekday_from_word(std::string_view word) {
   constexpr std::array<std::string_view, 7> kNames = {"monday", "tuesday",  "wednesday", "thursday",
                                                       "friday", "saturday", "sunday"};
-  constexpr std::array<std::string_view, 3> kLongAbbreviations = {"tues", "thur", "thurs"};
-  for (std::string_view name : kNames) {
-    if (iequals(word, name) || (word.size() == 3 && iequals(word, name.substr(0, 3)))) {
-      return true;
+  for (std::size_t i = 0; i < kNames.size(); ++i) {
+    if (iequals(word, kNames[i]) || (word.size() == 3 && iequals(word, kNames[i].substr(0, 3)))) {
+      return static_cast<int>(i);
     }
   }
-  return is_one_of(word, kLongAbbreviations);
+  if (iequals(word, "tues")) return 1;
+  if (iequals(word, "thur") || iequals(word, "thurs")) return 3;
+  return -1;
 }
 
 struct ZoneName {
@@ -306,6 +310,7 @@ struct ClockTime {
 struct DateMatch {
   CivilDate date;
   std::optional<ClockTime> time;
+  int weekday = -1;  // the weekday the text names before the date, 0 = Monday; -1 = none
 };
 
 // "+01:00", "-0800", "+5": minutes east of UTC.
@@ -551,6 +556,24 @@ std::optional<DateMatch> match_numeric_day_month(Scanner& in) {
   return match;
 }
 
+// "26-FEB-1987", "6-Dec-1996 15:01:01.79": the day, month name and year joined by dashes
+// (VMS and wire-service headers). The year is required: "6-Dec" is too often a score or a
+// range.
+std::optional<DateMatch> match_dashed_day_month_year(Scanner& in, const ScanRules& rules) {
+  Scanner s = in;
+  std::optional<int> day = s.accept_number(1, 2);
+  if (!day || !s.accept_punct('-', true)) return std::nullopt;
+  const Token* word = s.peek();
+  if (word == nullptr || word->spaced) return std::nullopt;
+  std::optional<int> month = match_month(s, rules);
+  if (!month || !s.accept_punct('-', true)) return std::nullopt;
+  std::optional<int> year = s.accept_number(4, 4, true);
+  if (!year) return std::nullopt;
+  DateMatch match{{*year, *month, *day}, match_time_after_date(s)};
+  in = s;
+  return match;
+}
+
 // "7 February 2024", "07 Feb 2024 10:15:00 GMT", "7th of February", "7 Feb".
 std::optional<DateMatch> match_day_first(Scanner& in, const ScanRules& rules) {
   Scanner s = in;
@@ -580,16 +603,21 @@ std::optional<DateMatch> match_month_first(Scanner& in, const ScanRules& rules) 
 std::optional<DateMatch> match_date(Scanner& in, const ScanRules& rules) {
   Scanner s = in;
   const Token* first = s.peek();
-  if (first != nullptr && first->kind == TokenKind::kWord && is_weekday(first->text)) {
+  int weekday = -1;
+  if (first != nullptr && first->kind == TokenKind::kWord) weekday = weekday_from_word(first->text);
+  if (weekday >= 0) {
     s.accept(TokenKind::kWord);
     s.accept_punct('.', true);
     s.accept_punct(',');
   }
   std::optional<DateMatch> match = match_year_first(s);
   if (!match) match = match_numeric_day_month(s);
+  if (!match) match = match_dashed_day_month_year(s, rules);
   if (!match) match = match_day_first(s, rules);
   if (!match) match = match_month_first(s, rules);
-  if (match) in = s;
+  if (!match) return std::nullopt;
+  match->weekday = weekday;
+  in = s;
   return match;
 }
 
@@ -657,18 +685,55 @@ bool ends_dateline(const Scanner& after) {
          is_punct(*next, '|') || is_dash(*next);
 }
 
-std::optional<ArticleDate> find_date_in_line(std::span<const Token> tokens, int fallback_year) {
+// A word in capitals, as a wire dateline writes its place: "LONDON", "SÃO".
+bool is_capitals_word(const Token& token) {
+  if (token.kind != TokenKind::kWord || token.text.size() < 2) return false;
+  bool any_capital = false;
+  for (char c : token.text) {
+    if (c >= 'a' && c <= 'z') return false;
+    any_capital = any_capital || (c >= 'A' && c <= 'Z');
+  }
+  return any_capital;
+}
+
+// Whether only words in capitals come before tokens[index]: the place of a dateline
+// written without a comma ("LONDON 1996-12-06", "NEW YORK 6 December 1996 -").
+bool follows_capitals_place(std::span<const Token> tokens, std::size_t index) {
+  if (index == 0) return false;
+  for (std::size_t i = 0; i < index; ++i) {
+    if (!is_capitals_word(tokens[i])) return false;
+  }
+  return true;
+}
+
+// Whether a year-less day and month could be a day in some year (29 February can).
+bool is_possible_month_day(const CivilDate& date) {
+  constexpr int kLeapYear = 2000;
+  return date.month >= 1 && date.month <= 12 && date.day >= 1 &&
+         date.day <= days_in_month(kLeapYear, date.month);
+}
+
+// The first date that a line gives as a dateline or date line: a valid date with its year,
+// or a year-less dateline (year 0) that could be a real day.
+std::optional<DateMatch> find_date_in_line(std::span<const Token> tokens) {
   for (std::size_t index = 0; index < tokens.size() && index <= kMaxDatelinePrefixTokens; ++index) {
     if (index > 0 && !fits_dateline_prefix(tokens, index - 1)) break;
-    if (!may_start_date(tokens, index)) continue;
+    // Right after a place in capitals with no separator between ("LONDON 1996-12-06"),
+    // a date counts when it is a whole ISO date or ends the dateline ("NEW YORK 6 December
+    // 1996 -"): "UK 7 March 1998 the mill..." is a sentence.
+    const bool separated = may_start_date(tokens, index);
+    if (!separated && !follows_capitals_place(tokens, index)) continue;
     Scanner scanner(tokens, index);
     std::optional<DateMatch> match = match_date(scanner, kTextRules);
     if (!match) continue;
+    const bool ends_line = ends_dateline(scanner);
+    const bool iso = tokens[index].kind == TokenKind::kNumber && tokens[index].text.size() == 4;
+    if (!separated && !ends_line && !iso) continue;
     if (match->date.year == 0) {
-      if (fallback_year == 0 || !ends_dateline(scanner)) continue;
-      match->date.year = fallback_year;
+      if (ends_line && is_possible_month_day(match->date)) return match;
+    } else if (is_valid_date(match->date)) {
+      return match;
     }
-    if (std::optional<ArticleDate> date = to_article_date(*match, DateSource::kText)) return date;
   }
   return std::nullopt;
 }
@@ -679,6 +744,132 @@ std::string_view leading_window(std::string_view text) {
   std::size_t end = kTextWindowBytes;
   while (end > 0 && static_cast<unsigned char>(text[end]) > ' ') --end;
   return text.substr(0, end);
+}
+
+// What the first lines of a text say about its date.
+struct HeadDates {
+  std::optional<DateMatch> first;  // the first dateline or date line
+  std::optional<DateMatch> dated;  // when `first` has no year: the first later one that has
+};
+
+HeadDates scan_head(std::string_view text) {
+  HeadDates head;
+  std::string_view window = leading_window(text);
+  int lines = 0;
+  while (!window.empty() && lines < kTextWindowLines) {
+    const std::size_t end = window.find_first_of("\r\n");
+    const std::string_view line = window.substr(0, end);
+    window.remove_prefix(end == std::string_view::npos ? window.size() : end + 1);
+    const std::vector<Token> tokens = tokenize(line);
+    if (tokens.empty()) continue;
+    ++lines;
+    std::optional<DateMatch> match = find_date_in_line(tokens);
+    if (!match) continue;
+    if (!head.first) {
+      head.first = match;
+      if (match->date.year != 0) break;
+    } else if (match->date.year != 0) {
+      head.dated = match;
+      break;
+    }
+  }
+  return head;
+}
+
+// ---------------------------------------------------------------------------------------
+// Years for year-less datelines
+
+// 0 (Monday) to 6 (Sunday): 1 January 1970 was a Thursday.
+int weekday_of(const ArticleDate& date) {
+  const std::int64_t days = floor_div(date.unix_seconds, kSecondsPerDay);
+  return static_cast<int>((days % 7 + 7 + 3) % 7);
+}
+
+// `dateline` in `year`; nullopt when that is no real day (29 February) or not the weekday
+// the line names ("Tuesday, 1 March" is no day of 2026): a year that contradicts the text
+// is no year of it.
+std::optional<ArticleDate> in_year(DateMatch dateline, int year, DateSource source) {
+  dateline.date.year = year;
+  std::optional<ArticleDate> date = to_article_date(dateline, source);
+  if (date && dateline.weekday >= 0 && weekday_of(*date) != dateline.weekday) return std::nullopt;
+  return date;
+}
+
+// `dateline` in the year that puts it nearest `reference`: "Dec 31" near 2 January 1997 is
+// 31 December 1996. A story and the other dates of its article, or the date folder it was
+// filed under, lie days apart, not months: none more than half a year away counts.
+std::optional<ArticleDate> nearest_to(const DateMatch& dateline, const CivilDate& reference,
+                                      DateSource source) {
+  const std::int64_t reference_day = days_from_civil(reference);
+  std::optional<ArticleDate> best;
+  std::int64_t best_distance = 0;
+  for (int year = reference.year - 1; year <= reference.year + 1; ++year) {
+    std::optional<ArticleDate> date = in_year(dateline, year, source);
+    if (!date) continue;
+    const std::int64_t day = floor_div(date->unix_seconds, kSecondsPerDay);
+    const std::int64_t distance = day > reference_day ? day - reference_day : reference_day - day;
+    if (distance <= kMaxYearlessDistanceDays && (!best || distance < best_distance)) {
+      best = date;
+      best_distance = distance;
+    }
+  }
+  return best;
+}
+
+// `dateline` in the latest year that puts it on or before `last_day` (days since the
+// epoch): a file is written after the story it holds. Eight years back always reach a
+// 29 February. Only that year is guessed: when the weekday the line names disagrees, an
+// older year that happens to fit would be a coincidence, not evidence.
+std::optional<ArticleDate> latest_not_after(const DateMatch& dateline, std::int64_t last_day,
+                                            DateSource source) {
+  DateMatch any_weekday = dateline;
+  any_weekday.weekday = -1;
+  const int year = civil_from_days(last_day).year;
+  for (int candidate = year; candidate >= year - 8; --candidate) {
+    std::optional<ArticleDate> date = in_year(any_weekday, candidate, source);
+    if (date && floor_div(date->unix_seconds, kSecondsPerDay) <= last_day) {
+      return in_year(dateline, candidate, source);
+    }
+  }
+  return std::nullopt;
+}
+
+// The year of metadata that names only a year or a month ("1996", "1996-12"); 0 otherwise.
+int metadata_year(std::string_view metadata) {
+  const std::vector<Token> tokens = tokenize(metadata);
+  Scanner s(tokens, 0);
+  std::optional<int> year = s.accept_number(4, 4);
+  if (!year) return 0;
+  if (!s.at_end()) {
+    if (!s.accept_punct('-', true) || !s.accept_number(1, 2, true) || !s.at_end()) return 0;
+  }
+  return *year >= kMinYear && *year <= kMaxYear ? *year : 0;
+}
+
+// The year of a year-less dateline, from the best evidence there is; see
+// resolve_article_date.
+std::optional<ArticleDate> date_yearless_dateline(const DateMatch& dateline, const HeadDates& head,
+                                                  const DateEvidence& evidence) {
+  if (head.dated) {
+    if (auto date = nearest_to(dateline, head.dated->date, DateSource::kText)) return date;
+  }
+  if (int year = metadata_year(evidence.metadata); year != 0) {
+    if (auto date = in_year(dateline, year, DateSource::kText)) return date;
+  }
+  if (std::optional<ArticleDate> path = find_date_in_path(evidence.path)) {
+    const CivilDate reference = civil_from_days(floor_div(path->unix_seconds, kSecondsPerDay));
+    if (auto date = nearest_to(dateline, reference, DateSource::kPathYear)) return date;
+  }
+  if (int year = find_year_in_path(evidence.path); year != 0) {
+    if (auto date = in_year(dateline, year, DateSource::kPathYear)) return date;
+  }
+  if (evidence.file_mtime > 0) {
+    // A day of slack: a dateline's local day may be ahead of the file's UTC time.
+    const std::int64_t last_day =
+        floor_div(static_cast<std::int64_t>(evidence.file_mtime), kSecondsPerDay) + 1;
+    if (auto date = latest_not_after(dateline, last_day, DateSource::kMtimeYear)) return date;
+  }
+  return std::nullopt;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -797,17 +988,13 @@ std::optional<ArticleDate> parse_date_text(std::string_view text) {
 }
 
 std::optional<ArticleDate> find_date_in_text(std::string_view text, int fallback_year) {
-  std::string_view window = leading_window(text);
-  int lines = 0;
-  while (!window.empty() && lines < kTextWindowLines) {
-    const std::size_t end = window.find_first_of("\r\n");
-    const std::string_view line = window.substr(0, end);
-    window.remove_prefix(end == std::string_view::npos ? window.size() : end + 1);
-    const std::vector<Token> tokens = tokenize(line);
-    if (tokens.empty()) continue;
-    ++lines;
-    if (std::optional<ArticleDate> date = find_date_in_line(tokens, fallback_year)) return date;
+  const HeadDates head = scan_head(text);
+  if (!head.first) return std::nullopt;
+  if (head.first->date.year != 0) return to_article_date(*head.first, DateSource::kText);
+  if (head.dated) {
+    if (auto date = nearest_to(*head.first, head.dated->date, DateSource::kText)) return date;
   }
+  if (fallback_year != 0) return in_year(*head.first, fallback_year, DateSource::kText);
   return std::nullopt;
 }
 
@@ -825,6 +1012,32 @@ std::optional<ArticleDate> find_date_in_path(std::string_view path) {
     }
   }
   return std::nullopt;
+}
+
+int find_year_in_path(std::string_view path) {
+  const std::vector<std::string_view> components = split_path(path);
+  // The last component is the file; the folder nearest it wins, as in find_date_in_path.
+  for (std::size_t i = components.size() - 1; i-- > 0;) {
+    const std::string_view folder = components[i];
+    if (folder.size() != 4 || !all_digits(folder)) continue;
+    const int year = parse_digits(folder);
+    if (year >= kMinYear && year <= kMaxYear) return year;
+  }
+  return 0;
+}
+
+std::optional<ArticleDate> resolve_article_date(const DateEvidence& evidence) {
+  if (std::optional<ArticleDate> date = parse_date_text(evidence.metadata)) return date;
+  const HeadDates head = scan_head(evidence.text);
+  if (head.first && head.first->date.year != 0) {
+    return to_article_date(*head.first, DateSource::kText);
+  }
+  if (head.first) {
+    if (auto date = date_yearless_dateline(*head.first, head, evidence)) return date;
+    // A 29 February no year could hold: the later dated line is still the article's.
+    if (head.dated) return to_article_date(*head.dated, DateSource::kText);
+  }
+  return find_date_in_path(evidence.path);
 }
 
 std::string day_key(const ArticleDate& date) {
@@ -850,10 +1063,12 @@ std::string_view date_source_name(DateSource source) {
       return "text";
     case DateSource::kPath:
       return "path";
-    case DateSource::kMtime:
-      return "mtime";
+    case DateSource::kPathYear:
+      return "path-year";
+    case DateSource::kMtimeYear:
+      return "mtime-year";
   }
-  return "mtime";
+  return "metadata";
 }
 
 }  // namespace newsdex

@@ -2,8 +2,6 @@
 // reader chosen by file name, then metadata resolution (date, source) and cleaning.
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
-#include <ctime>
 #include <optional>
 #include <string>
 
@@ -60,23 +58,9 @@ ParsedFile parse(Format format, std::string_view utf8) {
   return {};
 }
 
-int year_of(double unix_seconds) {
-  std::time_t t = static_cast<std::time_t>(unix_seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  return tm.tm_year + 1900;
-}
-
-// Metadata first, then a dateline or date line, then the path, then the file's mtime.
-ArticleDate resolve_date(const ParsedDocument& doc, const SourceFile& file) {
-  if (auto date = parse_date_text(doc.meta.date)) return *date;
-  std::optional<ArticleDate> from_path = find_date_in_path(file.id);
-  // A dateline rarely gives the year; the path's, else the file's, is the best guess.
-  int year =
-      from_path ? year_of(static_cast<double>(from_path->unix_seconds)) : year_of(file.mtime);
-  if (auto date = find_date_in_text(doc.text, year)) return *date;
-  if (from_path) return *from_path;
-  return {static_cast<std::int64_t>(file.mtime), true, DateSource::kMtime};
+// The article's own date, or none; the file time only ever guesses a dateline's year.
+std::optional<ArticleDate> resolve_date(const ParsedDocument& doc, const SourceFile& file) {
+  return resolve_article_date({doc.meta.date, doc.text, file.id, file.mtime});
 }
 
 std::string top_folder(std::string_view file_id) {

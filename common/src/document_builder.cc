@@ -370,9 +370,13 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
   doc.add_value(kSlotContentHash, article.content_hash);
   doc.add_value(kSlotSize, Xapian::sortable_serialise(static_cast<double>(article.source.size)));
   if (article.id != article.source.id) doc.add_value(kSlotFile, article.source.id);
-  doc.add_value(kSlotDay, day_key(article.date));
-  doc.add_value(kSlotTimestamp,
-                Xapian::sortable_serialise(static_cast<double>(article.date.unix_seconds)));
+  // An undated article has no date slots: date filters, date sorting and recency then
+  // pass it over rather than place it on an invented day.
+  if (article.date) {
+    doc.add_value(kSlotDay, day_key(*article.date));
+    doc.add_value(kSlotTimestamp,
+                  Xapian::sortable_serialise(static_cast<double>(article.date->unix_seconds)));
+  }
   doc.add_value(kSlotFingerprint, hex64(article.fingerprint));
   set_duplicate_key(
       doc, article.duplicate_key.empty() ? duplicate_key_of(article.id) : article.duplicate_key);
@@ -385,8 +389,10 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
   stored.source = article.news_source;
   stored.author = article.author;
   stored.url = article.url;
-  stored.date = iso_date(article.date);
-  stored.date_source = std::string(date_source_name(article.date.source));
+  if (article.date) {
+    stored.date = iso_date(*article.date);
+    stored.date_source = std::string(date_source_name(article.date->source));
+  }
   stored.body = article.body;
   stored.entities = article.entities;
   doc.set_data(stored.serialise());

@@ -10,7 +10,7 @@ _newsdex_index_options='--db -d --full --rebuild --compact --shards --merge-to
   --extract-only --jobs -j --no-entities --no-learn-residue --lock-timeout --max-file-size --strict --quiet -q
   --retry-skipped --report-json --status --config --help -h --version'
 
-_newsdex_search_options='--db -d --limit -n --offset --sort --recency --duplicates
+_newsdex_search_options='--db -d --limit -n --offset --sort --undated --recency --duplicates
   --facets --facet-limit --list --json --color --passages --paths-only -0 --like
   --timeline --timeline= --related --autocorrect --help-query --interactive -i
   --allow-missing-shards --timeout --null --help -h --version'
@@ -69,6 +69,7 @@ _newsdex_search() {
   case $_newsdex_option in
     -d | --db) _newsdex_dirs; return ;;
     --sort) _newsdex_words 'relevance date'; return ;;
+    --undated) _newsdex_words 'exclude include only'; return ;;
     --duplicates) _newsdex_words 'collapse show'; return ;;
     --color) _newsdex_words 'auto always never'; return ;;
     --list) _newsdex_words 'people places organizations topics'; return ;;

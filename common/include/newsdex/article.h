@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,13 +53,15 @@ struct ArticleEntities {
 };
 
 struct Article {
-  SourceFile source;         // the file the article is in
-  std::string id;            // unique: the file's id, plus a suffix in a JSON dump (":12")
-  std::string section;       // parent folder of the file ("business"), "" at the root
-  std::string news_source;   // site or agency (metadata, url host, else the top folder)
-  std::string author;        // from metadata; "" when unknown
-  std::string url;           // from metadata; "" when unknown
-  ArticleDate date;          // metadata, else dateline, else path, else file mtime
+  SourceFile source;        // the file the article is in
+  std::string id;           // unique: the file's id, plus a suffix in a JSON dump (":12")
+  std::string section;      // parent folder of the file ("business"), "" at the root
+  std::string news_source;  // site or agency (metadata, url host, else the top folder)
+  std::string author;       // from metadata; "" when unknown
+  std::string url;          // from metadata; "" when unknown
+  // The article's own date (resolve_article_date), nullopt when it has none: a file time
+  // is never a date.
+  std::optional<ArticleDate> date;
   std::string title;         // first line of text that is not residue; never empty
   std::string body;          // clean body text (paragraphs separated by blank lines)
   std::string content_hash;  // of the file's bytes, see content_hash()

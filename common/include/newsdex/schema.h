@@ -13,6 +13,9 @@ namespace newsdex {
 
 // Version of the on-disk schema (terms, prefixes, slots, data layout). Written to the
 // index metadata; the search tool refuses an index built with another version.
+// 5: an article without a date of its own has no kSlotDay/kSlotTimestamp (no longer its
+// file's mtime), and date_source names "path-year" and "mtime-year"; learnt-residue
+// terms are counted per source at article edges (kResidueLinePrefix, kResidueSourcePrefix).
 inline constexpr int kSchemaVersion = 5;
 
 // Analyzer settings; written to metadata so a reader can tell they match.
@@ -83,7 +86,9 @@ enum ValueSlot : Xapian::valueno {
   // The id of the file an article came from, only when the file holds several articles
   // (JSON dumps): the article id is then the file id plus a suffix (":12", "#3").
   kSlotFile = 3,
-  kSlotDay = 4,           // the article's date as "YYYYMMDD" (UTC): date: range filters
+  // The article's date as "YYYYMMDD" (UTC): date: range filters. Absent when the article
+  // has no date of its own, as is kSlotTimestamp.
+  kSlotDay = 4,
   kSlotTimestamp = 5,     // sortable_serialise(the article's date, seconds since the epoch)
   kSlotFingerprint = 6,   // text_fingerprint() of the body: 16 lower-case hex digits
   kSlotDuplicateKey = 7,  // the same for near-duplicate stories: the collapse key

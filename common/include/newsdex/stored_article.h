@@ -18,8 +18,8 @@ struct StoredArticle {
   std::string source;  // news source
   std::string author;
   std::string url;
-  std::string date;         // iso_date() of the article's date
-  std::string date_source;  // date_source_name()
+  std::string date;         // iso_date() of the article's date; "" when it has none
+  std::string date_source;  // date_source_name(); "" when it has no date
 
   // A compact binary record: a layout byte, then each string as a varint length and its
   // bytes, each list as a varint count and its strings. Every search reads the data of
