@@ -252,7 +252,7 @@ TEST(Completion, SearchOptionsValuesAndFields) {
       {{"newsdex-search", "s"}, "section: source:"},
       {{"newsdex-search", "title", ":", "har"}, ""},
       {{"newsdex-search", "title", ":"}, ""},
-      {{"newsdex-index", "--re"}, "--rebuild --report-json"},
+      {{"newsdex-index", "--re"}, "--rebuild --report-json --retry-skipped"},
       {{"newsdex-index", "--no"}, "--no-entities --no-learn-residue"},
       {{"newsdex-index", "-j", ""}, ""},
   };
