@@ -6,13 +6,14 @@
 #
 #   bench/index/run.sh [--copies K] [--runs N] CORPUS_DIR
 #   bench/index/run.sh --smoke CORPUS_DIR      # 1 copy, 1 run: keeps the script working
+#   bench/index/run.sh --only footer ...       # only the full index with a footer per source
 #
 # CORPUS_DIR is a folder of .txt articles (e.g. the BBC News corpus's news folder); it is
 # copied K times into a scratch folder, each copy made distinct by its titles.
 # Exit: 0 all steps ran, 1 a step failed, 2 usage, 77 a tool is missing.
 set -euo pipefail
 
-copies=10 runs=3 smoke=0
+copies=10 runs=3 smoke=0 only=""
 # A search takes milliseconds, so it is repeated far more often than an index run: with
 # a handful of runs its median is mostly the machine's noise.
 search_runs=40
@@ -21,6 +22,7 @@ while [ $# -gt 1 ]; do
     --copies) copies=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
     --smoke) smoke=1; copies=1; runs=1; search_runs=1; shift ;;
+    --only) only=$2; shift 2 ;;
     *) break ;;
   esac
 done
@@ -68,11 +70,13 @@ report() {  # report NAME TITLE: median (min-max) per command and newsdex's rati
   python3 "$repo/bench/index/report.py" "$work/$1.json" "$2"
 }
 
+if [ "$only" != footer ]; then
 echo "== Indexing, full (a fresh index each run)"
 bench full --prepare "rm -rf $(q "$work/newsdex") $(q "$work/newsdex.lock") $(q "$work/omega") $(q "$work/omega500") $(q "$work/recoll/xapiandb")" \
   -n newsdex "$newsdex_index" -n omindex "$omindex_cmd" -n "omindex-flush500" "$omindex500_cmd" \
   -n recollindex "$recoll_cmd -z"
 report full "full index"
+fi
 
 echo "== Indexing, full, every source's articles ending with its own footer line"
 # As a site's footer would: learnt as residue before any article is cleaned, so the run
@@ -93,6 +97,7 @@ plain_hits=$("$index_bin" --db "$work/newsdex-footer" --status | awk '/^document
 echo "  footer: '\"evening briefing\"' finds $footer_hits of $plain_hits articles (learnt: $("$index_bin" --db "$work/newsdex-footer" --status | grep -c 'evening briefing') lines)"
 rm -rf "$footer_corpus" "$work/newsdex-footer" "$work/omega-footer"
 echo
+[ "$only" != footer ] || { echo "all steps passed"; exit 0; }
 
 # The full runs' preparation removed every tool's index: build each once more, so the
 # re-runs below start from a complete index of their own.
