@@ -445,7 +445,10 @@ FilesIndexed index_files(const IndexOptions& options, const FileSystem& fs,
               auto moved = job.stored == nullptr && article.id == job.file->id
                                ? vanished_by_content.find(article.content_hash)
                                : vanished_by_content.end();
-              if (moved != vanished_by_content.end()) {
+              // Same bytes, but a new source may clean them differently (its learnt
+              // residue): the analysis is kept only for the same clean text.
+              if (moved != vanished_by_content.end() && moved->second.body == article.body &&
+                  moved->second.title == article.title) {
                 keep_analysis(moved->second, article);
                 built.moved = true;
               } else {

@@ -168,6 +168,31 @@ TEST(ResidueLearning, IncrementalRunsAgreeWithACleanBuildAsLinesAreLearntAndForg
   agrees_with_clean_build("deleted");
 }
 
+// A file moved to another source keeps its bytes but not its cleaning: the footer its
+// old source had learnt is text in the new one, and is analysed as such.
+TEST(ResidueLearning, AFileMovedToAnotherSourceIsAnalysedAsThatSourceCleansIt) {
+  TempDir dir;
+  std::string corpus = dir / "corpus";
+  for (int i = 0; i < 4; ++i) {
+    std::string n = std::to_string(i);
+    write_file(corpus + "/coastwatch/c" + n + ".txt",
+               "Lifeboat launch " + n + "\n\nThe crew launched " + n +
+                   " times this month to help small boats.\n\nFollow Gordon Pettigrew in "
+                   "Aberdeen for updates\n");
+  }
+  write_site(corpus, "quayside", 2);
+  std::string db = dir / "index";
+  ASSERT_EQ(run_indexer({"--db", db, corpus}).exit_code, 0);
+  ASSERT_EQ(search_count(db, "person:pettigrew"), 0u);
+
+  std::filesystem::rename(corpus + "/coastwatch/c0.txt", corpus + "/quayside/c0.txt");
+  ASSERT_EQ(run_indexer({"--db", db, corpus}).exit_code, 0);
+  EXPECT_EQ(search_count(db, "person:pettigrew"), 1u);
+  std::string fresh = dir / "fresh";
+  ASSERT_EQ(run_indexer({"--db", fresh, corpus}).exit_code, 0);
+  EXPECT_EQ(index_digest(db), index_digest(fresh));
+}
+
 TEST(ResidueLearning, ExtractOnlyCleansAsTheIndexDoes) {
   TempDir dir;
   // The footer names a person and a place; learnt, neither is in the article.
