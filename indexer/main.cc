@@ -333,6 +333,11 @@ int main(int argc, char** argv) {
   } catch (const Xapian::Error& e) {
     std::cerr << kProgram << ": index " << options.db_path << ": " << e.get_description() << "\n";
     exit_code = kExitUsage;
+  } catch (const std::exception& e) {
+    // Anything else (a filesystem error, out of memory) is still one line and an exit
+    // code, with the run report written, never an abort.
+    std::cerr << kProgram << ": " << e.what() << "\n";
+    exit_code = kExitUsage;
   }
   if (!report_path.empty()) {
     report.finished = newsdex::utc_now();

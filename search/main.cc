@@ -325,5 +325,8 @@ int main(int argc, char** argv) {
     return fail(e.what());
   } catch (const Xapian::Error& e) {
     return fail("index " + db_path + ": " + e.get_description());
+  } catch (const std::exception& e) {
+    // Anything else (a filesystem error, a JSON one) is still one line, never an abort.
+    return fail(e.what());
   }
 }

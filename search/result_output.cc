@@ -22,7 +22,8 @@ void print_spelling_json(const SearchResults& results, std::ostream& out) {
   nlohmann::json line = {{"did_you_mean", *results.suggestion},
                          {"autocorrected", results.corrected_from.has_value()}};
   if (results.corrected_from) line["query"] = *results.corrected_from;
-  out << line.dump() << "\n";
+  // A query may hold bytes that are not UTF-8: they are replaced, never thrown over.
+  out << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
 }  // namespace

@@ -251,7 +251,7 @@ std::string timeline_json_line(const Timeline& timeline) {
                                  {"undated", timeline.undated},
                                  {"total", timeline.total}};
   nlohmann::ordered_json line = {{"timeline", std::move(body)}};
-  return line.dump();
+  return line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace newsdex

@@ -115,6 +115,18 @@ TEST_F(SearchFeatures, MisspeltNamesGetACorrection) {
       << "its stem already finds Zelensky: a correction would find nothing more";
 }
 
+// A byte that is not UTF-8 in a corrected query is replaced in the JSON, not thrown over
+// (it used to abort the program with SIGABRT).
+TEST_F(SearchFeatures, ACorrectedQueryWithABadByteStaysValidJson) {
+  ProcessResult fixed = search({"--json", "--autocorrect", "starmr\xe9"});
+  ASSERT_EQ(fixed.exit_code, 0) << fixed.err;
+  nlohmann::json note = line_with(fixed, "did_you_mean");
+  ASSERT_FALSE(note.is_null()) << fixed.out;
+  EXPECT_EQ(note["autocorrected"], true);
+  EXPECT_NE(note["query"].get<std::string>().find("\xEF\xBF\xBD"), std::string::npos)
+      << "the bad byte shows as U+FFFD";
+}
+
 TEST_F(SearchFeatures, AnyFormOfAnAbbreviationFindsAll) {
   std::set<std::string> spelt_out = files_containing("United Nations");
   ASSERT_GE(spelt_out.size(), 3u);
