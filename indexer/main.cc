@@ -194,6 +194,11 @@ int main(int argc, char** argv) {
       po::store(file, vm);
     }
     po::notify(vm);
+    // "-j -1" reads as a huge unsigned number, "nan" as a double: bounds catch both.
+    if (jobs > 1024) throw po::error("--jobs must be a number from 0 to 1024");
+    if (!(options.lock_timeout >= 0) || options.lock_timeout > 86400) {
+      throw po::error("--lock-timeout must be a number of seconds from 0 to 86400");
+    }
   } catch (const po::error& e) {
     return usage_error(e.what());
   }

@@ -52,6 +52,10 @@ void print_usage(std::ostream& out, const po::options_description& options) {
       << "index or unparsable query, 3 a shard of the index did not answer.\n";
 }
 
+// Bounds of the numeric options: far above any use, far below where they wrap.
+constexpr Xapian::doccount kMaxHits = 1'000'000'000;
+constexpr std::size_t kMaxPassages = 100;
+
 int fail(const std::string& message, bool hint = false, int code = kExitUsage) {
   std::cerr << kProgram << ": " << message << "\n";
   if (hint) std::cerr << "Try '" << kProgram << " --help' for more information.\n";
@@ -243,6 +247,13 @@ int main(int argc, char** argv) {
         throw po::error("--timeline must be auto, day, week, month or year, not '" + timeline +
                         "'");
       }
+    }
+    // Options read into unsigned numbers take "-3" as a huge number: bounds catch it.
+    if (request.limit > kMaxHits || request.offset > kMaxHits) {
+      throw po::error("--limit and --offset must be numbers from 0 to " + std::to_string(kMaxHits));
+    }
+    if (request.passages > kMaxPassages) {
+      throw po::error("--passages must be a number from 0 to " + std::to_string(kMaxPassages));
     }
     if (!(timeout_seconds > 0) || timeout_seconds > 3600) {
       throw po::error("--timeout must be more than 0 and at most 3600 seconds");

@@ -370,6 +370,38 @@ TEST(SearchCli, UsageErrorsAreExit2AndHelpIsExit0) {
   EXPECT_NE(help.out.find("--color"), std::string::npos);
 }
 
+// Unsigned options read "-3" as a huge number and doubles accept "nan": each is refused.
+TEST(SearchCli, NegativeOrOutOfRangeNumbersAreOneLineAndExit2) {
+  const std::vector<std::vector<std::string>> bad = {
+      {"-n", "-3"}, {"--offset", "-5"}, {"--passages", "-1"}, {"-n", "99999999999"}};
+  for (const auto& option : bad) {
+    std::vector<std::string> args = {"--db", "x", "chelsea"};
+    args.insert(args.end(), option.begin(), option.end());
+    ProcessResult result = run_search(args);
+    EXPECT_EQ(result.exit_code, 2) << option[0] << " " << option[1];
+    EXPECT_NE(result.err.find(option[0].starts_with("-n") ? "--limit" : option[0]),
+              std::string::npos)
+        << result.err;
+    EXPECT_TRUE(result.out.empty()) << result.out;
+  }
+}
+
+TEST(IndexCli, NegativeOrNotANumberOptionsAreOneLineAndExit2) {
+  TempDir dir;
+  std::filesystem::create_directories(dir / "corpus");
+  const std::vector<std::vector<std::string>> bad = {
+      {"-j", "-1"}, {"--lock-timeout", "nan"}, {"--lock-timeout", "-4"}};
+  for (const auto& option : bad) {
+    std::vector<std::string> args = {"--db", dir / "index"};
+    args.insert(args.end(), option.begin(), option.end());
+    args.push_back(dir / "corpus");
+    ProcessResult result = run_indexer(args);
+    EXPECT_EQ(result.exit_code, 2) << option[0] << " " << option[1];
+    EXPECT_TRUE(result.err.starts_with("newsdex-index: ")) << result.err;
+    EXPECT_FALSE(std::filesystem::exists(dir / "index")) << option[0] << " " << option[1];
+  }
+}
+
 TEST(IndexCli, UsageErrorsAreExit2AndHelpIsExit0) {
   TempDir dir;
   ProcessResult no_root = run_indexer({"--db", dir / "index"});
