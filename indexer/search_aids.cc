@@ -428,6 +428,7 @@ std::size_t sync_spelling(const Xapian::Database& docs, Xapian::WritableDatabase
     }
   }
   for (const auto& [word, change] : changes) {
+    if (word.size() > kMaxTermBytes) continue;  // too long for Xapian's spelling table
     if (change > 0) {
       aids.add_spelling(word, static_cast<Xapian::termcount>(change));
     } else {
@@ -479,10 +480,13 @@ std::size_t write_synonyms(const Xapian::Database& docs, Xapian::WritableDatabas
     }
   }
   for (const auto& [key, values] : wanted) {
+    if (key.size() > kMaxTermBytes) continue;  // too long for Xapian's synonym table
     auto old = current.find(key);
     if (old != current.end() && old->second == values) continue;
     if (old != current.end()) aids.clear_synonyms(key);
-    for (const std::string& value : values) aids.add_synonym(key, value);
+    for (const std::string& value : values) {
+      if (value.size() <= kMaxTermBytes) aids.add_synonym(key, value);
+    }
     ++written;
   }
   return written;

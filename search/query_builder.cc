@@ -25,11 +25,11 @@ constexpr std::string_view kDateField = kDateFilterPrefix.substr(0, kDateFilterP
 // A wildcard such as "a*" would otherwise OR together a large part of the vocabulary.
 constexpr Xapian::termcount kMaxWildcardTerms = 500;
 
-// The value of a boolean field that folds case (source:Reuters): the term the indexer
-// wrote for it.
-class FoldedBooleanField : public Xapian::FieldProcessor {
+// The value of a boolean field: the term the indexer wrote for it, through the same
+// boolean_term() (case folded where the field folds it, long values cut and hashed).
+class BooleanField : public Xapian::FieldProcessor {
  public:
-  explicit FoldedBooleanField(const Field& field) : field_(field) {}
+  explicit BooleanField(const Field& field) : field_(field) {}
   Xapian::Query operator()(const std::string& value) override {
     return Xapian::Query(boolean_term(field_, value));
   }
@@ -326,10 +326,8 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, std::optional<Day> today)
   for (const Field& field : schema_fields()) {
     if (field.name.empty()) continue;
     std::string name(field.name), prefix(field.prefix);
-    if (field.kind == FieldKind::kBoolean && field.fold_case) {
-      parser_.add_boolean_prefix(name, (new FoldedBooleanField(field))->release());
-    } else if (field.kind == FieldKind::kBoolean) {
-      parser_.add_boolean_prefix(name, prefix);
+    if (field.kind == FieldKind::kBoolean) {
+      parser_.add_boolean_prefix(name, (new BooleanField(field))->release());
     } else {
       parser_.add_prefix(name, prefix);
     }

@@ -131,6 +131,30 @@ TEST(Schema, IdTermCutsOnUtf8Boundary) {
   }
 }
 
+// Values of every boolean field go through the same fitting as ids: a long source,
+// section or name must give a term Xapian accepts, the same for index and query.
+TEST(Schema, BooleanTermsOfLongValuesFitDifferAndStayUtf8) {
+  for (const Field& field : schema_fields()) {
+    if (field.kind != FieldKind::kBoolean || field.name.empty()) continue;
+    SCOPED_TRACE(std::string(field.name));
+    const std::string head(300, 'N');
+    std::string a = boolean_term(field, head + " first");
+    std::string b = boolean_term(field, head + " second");
+    EXPECT_LE(a.size(), kMaxTermBytes);
+    EXPECT_NE(a, b);
+    EXPECT_EQ(boolean_term(field, head + " first"), a) << "the term must be stable";
+    EXPECT_TRUE(a.starts_with(std::string(field.prefix))) << a;
+    std::string accents;
+    while (accents.size() < 600) accents += "\xC3\xA9";
+    std::string c = boolean_term(field, "a" + accents);
+    EXPECT_LE(c.size(), kMaxTermBytes);
+    EXPECT_TRUE(is_valid_utf8(c));
+  }
+  const Field& source = field_by_name("source");
+  EXPECT_EQ(boolean_term(source, "Reuters"), boolean_term(source, "reuters"))
+      << "short values are unchanged by the fitting";
+}
+
 TEST(SchemaMetadata, RoundTrips) {
   Xapian::WritableDatabase db = in_memory_db();
   write_schema_metadata(db);

@@ -1,5 +1,6 @@
 #include "newsdex/schema.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstdio>
@@ -42,8 +43,28 @@ constexpr std::array kFacets = {
 static_assert(kSlotFacetPack == kSlotFacetsBegin + kFacets.size() * kFacetSlots,
               "the facet pack slot follows the facet slots");
 
-// Xapian rejects terms longer than 245 bytes; keep well clear of it.
-constexpr std::size_t kMaxTermBytes = 240;
+// `head` + `value`, made to fit Xapian's term limit: a value too long to fit keeps a
+// readable start and ends in a hash of the whole value, so that it stays unique and a
+// query for the same value builds the same term. Every term built from a value of the
+// article (a path, a source, a name) goes through here, so no value can end a run.
+std::string fitted_term(std::string_view head, std::string_view value) {
+  std::string term(head);
+  if (head.size() + value.size() <= kMaxTermBytes) {
+    term += value;
+    return term;
+  }
+  constexpr std::size_t kHashBytes = 17;  // '#' and 16 hex digits
+  std::size_t keep = kMaxTermBytes - std::min(head.size(), kMaxTermBytes - kHashBytes) - kHashBytes;
+  keep = std::min(keep, value.size());
+  // Cut on a UTF-8 character boundary so the term stays valid text.
+  while (keep > 0 && (static_cast<unsigned char>(value[keep]) & 0xC0) == 0x80) --keep;
+  char hash[kHashBytes + 1];
+  std::snprintf(hash, sizeof hash, "#%016llx", static_cast<unsigned long long>(fnv1a_64(value)));
+  term.resize(std::min(term.size(), kMaxTermBytes - kHashBytes));
+  term += value.substr(0, keep);
+  term += hash;
+  return term;
+}
 
 }  // namespace
 
@@ -67,31 +88,14 @@ std::string boolean_term(const Field& field, std::string_view value) {
     }
     value = folded;
   }
-  std::string term(field.prefix);
+  std::string head(field.prefix);
   bool needs_colon = field.prefix.size() > 1 && !value.empty() &&
                      ((value[0] >= 'A' && value[0] <= 'Z') || value[0] == ':');
-  if (needs_colon) term += ':';
-  term += value;
-  return term;
+  if (needs_colon) head += ':';
+  return fitted_term(head, value);
 }
 
-std::string id_term(std::string_view article_id) {
-  std::string term = "Q";
-  if (1 + article_id.size() <= kMaxTermBytes) {
-    term += article_id;
-    return term;
-  }
-  // Keep a readable head and make it unique with a hash of the whole id. Cut on a UTF-8
-  // character boundary so the term stays valid text.
-  std::size_t keep = kMaxTermBytes - 1 - 17;
-  while (keep > 0 && (static_cast<unsigned char>(article_id[keep]) & 0xC0) == 0x80) --keep;
-  char hash[18];
-  std::snprintf(hash, sizeof hash, "#%016llx",
-                static_cast<unsigned long long>(fnv1a_64(article_id)));
-  term += article_id.substr(0, keep);
-  term += hash;
-  return term;
-}
+std::string id_term(std::string_view article_id) { return fitted_term("Q", article_id); }
 
 Xapian::Stem make_stemmer() { return Xapian::Stem(std::string(kStemLanguage)); }
 

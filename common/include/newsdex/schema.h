@@ -119,8 +119,14 @@ std::span<const Facet> schema_facets();
 // Term for a boolean field value, following Omega and Xapian's QueryParser: a prefix
 // longer than one character gets a ':' before a value that starts with an upper-case
 // letter or ':' so that the two stay separable.
-// Folds case first for fields with fold_case.
+// Folds case first for fields with fold_case. A value too long for a Xapian term keeps
+// a readable start and ends in '#' and a hash of the whole value (see kMaxTermBytes).
 std::string boolean_term(const Field& field, std::string_view value);
+
+// The longest term newsdex writes: Xapian rejects terms over 245 bytes. Terms built from
+// an article's values are cut and hashed to fit; other keys (spellings, synonyms) that
+// would not fit are left out.
+inline constexpr std::size_t kMaxTermBytes = 240;
 
 // The unique id term ("Q...") of an article id. Ids too long for a Xapian term
 // (245 bytes) are shortened and made unique with a hash of the whole id.
