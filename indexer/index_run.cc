@@ -86,18 +86,6 @@ void refresh_stamp(IndexDatabases& dbs, Xapian::docid docid, const SourceFile& f
   });
 }
 
-// A moved article keeps the entities and topics found before; only its section topic
-// follows it to the new folder.
-void keep_analysis(const StoredArticle& before, Article& article) {
-  article.entities = before.entities;
-  std::vector<std::string>& topics = article.entities.topics;
-  if (!before.section.empty()) std::erase(topics, before.section);
-  if (!article.section.empty() &&
-      std::find(topics.begin(), topics.end(), article.section) == topics.end()) {
-    topics.push_back(article.section);
-  }
-}
-
 bool stamp_matches(const StoredStamp& stored, const SourceFile& file) {
   return stored.mtime == Xapian::sortable_serialise(file.mtime) &&
          stored.size == Xapian::sortable_serialise(static_cast<double>(file.size));
@@ -267,6 +255,14 @@ std::string skip_reason(std::exception_ptr error) {
     return e.what();
   } catch (const std::system_error& e) {
     return e.code().message();
+  } catch (const Xapian::Error& e) {
+    return "cannot be indexed: " + e.get_description();
+  } catch (const std::exception& e) {
+    // Whatever one file brings (a library's own error, memory for one huge value) ends
+    // its own indexing, never the run.
+    return std::string("cannot be indexed: ") + e.what();
+  } catch (...) {
+    return "cannot be indexed: unknown error";
   }
 }
 
@@ -432,7 +428,7 @@ FilesIndexed index_files(const IndexOptions& options, const FileSystem& fs,
           const Job& job = work[i];
           Built built;
           try {
-            std::string bytes = fs.read_file(job.file->path);
+            std::string bytes = fs.read_file(job.file->path, job.file->read_limits);
             if (job.stored != nullptr && !job.force && !options.full &&
                 content_hash(bytes) == job.stored->content_hash) {
               built.touched = true;
@@ -447,9 +443,12 @@ FilesIndexed index_files(const IndexOptions& options, const FileSystem& fs,
                                : vanished_by_content.end();
               // Same bytes, but a new source may clean them differently (its learnt
               // residue): the analysis is kept only for the same clean text.
+              // The section is a topic too, and the text's own topics may hold the old
+              // section's name: a move to another section is analysed afresh.
               if (moved != vanished_by_content.end() && moved->second.body == article.body &&
-                  moved->second.title == article.title) {
-                keep_analysis(moved->second, article);
+                  moved->second.title == article.title &&
+                  moved->second.section == article.section) {
+                article.entities = moved->second.entities;
                 built.moved = true;
               } else {
                 analyzer->analyze(article);
