@@ -125,6 +125,10 @@ class Walker {
         enter(relative, path, join_path(real_dir, name));
       } else if (article) {
         add_file(relative, std::move(path), status);
+      } else if (status.exists && !status.is_regular_file &&
+                 has_extension(name, options_.extensions)) {
+        // Named like an article but nothing a file can be read from: said, not dropped.
+        problem(path, "not a regular file (a FIFO, device or socket)", "", true);
       }
     }
     walk_stack_.pop_back();
@@ -160,7 +164,9 @@ class Walker {
     } else if (status.size > options_.max_file_bytes) {
       problem(path, "larger than the size cap", std::move(id), true);
     } else {
-      result_.files.push_back({std::move(id), std::move(path), status.size, status.mtime, label_});
+      ReadLimits limits{.follow_symlink = status.is_symlink, .max_bytes = options_.max_file_bytes};
+      result_.files.push_back(
+          {std::move(id), std::move(path), status.size, status.mtime, label_, limits});
     }
   }
 

@@ -44,7 +44,9 @@ struct WalkResult {
 // CheckedRoot), so that no two files share an id. Article files give SourceFiles, or
 // these problems (fixed reasons, id_prefix in brackets):
 //   "empty file", "larger than the size cap" [the file's id: its indexed version stays];
-//   "cannot read folder: <error>" [the folder's id and '/'].
+//   "cannot read folder: <error>" [the folder's id and '/'];
+//   "not a regular file (a FIFO, device or socket)" for such an entry named like an
+//   article (deliberate).
 // A symbolic link is walked like what it leads to, under its own path and id, when its
 // real path is inside the real path of one of the roots. Otherwise it gives a problem,
 // with no id_prefix: "symbolic link leads outside the indexed folders" (for links to

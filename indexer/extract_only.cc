@@ -37,7 +37,7 @@ Outcome analyse_file(const SourceFile& file, const FileSystem& fs, const Article
                      const ReadOptions& read) {
   Outcome outcome;
   try {
-    FileArticles articles = read_articles(file, fs.read_file(file.path), read);
+    FileArticles articles = read_articles(file, fs.read_file(file.path, file.read_limits), read);
     for (const DocumentProblem& problem : articles.problems) {
       outcome.skips.emplace_back(file.path + problem.id_suffix, problem.reason);
     }

@@ -4,7 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
 #include <cctype>
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <ostream>
@@ -432,6 +435,44 @@ TEST(CorpusWalkerRealDisk, RealPathResolvesEveryLinkOrGivesEmpty) {
   EXPECT_TRUE(loop.is_symlink && loop.is_link_loop && !loop.exists);
   FileStatus dangling = fs.status(dir / "news/gone");
   EXPECT_TRUE(dangling.is_symlink && !dangling.is_link_loop && !dangling.exists);
+}
+
+// What the walk saw may change before the file is read: a link, a FIFO or a device put
+// in its place, or more bytes. Each is refused on the open descriptor, at once.
+TEST(CorpusWalkerRealDisk, ReadingRefusesWhatTheWalkDidNotSee) {
+  testing::TempDir dir;
+  Tree{{{"news/a.txt", "Trams return to the old town."}}, {}}.build(dir);
+  RealFileSystem fs;
+  WalkResult walked = walk_corpus(fs, {dir / "news"});
+  ASSERT_EQ(walked.files.size(), 1u);
+  const SourceFile& file = walked.files.front();
+  EXPECT_FALSE(file.read_limits.follow_symlink) << "the walk saw a regular file";
+  EXPECT_EQ(fs.read_file(file.path, file.read_limits), "Trams return to the old town.");
+
+  // Replaced by a link to a file outside the roots.
+  Tree{{{"outside.txt", "Secret notes."}}, {}}.build(dir);
+  std::filesystem::remove(file.path);
+  std::filesystem::create_symlink(dir / "outside.txt", file.path);
+  EXPECT_THROW(fs.read_file(file.path, file.read_limits), ArticleError);
+
+  // Replaced by a FIFO with no writer: refused at once rather than blocking the run.
+  std::filesystem::remove(file.path);
+  ASSERT_EQ(::mkfifo(file.path.c_str(), 0600), 0);
+  auto started = std::chrono::steady_clock::now();
+  EXPECT_THROW(fs.read_file(file.path, file.read_limits), ArticleError);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
+
+  // A link the walk allowed, now leading to a device that never ends.
+  std::filesystem::remove(file.path);
+  std::filesystem::create_symlink("/dev/zero", file.path);
+  EXPECT_THROW(fs.read_file(file.path, ReadLimits{.follow_symlink = true, .max_bytes = 1 << 20}),
+               ArticleError);
+
+  // Grown past the cap since the walk.
+  std::filesystem::remove(file.path);
+  testing::write_file(file.path, std::string(5000, 'x'));
+  EXPECT_THROW(fs.read_file(file.path, ReadLimits{.follow_symlink = false, .max_bytes = 4096}),
+               ArticleError);
 }
 
 }  // namespace

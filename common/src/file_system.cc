@@ -10,6 +10,8 @@
 #include <memory>
 #include <system_error>
 
+#include "newsdex/errors.h"
+
 namespace newsdex {
 namespace {
 
@@ -59,27 +61,39 @@ std::vector<std::string> RealFileSystem::list_directory(const std::string& path)
   return names;
 }
 
-std::string RealFileSystem::read_file(const std::string& path) const {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw_errno(path);
-  std::string content;
+std::string RealFileSystem::read_file(const std::string& path, const ReadLimits& limits) const {
+  // O_NONBLOCK: a FIFO put in the file's place must not block the run in open();
+  // O_NOFOLLOW: a link put in its place must not lead out of the indexed folders.
+  int flags =
+      O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK | (limits.follow_symlink ? 0 : O_NOFOLLOW);
+  int fd = ::open(path.c_str(), flags);
+  if (fd < 0) {
+    if (errno == ELOOP && !limits.follow_symlink) {
+      throw ArticleError("became a symbolic link after the walk");
+    }
+    throw_errno(path);
+  }
+  std::unique_ptr<int, void (*)(int*)> closer(&fd, [](int* open_fd) { ::close(*open_fd); });
   struct stat st;
-  if (::fstat(fd, &st) == 0 && st.st_size > 0)
-    content.reserve(static_cast<std::size_t>(st.st_size));
+  if (::fstat(fd, &st) != 0) throw_errno(path);
+  if (!S_ISREG(st.st_mode)) throw ArticleError("not a regular file (a FIFO, device or socket)");
+  if (static_cast<std::uint64_t>(st.st_size) > limits.max_bytes) {
+    throw ArticleError("larger than the size cap");
+  }
+  std::string content;
+  content.reserve(static_cast<std::size_t>(st.st_size));
   char buffer[65536];
   for (;;) {
     ssize_t got = ::read(fd, buffer, sizeof buffer);
     if (got == 0) break;
     if (got < 0) {
       if (errno == EINTR) continue;
-      int saved = errno;
-      ::close(fd);
-      errno = saved;
       throw_errno(path);
     }
     content.append(buffer, static_cast<std::size_t>(got));
+    // A file that grows while it is read stops at the cap, not at the end of memory.
+    if (content.size() > limits.max_bytes) throw ArticleError("larger than the size cap");
   }
-  ::close(fd);
   return content;
 }
 

@@ -5,6 +5,8 @@
 #include <system_error>
 #include <vector>
 
+#include "newsdex/errors.h"
+
 namespace newsdex::testing {
 namespace {
 
@@ -139,14 +141,19 @@ std::vector<std::string> MemoryFileSystem::list_directory(const std::string& pat
   return {names.rbegin(), names.rend()};
 }
 
-std::string MemoryFileSystem::read_file(const std::string& path) const {
+std::string MemoryFileSystem::read_file(const std::string& path, const ReadLimits& limits) const {
   std::string resolved;
+  if (!limits.follow_symlink && symlinks_.contains(path)) {
+    throw ArticleError("became a symbolic link after the walk");
+  }
   if (int error = resolve(path, /*follow_last=*/true, resolved); error != 0) fail(error, path);
   auto file = files_.find(resolved);
   if (file == files_.end()) fail(directories_.contains(resolved) ? EISDIR : ENOENT, path);
   if (unreadable_.contains(resolved) || unreadable_.contains(parent_of(resolved))) {
     fail(EACCES, path);
   }
+  if (file->second.content.size() > limits.max_bytes)
+    throw ArticleError("larger than the size cap");
   return file->second.content;
 }
 

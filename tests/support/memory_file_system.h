@@ -27,7 +27,8 @@ class MemoryFileSystem final : public FileSystem {
   FileStatus status(const std::string& path) const override;
   std::string real_path(const std::string& path) const override;
   std::vector<std::string> list_directory(const std::string& path) const override;
-  std::string read_file(const std::string& path) const override;
+  using FileSystem::read_file;
+  std::string read_file(const std::string& path, const ReadLimits& limits) const override;
 
  private:
   struct File {

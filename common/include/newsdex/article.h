@@ -9,6 +9,7 @@
 
 #include "newsdex/article_cleaner.h"
 #include "newsdex/article_date.h"
+#include "newsdex/file_system.h"
 #include "newsdex/formats/parsed_document.h"
 #include "newsdex/schema.h"
 
@@ -23,6 +24,9 @@ struct SourceFile {
   // With several roots, ids start with their root's label and '/' ("bbc/world/a.txt"),
   // so that one path under two roots stays two articles; empty with one root.
   std::string root_label{};
+  // How the file may be read: as the walk found it (a regular file, or a link inside the
+  // roots) and no larger than the size cap.
+  ReadLimits read_limits{};
 
   // The id without the root label: the path under the root, which folders (source,
   // section) are read from.

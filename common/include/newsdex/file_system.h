@@ -20,6 +20,16 @@ struct FileStatus {
   double mtime = 0;  // seconds since the epoch, sub-second precision
 };
 
+// What read_file accepts: the walk saw the file some time before it is read, and the
+// entry may have changed since (replaced by a link, a FIFO or a device, or grown).
+struct ReadLimits {
+  // False for an entry the walk saw as a regular file: a path that is now a symbolic
+  // link is refused rather than followed out of the indexed folders.
+  bool follow_symlink = true;
+  // More bytes than this are refused, whatever size the walk saw.
+  std::uint64_t max_bytes = UINT64_MAX;
+};
+
 class FileSystem {
  public:
   virtual ~FileSystem() = default;
@@ -36,8 +46,11 @@ class FileSystem {
   // Throws std::system_error when the directory cannot be read.
   virtual std::vector<std::string> list_directory(const std::string& path) const = 0;
 
-  // The whole content of a file. Throws std::system_error when it cannot be read.
-  virtual std::string read_file(const std::string& path) const = 0;
+  // The whole content of a regular file, opened once and checked on the open descriptor.
+  // Throws std::system_error when it cannot be read, ArticleError when it is not a
+  // regular file, is a symbolic link against `limits`, or holds more than max_bytes.
+  virtual std::string read_file(const std::string& path, const ReadLimits& limits) const = 0;
+  std::string read_file(const std::string& path) const { return read_file(path, ReadLimits{}); }
 };
 
 // The real disk, through POSIX calls.
@@ -46,7 +59,8 @@ class RealFileSystem final : public FileSystem {
   FileStatus status(const std::string& path) const override;
   std::string real_path(const std::string& path) const override;
   std::vector<std::string> list_directory(const std::string& path) const override;
-  std::string read_file(const std::string& path) const override;
+  using FileSystem::read_file;
+  std::string read_file(const std::string& path, const ReadLimits& limits) const override;
 };
 
 }  // namespace newsdex
