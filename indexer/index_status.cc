@@ -11,6 +11,7 @@
 
 #include "newsdex/errors.h"
 #include "newsdex/schema.h"
+#include "newsdex/text_decoding.h"
 #include "residue_learning.h"
 #include "run_report.h"
 #include "shard_layout.h"
@@ -69,8 +70,9 @@ void print_learnt_residue(const ResidueRecord& residue, std::ostream& out) {
   out << residue.lines.size() << (residue.lines.size() == 1 ? " line" : " lines")
       << " learnt at article edges\n";
   for (const LearntLine& line : residue.lines) {
-    out << "  " << line.source << " " << line.articles << "/" << line.of << ": "
-        << (line.text.empty() ? "(text not recorded)" : line.text) << "\n";
+    out << "  " << printable_on_terminal(line.source) << " " << line.articles << "/" << line.of
+        << ": " << (line.text.empty() ? "(text not recorded)" : printable_on_terminal(line.text))
+        << "\n";
   }
 }
 
@@ -85,7 +87,7 @@ void print_skips(const Xapian::Database& meta, std::ostream& out) {
       << " remembered, not read again until they change (--retry-skipped reads them)\n";
   for (const auto& [key, record] : memory.records()) {
     for (const RememberedSkip& skip : record.skips) {
-      out << "  " << record.path << skip.entry << ": " << skip.reason << "\n";
+      out << "  " << printable_on_terminal(record.path + skip.entry + ": " + skip.reason) << "\n";
     }
   }
 }
@@ -104,7 +106,7 @@ void print_status(const std::string& db_path, std::ostream& out) {
   } catch (const Xapian::Error& e) {
     throw IndexError("cannot open index " + db_path + ": " + e.get_msg());
   }
-  out << "index:      " << db_path << "\n"
+  out << "index:      " << printable_on_terminal(db_path) << "\n"
       << "documents:  " << db.get_doccount() << "\n";
   if (shards > 1) out << "shards:     " << shards << "\n";
   const Field& section = field_by_name("section");
@@ -112,7 +114,8 @@ void print_status(const std::string& db_path, std::ostream& out) {
   out << "sections:  ";
   bool any = false;
   for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
-    out << (any ? ", " : " ") << (*term).substr(prefix.size()) << " " << term.get_termfreq();
+    out << (any ? ", " : " ") << printable_on_terminal((*term).substr(prefix.size())) << " "
+        << term.get_termfreq();
     any = true;
   }
   out << (any ? "" : " none") << "\n"

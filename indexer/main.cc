@@ -20,6 +20,7 @@
 #include "index_run.h"
 #include "index_status.h"
 #include "newsdex/errors.h"
+#include "newsdex/text_decoding.h"
 #include "progress_line.h"
 #include "rebuild.h"
 #include "run_report.h"
@@ -109,9 +110,15 @@ void trim_trailing_slashes(std::string& path) {
   while (path.size() > 1 && path.back() == '/') path.pop_back();
 }
 
+// One line on stderr. Messages quote file names and paths given, which may hold escape
+// sequences: none of them reaches the terminal.
+void say(const std::string& message) {
+  std::cerr << kProgram << ": " << newsdex::printable_on_terminal(message) << "\n";
+}
+
 int usage_error(const std::string& message) {
-  std::cerr << kProgram << ": " << message << "\n"
-            << "Try '" << kProgram << " --help' for more information.\n";
+  say(message);
+  std::cerr << "Try '" << kProgram << " --help' for more information.\n";
   return kExitUsage;
 }
 
@@ -223,7 +230,7 @@ int main(int argc, char** argv) {
       newsdex::print_status(options.db_path, std::cout);
       return kExitOk;
     } catch (const newsdex::Error& e) {
-      std::cerr << kProgram << ": " << e.what() << "\n";
+      say(e.what());
       return kExitUsage;
     }
   }
@@ -236,7 +243,7 @@ int main(int argc, char** argv) {
     } catch (const newsdex::UsageError& e) {
       return usage_error(e.what());
     } catch (const newsdex::Error& e) {
-      std::cerr << kProgram << ": " << e.what() << "\n";
+      say(e.what());
       return kExitUsage;
     }
   }
@@ -273,7 +280,7 @@ int main(int argc, char** argv) {
       std::size_t skipped = newsdex::extract_only(
           options.roots, fs, analyzer, std::cout,
           [](const std::string& path, const std::string& reason) {
-            std::cerr << kProgram << ": skipped " << path << ": " << reason << "\n";
+            say("skipped " + path + ": " + reason);
           },
           jobs != 0 ? jobs : std::max(1u, std::thread::hardware_concurrency()),
           options.learn_residue);
@@ -310,7 +317,7 @@ int main(int argc, char** argv) {
     // A new skip prints even with --quiet: it is what a cron mail is for. A remembered
     // one was printed when it was met, and again only when --strict fails the run for it.
     auto on_skip = [&](const std::string& path, const std::string& reason) {
-      std::cerr << kProgram << ": skipped " << path << ": " << reason << "\n";
+      say("skipped " + path + ": " + reason);
       report.skipped.emplace_back(path, reason);
     };
     report.counts = rebuild ? newsdex::rebuild_index(options, compact, fs, on_skip)
@@ -321,7 +328,7 @@ int main(int argc, char** argv) {
     const newsdex::IndexCounts& counts = report.counts;
     if (strict) {
       for (const auto& [path, reason] : counts.remembered) {
-        std::cerr << kProgram << ": skipped " << path << ": " << reason << " (remembered)\n";
+        say("skipped " + path + ": " + reason + " (remembered)");
       }
     }
     if (!quiet) std::cerr << newsdex::format_summary(report.counts, report.seconds) << "\n";
@@ -330,18 +337,18 @@ int main(int argc, char** argv) {
   } catch (const newsdex::UsageError& e) {
     return usage_error(e.what());
   } catch (const newsdex::IndexBusyError& e) {
-    std::cerr << kProgram << ": " << e.what() << "\n";
+    say(e.what());
     exit_code = kExitBusy;
   } catch (const newsdex::Error& e) {
-    std::cerr << kProgram << ": " << e.what() << "\n";
+    say(e.what());
     exit_code = kExitUsage;
   } catch (const Xapian::Error& e) {
-    std::cerr << kProgram << ": index " << options.db_path << ": " << e.get_description() << "\n";
+    say("index " + options.db_path + ": " + e.get_description());
     exit_code = kExitUsage;
   } catch (const std::exception& e) {
     // Anything else (a filesystem error, out of memory) is still one line and an exit
     // code, with the run report written, never an abort.
-    std::cerr << kProgram << ": " << e.what() << "\n";
+    say(e.what());
     exit_code = kExitUsage;
   }
   if (!report_path.empty()) {
@@ -350,7 +357,7 @@ int main(int argc, char** argv) {
     try {
       newsdex::write_run_report(report_path, report);
     } catch (const newsdex::Error& e) {
-      std::cerr << kProgram << ": " << e.what() << "\n";
+      say(e.what());
       if (exit_code == kExitOk) exit_code = kExitUsage;
     }
   }

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "editline.h"
+#include "newsdex/text_decoding.h"
 
 namespace newsdex {
 namespace {
@@ -102,7 +103,8 @@ std::optional<std::size_t> hit_number(std::string_view text) {
 }
 
 void say(std::FILE* out, std::string_view line) {
-  std::fwrite(line.data(), 1, line.size(), out);
+  const std::string printable = printable_on_terminal(line);  // it may quote what was typed
+  std::fwrite(printable.data(), 1, printable.size(), out);
   std::fputc('\n', out);
 }
 

@@ -13,6 +13,7 @@
 #include "help_query.h"
 #include "interactive.h"
 #include "newsdex/errors.h"
+#include "newsdex/text_decoding.h"
 #include "printer.h"
 #include "result_output.h"
 #include "searcher.h"
@@ -57,14 +58,15 @@ constexpr Xapian::doccount kMaxHits = 1'000'000'000;
 constexpr std::size_t kMaxPassages = 100;
 
 int fail(const std::string& message, bool hint = false, int code = kExitUsage) {
-  std::cerr << kProgram << ": " << message << "\n";
+  // Messages quote the query or the path given, which may hold escape sequences.
+  std::cerr << kProgram << ": " << newsdex::printable_on_terminal(message) << "\n";
   if (hint) std::cerr << "Try '" << kProgram << " --help' for more information.\n";
   return code;
 }
 
 void warn_missing_shards(const newsdex::Searcher& searcher) {
   for (const newsdex::ShardName& shard : searcher.missing_shards()) {
-    std::cerr << kProgram << ": warning: shard " << shard.text
+    std::cerr << kProgram << ": warning: shard " << newsdex::printable_on_terminal(shard.text)
               << " does not answer; results leave out its articles\n";
   }
 }
@@ -322,7 +324,7 @@ int main(int argc, char** argv) {
       warn_missing_shards(searcher);
       printer->print_list(list_request, list_results);
       if (std::string note = empty_list_note(list_request, list_results); json && !note.empty()) {
-        std::cerr << kProgram << ": " << note << "\n";
+        std::cerr << kProgram << ": " << newsdex::printable_on_terminal(note) << "\n";
       }
       return kExitOk;
     }

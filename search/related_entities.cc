@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "newsdex/gazetteer.h"
+#include "newsdex/text_decoding.h"
 
 namespace newsdex {
 namespace {
@@ -74,8 +75,8 @@ void print_related(std::ostream& out, const std::vector<FacetCounts>& related, b
     out << bold_on << "Related " << counts.facet.name << ":" << off;
     for (std::size_t i = 0; i < counts.values.size(); ++i) {
       const FacetValue& value = counts.values[i];
-      out << (i > 0 ? ", " : " ") << value.name << " " << dim_on << "(" << value.count << ")"
-          << off;
+      out << (i > 0 ? ", " : " ") << printable_on_terminal(value.name) << " " << dim_on << "("
+          << value.count << ")" << off;
     }
     out << "\n";
   }

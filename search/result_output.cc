@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "newsdex/text_decoding.h"
 #include "related_entities.h"
 #include "timeline.h"
 
@@ -10,10 +11,11 @@ namespace {
 
 void print_spelling_text(const SearchResults& results, std::ostream& out) {
   if (results.corrected_from) {
-    out << "Showing results for: " << *results.suggestion << "  (nothing much for "
-        << *results.corrected_from << ")\n\n";
+    out << "Showing results for: " << printable_on_terminal(*results.suggestion)
+        << "  (nothing much for " << printable_on_terminal(*results.corrected_from) << ")\n\n";
   } else if (results.suggestion) {
-    out << "Did you mean: " << *results.suggestion << "  (or add --autocorrect)\n\n";
+    out << "Did you mean: " << printable_on_terminal(*results.suggestion)
+        << "  (or add --autocorrect)\n\n";
   }
 }
 

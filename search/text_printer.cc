@@ -201,7 +201,7 @@ class TextPrinter final : public Printer {
   void print(const SearchRequest& request, const SearchResults& results) override {
     if (results.hits.empty()) {
       out_ << (results.matches_estimated == 0 ? "No articles match: " : "No more articles for: ")
-           << request.query << "\n";
+           << printable_on_terminal(request.query) << "\n";
       return;
     }
     out_ << style_.dim_on << describe_count(results) << "; showing " << results.hits.front().rank
@@ -217,10 +217,10 @@ class TextPrinter final : public Printer {
       if (whole_index) {
         out_ << "No " << results.counts.facet.name << " in the index\n";
       } else if (results.matches == 0) {
-        out_ << "No articles match: " << request.query << "\n";
+        out_ << "No articles match: " << printable_on_terminal(request.query) << "\n";
       } else {
-        out_ << "No " << results.counts.facet.name << " in the articles matching: " << request.query
-             << "\n";
+        out_ << "No " << results.counts.facet.name
+             << " in the articles matching: " << printable_on_terminal(request.query) << "\n";
       }
       return;
     }
@@ -228,7 +228,8 @@ class TextPrinter final : public Printer {
     std::size_t width = std::to_string(values.front().count).size();
     for (const FacetValue& value : values) {
       std::string count = std::to_string(value.count);
-      out_ << "  " << std::string(width - count.size(), ' ') << count << "  " << value.name << "\n";
+      out_ << "  " << std::string(width - count.size(), ' ') << count << "  "
+           << printable_on_terminal(value.name) << "\n";
     }
   }
 
@@ -236,8 +237,10 @@ class TextPrinter final : public Printer {
   void print_hit(const Hit& hit) {
     const StoredArticle& a = hit.article;
     std::string rank = std::to_string(hit.rank) + ". ";
-    std::string section = a.section.empty() ? "" : "  (" + a.section + ")";
-    std::string title = a.title;
+    // Titles, names and paths come from files nobody checked: no escape sequence in them
+    // may reach the terminal.
+    std::string section = a.section.empty() ? "" : "  (" + printable_on_terminal(a.section) + ")";
+    std::string title = printable_on_terminal(a.title);
     if (width_ > 0) {
       title = elide_end(title, columns_left(width_, rank.size() + display_width(section)));
     }
@@ -245,10 +248,11 @@ class TextPrinter final : public Printer {
 
     // The top folder stands in for an unknown source; it is often the section too.
     std::string before = display_date(a);
-    if (!a.source.empty() && a.source != a.section) before += "  " + a.source;
+    if (!a.source.empty() && a.source != a.section)
+      before += "  " + printable_on_terminal(a.source);
     std::string after = std::to_string(hit.percent) + "%";
     if (hit.similar > 0) after += "  +" + std::to_string(hit.similar) + " similar";
-    std::string path = display_path(a);
+    std::string path = printable_on_terminal(display_path(a));
     if (width_ > 0) {
       std::size_t others = kIndent.size() + display_width(before) + 4 + display_width(after);
       path = elide_path(path, columns_left(width_, others));
@@ -260,12 +264,13 @@ class TextPrinter final : public Printer {
     std::string places = entity_summary("places", a.entities.places);
     if (!people.empty() || !places.empty()) {
       std::string_view separator = people.empty() || places.empty() ? "" : kListSeparator;
-      std::string entities = people + std::string(separator) + places;
+      std::string entities = printable_on_terminal(people + std::string(separator) + places);
       if (width_ > 0) entities = elide_end(entities, columns_left(width_, kIndent.size()));
       out_ << kIndent << style_.dim_on << entities << style_.dim_off << "\n";
     }
-    for (const Passage& passage : hit.passages) {
+    for (Passage passage : hit.passages) {
       if (passage.text.empty()) continue;
+      passage.text = printable_on_terminal(passage.text);
       if (width_ == 0) {
         out_ << kIndent << render_passage(passage, style_) << "\n";
         continue;
@@ -286,7 +291,8 @@ class TextPrinter final : public Printer {
       out_ << kIndent << counts.facet.name << ": ";
       for (std::size_t i = 0; i < counts.values.size(); ++i) {
         const FacetValue& value = counts.values[i];
-        out_ << (i > 0 ? ", " : "") << value.name << " (" << value.count << ")";
+        out_ << (i > 0 ? ", " : "") << printable_on_terminal(value.name) << " (" << value.count
+             << ")";
       }
       out_ << "\n";
     }
@@ -296,8 +302,8 @@ class TextPrinter final : public Printer {
     }
     const Facet* facet = nullptr;
     if (const FacetValue* value = narrowing_value(results, &facet)) {
-      out_ << kIndent << style_.dim_on
-           << "narrow with: " << narrowed_query(request.query, *facet, value->name)
+      out_ << kIndent << style_.dim_on << "narrow with: "
+           << printable_on_terminal(narrowed_query(request.query, *facet, value->name))
            << style_.dim_off << "\n";
     }
   }

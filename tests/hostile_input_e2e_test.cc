@@ -1,5 +1,7 @@
 // End-to-end tests of hostile input: values, files and queries that nobody planned for
 // must never end a run or reach the terminal raw. The real binaries, a real index.
+#include <sys/stat.h>
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -62,6 +64,63 @@ TEST(HostileInput, ValuesTooLongForATermAreIndexedAndFoundByTheirField) {
   EXPECT_EQ(full.exit_code, 0) << full.err;
   ProcessResult sharded = run_indexer({"--db", dir / "sharded", "--shards", "2", dir / "corpus"});
   EXPECT_EQ(sharded.exit_code, 0) << sharded.err;
+}
+
+// Escape sequences in titles, names and file names would clear the screen or retitle
+// the window of whoever reads the output: text output and messages show them as U+FFFD,
+// while --json keeps the stored text as it is (escaped by JSON).
+TEST(HostileInput, EscapeSequencesInTitlesAndFileNamesNeverReachTheTerminal) {
+  TempDir dir;
+  const std::string escapes = "\x1b[2J\x1b]0;pwned\x07";
+  write_file(
+      dir / ("corpus/desk/" + escapes + "storm.txt"),
+      "Storm " + escapes +
+          "closes the harbour\n\n"
+          "A winter storm closed the harbour at Dover on Monday and ferries stayed in port.\n");
+  write_file(dir / ("corpus/desk/" + escapes + "empty.txt"), "");
+  const std::string index = dir / "index";
+  ProcessResult indexed = run_indexer({"--db", index, dir / "corpus"});
+  EXPECT_EQ(indexed.exit_code, 1) << indexed.err;  // the empty file is a new skip
+  EXPECT_NE(indexed.err.find("empty.txt"), std::string::npos) << indexed.err;
+  EXPECT_EQ(indexed.err.find('\x1b'), std::string::npos) << indexed.err;
+  EXPECT_EQ(indexed.err.find('\x07'), std::string::npos) << indexed.err;
+
+  for (const char* color : {"--color=never", "--color=always"}) {
+    SCOPED_TRACE(color);
+    ProcessResult text =
+        run_search({"--db", index, "--undated=include", "--facets", color, "harbour " + escapes});
+    EXPECT_EQ(text.exit_code, 0) << text.err;
+    EXPECT_NE(text.out.find("storm.txt"), std::string::npos) << text.out;
+    EXPECT_EQ(text.out.find("\x1b]"), std::string::npos) << text.out;
+    EXPECT_EQ(text.out.find("\x1b[2J"), std::string::npos) << text.out;
+    EXPECT_EQ(text.out.find('\x07'), std::string::npos) << text.out;
+    EXPECT_EQ(text.err.find('\x1b'), std::string::npos) << text.err;
+  }
+  ProcessResult nothing = run_search({"--db", index, "nowhere" + escapes});
+  EXPECT_EQ(nothing.out.find('\x1b'), std::string::npos) << nothing.out;
+  EXPECT_EQ(nothing.err.find('\x1b'), std::string::npos) << nothing.err;
+
+  ProcessResult status = run_indexer({"--status", "--db", index});
+  EXPECT_NE(status.out.find("empty.txt"), std::string::npos) << status.out;
+  EXPECT_EQ(status.out.find('\x1b'), std::string::npos) << status.out;
+
+  ProcessResult json = run_search({"--db", index, "--undated=include", "--json", "harbour"});
+  std::vector<std::string> ids = hit_ids(json);
+  ASSERT_EQ(ids.size(), 1u) << json.out;
+  EXPECT_NE(ids.front().find(escapes), std::string::npos) << "JSON keeps the stored id as it is";
+}
+
+// A FIFO named like an article used to vanish without a word (or, put in a file's place
+// after the walk, block the run in open()): it is reported and the run goes on.
+TEST(HostileInput, AFifoNamedLikeAnArticleIsReportedAndNeverBlocks) {
+  TempDir dir;
+  write_file(dir / "corpus/desk/ferry.txt",
+             "Ferries return\n\nFerries returned to the harbour after the storm.\n");
+  ASSERT_EQ(::mkfifo((dir / "corpus/desk/pipe.txt").c_str(), 0600), 0);
+  ProcessResult indexed = run_indexer({"--db", dir / "index", dir / "corpus"});
+  EXPECT_EQ(indexed.exit_code, 0) << indexed.err;
+  EXPECT_NE(indexed.err.find("pipe.txt: not a regular file"), std::string::npos) << indexed.err;
+  EXPECT_EQ(parse_summary(indexed.err).added, 1) << indexed.err;
 }
 
 }  // namespace

@@ -298,5 +298,20 @@ TEST(TextDecoding, CountsCodePoints) {
   }
 }
 
+TEST(TerminalText, ControlCharactersBecomeOneReplacementEach) {
+  const std::string replacement = "\xEF\xBF\xBD";
+  EXPECT_EQ(printable_on_terminal("plain caf\xC3\xA9 \xE2\x80\xA6"),
+            "plain caf\xC3\xA9 \xE2\x80\xA6");
+  EXPECT_EQ(printable_on_terminal("a\x1b[2Jb"), "a" + replacement + "[2Jb");
+  EXPECT_EQ(printable_on_terminal("x\x07y\x7fz"), "x" + replacement + "y" + replacement + "z");
+  EXPECT_EQ(printable_on_terminal("c1 \xC2\x9B" "31m"), "c1 " + replacement + "31m")
+      << "U+009B is CSI";
+  EXPECT_EQ(printable_on_terminal("tab\there\nline\r"), "tab here line ");
+  EXPECT_EQ(printable_on_terminal("bad \xFF byte"), "bad " + replacement + " byte");
+  // One code point stays one code point: highlight offsets still hold.
+  std::string hostile = "\x1b]0;pwned\x07 title \xC2\x85 \xC3\xA9";
+  EXPECT_EQ(count_code_points(printable_on_terminal(hostile)), count_code_points(hostile));
+}
+
 }  // namespace
 }  // namespace newsdex

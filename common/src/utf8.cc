@@ -114,4 +114,28 @@ std::size_t byte_offset_of_code_point(std::string_view utf8, std::size_t code_po
   return utf8.size();
 }
 
+std::string printable_on_terminal(std::string_view text) {
+  constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t code = 0;
+    std::size_t length = decode_utf8_at(text, i, code);
+    if (length == 0) {
+      out += kReplacement;
+      ++i;
+      continue;
+    }
+    if (code == '\t' || code == '\n' || code == '\r') {
+      out += ' ';
+    } else if (code < 0x20 || code == 0x7F || (code >= 0x80 && code < 0xA0)) {
+      out += kReplacement;
+    } else {
+      out.append(text, i, length);
+    }
+    i += length;
+  }
+  return out;
+}
+
 }  // namespace newsdex

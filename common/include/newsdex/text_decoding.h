@@ -48,4 +48,10 @@ std::size_t count_code_points(std::string_view utf8);
 // utf8.size() when the text has no more code points than that.
 std::size_t byte_offset_of_code_point(std::string_view utf8, std::size_t code_point);
 
+// `text` made safe to print on a terminal: every control character (C0, DEL, C1: the
+// bytes that start escape sequences) and every byte that is not UTF-8 becomes U+FFFD, a
+// tab or line break a space. One code point stays one code point, so offsets counted in
+// code points (passage highlights) still hold.
+std::string printable_on_terminal(std::string_view text);
+
 }  // namespace newsdex
