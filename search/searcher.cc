@@ -1,5 +1,7 @@
 #include "searcher.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <stdexcept>
 #include <string>
@@ -67,11 +69,24 @@ Xapian::Database checked(Xapian::Database db, const std::string& db_name) {
   return db;
 }
 
+// The stub file that names an index's generation (the --db file itself, or a sharded
+// folder's XAPIANDB) as device, inode, size and mtime: --rebuild replaces it with
+// rename(), so any switch changes it. "" for a plain index folder, which never switches.
+std::string stub_identity(const std::string& db_path) {
+  struct stat st;
+  if (::stat(db_path.c_str(), &st) != 0) return {};
+  if (S_ISDIR(st.st_mode) && ::stat((db_path + "/XAPIANDB").c_str(), &st) != 0) return {};
+  return std::to_string(st.st_dev) + ":" + std::to_string(st.st_ino) + ":" +
+         std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec) + "." +
+         std::to_string(st.st_mtim.tv_nsec);
+}
+
 }  // namespace
 
 Searcher::Searcher(const std::string& db_path, const OpenOptions& options)
     : db_path_(db_path),
       open_options_(options),
+      stub_identity_(stub_identity(db_path)),
       opened_(open_index(db_path, options)),
       db_(checked(opened_.db, db_path)),
       query_builder_(db_) {}
@@ -87,11 +102,18 @@ Result Searcher::with_retries(Attempt attempt) {
   // shard that stops answering is named, or left out when the options allow.
   for (int attempt_number = 1;; ++attempt_number) {
     try {
+      if (attempt_number == 1) follow_rebuilds();
       if (attempt_number == 1) db_.reopen();
       return attempt();
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt_number == kReopenAttempts) throw;
       db_.reopen();
+    } catch (const Xapian::DatabaseOpeningError&) {
+      // The generation went away between the check and the search (a second rebuild
+      // removed it): open the index again from its path.
+      if (attempt_number == kReopenAttempts || db_path_.empty()) throw;
+      stub_identity_.clear();
+      follow_rebuilds();
     } catch (const Xapian::NetworkError& e) {
       if (attempt_number == kReopenAttempts || db_path_.empty()) throw;
       handle_lost_shard(e);
@@ -109,6 +131,16 @@ void Searcher::handle_lost_shard(const Xapian::NetworkError& error) {
   // A Database whose remote connection broke is unusable as a whole (its other
   // connections are out of step too): open everything again, without the dead shards.
   reopen_all(open_index(db_path_, open_options_));
+}
+
+void Searcher::follow_rebuilds() {
+  if (db_path_.empty()) return;
+  std::string now = stub_identity(db_path_);
+  if (now == stub_identity_ && !now.empty()) return;
+  if (now.empty() && stub_identity_.empty()) return;  // a plain folder: reopen() does it
+  reopen_all(open_index(db_path_, open_options_));
+  db_ = checked(db_, db_path_);
+  stub_identity_ = now;
 }
 
 void Searcher::reopen_all(const OpenedIndex& opened) {

@@ -139,9 +139,14 @@ class Searcher {
   // After a network error: names the dead shards, or reopens without them.
   void handle_lost_shard(const Xapian::NetworkError& error);
   void reopen_all(const OpenedIndex& opened);
+  // Opens the index again from its path when --rebuild switched its stub to another
+  // generation: Database::reopen() stays with the generation it opened, which the
+  // next rebuild removes.
+  void follow_rebuilds();
 
   std::string db_path_;  // empty for a database the caller opened
   OpenOptions open_options_;
+  std::string stub_identity_;  // of the stub file when opened; see follow_rebuilds()
   OpenedIndex opened_;
   Xapian::Database db_;
   QueryBuilder query_builder_;

@@ -4,7 +4,9 @@
 
 #include "newsdex/article.h"
 #include "newsdex/document_builder.h"
+#include "newsdex/file_system.h"
 #include "newsdex/schema.h"
+#include "rebuild.h"
 #include "searcher.h"
 #include "support/temp_dir.h"
 
@@ -60,6 +62,34 @@ TEST(SearcherReopen, AnswersAfterTheIndexChangedUnderIt) {
   SearchResults results;
   ASSERT_NO_THROW(results = searcher.search(request_for("granary")));
   EXPECT_EQ(results.hits.size(), 400u);
+}
+
+// newsdex-search -i holds one Searcher for its whole session while cron runs
+// --rebuild: each rebuild switches the stub to a new generation and removes the one
+// before the last. The Searcher must answer from the new generation on the next query.
+TEST(SearcherReopen, FollowsEveryRebuildOfItsStub) {
+  testing::TempDir dir;
+  RealFileSystem fs;
+  IndexOptions options;
+  options.db_path = dir / "live";
+  options.roots = {dir / "corpus"};
+  options.jobs = 1;
+  auto rebuild_with = [&](const std::string& word) {
+    testing::write_file(dir / "corpus/world/a.txt",
+                        "Report\n\nThe " + word + " story told of harbours and ferries.\n");
+    rebuild_index(options, /*compact=*/false, fs, [](const std::string&, const std::string&) {});
+  };
+  rebuild_with("lighthouse");
+  Searcher searcher(dir / "live");
+  ASSERT_EQ(searcher.search(request_for("lighthouse")).hits.size(), 1u);
+  for (const char* word : {"windmill", "quarry", "orchard"}) {
+    SCOPED_TRACE(word);
+    rebuild_with(word);
+    SearchResults results;
+    ASSERT_NO_THROW(results = searcher.search(request_for(word)));
+    EXPECT_EQ(results.hits.size(), 1u) << "answers from the new generation";
+    EXPECT_TRUE(searcher.search(request_for("lighthouse")).hits.empty());
+  }
 }
 
 }  // namespace
