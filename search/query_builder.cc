@@ -335,9 +335,35 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, std::optional<Day> today)
   parser_.add_boolean_prefix(std::string(kDateField), (new DateFilter(today, undated_))->release());
 }
 
+namespace {
+
+// Bounds of a query: far above what a person types or a script builds from a list of
+// names, far below where parsing and matching take seconds (20,000 ORs took 20 s).
+constexpr std::size_t kMaxQueryWords = 1000;
+constexpr std::size_t kMaxQueryBytes = 16 * 1024;
+
+void check_query_size(std::string_view query_text) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : query_text) {
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  if (words > kMaxQueryWords || query_text.size() > kMaxQueryBytes) {
+    throw QueryError("query too long: " + std::to_string(words) + " words, " +
+                     std::to_string(query_text.size()) + " bytes (at most " +
+                     std::to_string(kMaxQueryWords) + " words and " +
+                     std::to_string(kMaxQueryBytes) + " bytes)");
+  }
+}
+
+}  // namespace
+
 Xapian::Query QueryBuilder::build(const std::string& query_text, UndatedPolicy undated) {
   const bool blank = query_text.find_first_not_of(" \t\n\r\f") == std::string::npos;
   if (undated == UndatedPolicy::kOnly && blank) return undated_articles_query();
+  check_query_size(query_text);
   QueryChecker(query_text, today_.value_or(local_today())).check();
   *undated_ = undated;
   try {

@@ -158,6 +158,25 @@ TEST(QueryBuilder, ParseErrorThrowsQueryErrorNamingTheQuery) {
   }
 }
 
+// A query of thousands of ORs took seconds to parse and match: its size is bounded with
+// an error that says the bound, while a long list of names still passes.
+TEST(QueryBuilder, QueriesBeyondTheSizeBoundAreRefusedWithTheBound) {
+  QueryBuilder query_builder(news_index());
+  std::string names;
+  for (int i = 0; i < 300; ++i) names += (i > 0 ? " OR name" : "name") + std::to_string(i);
+  EXPECT_NO_THROW(query_builder.build(names));
+  std::string many;
+  for (int i = 0; i < 2000; ++i) many += (i > 0 ? " OR w" : "w") + std::to_string(i);
+  try {
+    query_builder.build(many);
+    ADD_FAILURE() << "no QueryError";
+  } catch (const QueryError& e) {
+    EXPECT_TRUE(std::string(e.what()).starts_with("query too long: ")) << e.what();
+    EXPECT_LT(std::string(e.what()).size(), 200u) << "the error does not echo the query";
+  }
+  EXPECT_THROW(query_builder.build(std::string(20000, 'a')), QueryError);
+}
+
 TEST(QueryBuilder, UsesEnglishStemmer) {
   QueryBuilder query_builder(news_index());
   EXPECT_EQ(query_builder.stemmer()("talks"), "talk");
