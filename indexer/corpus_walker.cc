@@ -4,6 +4,7 @@
 #include <cctype>
 #include <set>
 #include <system_error>
+#include <unordered_set>
 
 #include "newsdex/errors.h"
 
@@ -116,6 +117,10 @@ class Walker {
           problem(path, "broken symbolic link");  // it changed since status()
         } else if (!inside_roots(real_path)) {
           problem(path, "symbolic link leads outside the indexed folders", "", true);
+        } else if (status.is_directory && !on_walk_stack(real_path) &&
+                   !linked_dirs_.insert(real_path).second) {
+          // Links that fan out (two per level) would walk one folder 2^depth times.
+          problem(path, "folder already walked through another link", "", true);
         } else if (status.is_directory) {
           enter(relative, path, real_path);
         } else {
@@ -134,8 +139,12 @@ class Walker {
     walk_stack_.pop_back();
   }
 
+  bool on_walk_stack(const std::string& real_path) const {
+    return std::find(walk_stack_.begin(), walk_stack_.end(), real_path) != walk_stack_.end();
+  }
+
   void enter(const std::string& relative, const std::string& path, const std::string& real_path) {
-    if (std::find(walk_stack_.begin(), walk_stack_.end(), real_path) != walk_stack_.end()) {
+    if (on_walk_stack(real_path)) {
       problem(path, "symbolic link loop");
     } else {
       walk_directory(relative, real_path);
@@ -176,7 +185,8 @@ class Walker {
   WalkResult& result_;
   std::string root_;
   std::string label_;
-  std::vector<std::string> walk_stack_;  // real paths, a few deep: a vector is enough
+  std::vector<std::string> walk_stack_;          // real paths, a few deep: a vector is enough
+  std::unordered_set<std::string> linked_dirs_;  // real paths of folders entered by a link
 };
 
 }  // namespace

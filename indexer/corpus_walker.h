@@ -52,7 +52,9 @@ struct WalkResult {
 // with no id_prefix: "symbolic link leads outside the indexed folders" (for links to
 // folders and to article files; links to other files are ignored like those files),
 // "broken symbolic link" or "symbolic link loop". A link back to a folder being walked
-// counts as a loop; a folder reached through several links is walked once per path.
+// counts as a loop. A folder is walked through one link at most: another link to it
+// gives "folder already walked through another link" (deliberate), so that links that
+// fan out cannot multiply the walk.
 // Throws UsageError when a root is not a readable folder (a mistyped root must never look
 // like an empty corpus), before walking any root.
 WalkResult walk_corpus(const FileSystem& fs, const std::vector<std::string>& roots,

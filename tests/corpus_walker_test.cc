@@ -283,6 +283,11 @@ const LinkCase kLinkCases[] = {
      {"news"},
      {"latest/a.txt", "latest/b.txt", "world/a.txt", "world/b.txt"},
      {}},
+    {"TwoLinksToOneFolder",
+     {{"news/latest", "world"}, {"news/top", "world"}},
+     {"news"},
+     {"latest/a.txt", "latest/b.txt", "world/a.txt", "world/b.txt"},
+     {"news/top: folder already walked through another link"}},
     {"FileLinkInside",
      {{"news/pick.txt", "world/a.txt"}},
      {"news"},
@@ -473,6 +478,23 @@ TEST(CorpusWalkerRealDisk, ReadingRefusesWhatTheWalkDidNotSee) {
   testing::write_file(file.path, std::string(5000, 'x'));
   EXPECT_THROW(fs.read_file(file.path, ReadLimits{.follow_symlink = false, .max_bytes = 4096}),
                ArticleError);
+}
+
+// Two links per level to the next level: walked once per path, depth 14 gave one
+// article 32,767 ids. Each folder is now entered through one link at most.
+TEST(CorpusWalker, LinksThatFanOutAreWalkedOnceEach) {
+  testing::MemoryFileSystem fs;
+  constexpr int kDepth = 14;
+  fs.add_file("news/level" + std::to_string(kDepth) + "/story.txt", "The only article.");
+  for (int level = 0; level < kDepth; ++level) {
+    std::string next = "../level" + std::to_string(level + 1);
+    fs.add_symlink("news/level" + std::to_string(level) + "/a", next);
+    fs.add_symlink("news/level" + std::to_string(level) + "/b", next);
+  }
+  WalkResult result = walk_corpus(fs, {"news"});
+  EXPECT_LE(result.files.size(), 2u) << "the article by its own path and by one link";
+  // A few lines per level (each folder is walked by its path and by one link), not 2^depth.
+  EXPECT_LE(result.problems.size(), static_cast<std::size_t>(4 * kDepth));
 }
 
 }  // namespace
