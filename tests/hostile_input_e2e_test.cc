@@ -1,9 +1,11 @@
 // End-to-end tests of hostile input: values, files and queries that nobody planned for
 // must never end a run or reach the terminal raw. The real binaries, a real index.
+#include <sys/mount.h>
 #include <sys/stat.h>
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -121,6 +123,72 @@ TEST(HostileInput, AFifoNamedLikeAnArticleIsReportedAndNeverBlocks) {
   EXPECT_EQ(indexed.exit_code, 0) << indexed.err;
   EXPECT_NE(indexed.err.find("pipe.txt: not a regular file"), std::string::npos) << indexed.err;
   EXPECT_EQ(parse_summary(indexed.err).added, 1) << indexed.err;
+}
+
+// A small tmpfs, mounted for one test and unmounted after it.
+class SmallDisk {
+ public:
+  SmallDisk(const std::string& path, const std::string& size) : path_(path) {
+    fs::create_directories(path);
+    std::string options = "size=" + size;
+    mounted_ = ::mount("tmpfs", path.c_str(), "tmpfs", 0, options.c_str()) == 0;
+  }
+  ~SmallDisk() {
+    if (mounted_) ::umount2(path_.c_str(), MNT_DETACH);
+  }
+  bool mounted() const { return mounted_; }
+
+ private:
+  std::string path_;
+  bool mounted_ = false;
+};
+
+// Distinct articles, so that the index grows with each one.
+void write_articles(const std::string& folder, int first, int count) {
+  for (int i = first; i < first + count; ++i) {
+    std::string body = "Report " + std::to_string(i) + " from the harbour desk.";
+    for (int w = 0; w < 60; ++w) body += " word" + std::to_string(i * 61 + w);
+    write_file(folder + "/a" + std::to_string(i) + ".txt",
+               "Harbour report " + std::to_string(i) + "\n\n" + body + "\n");
+  }
+}
+
+// The disk fills during runs: each ends with an exit code (never a signal), the index
+// it started from still answers every search, and nothing is left to fill the disk.
+TEST(HostileInput, AFullDiskEndsRunsCleanlyAndKeepsTheIndex) {
+  TempDir dir;
+  SmallDisk disk(dir / "disk", "3m");
+  if (!disk.mounted()) GTEST_SKIP() << "cannot mount a tmpfs here (needs root): ENOSPC untested";
+  const std::string index = dir / "disk/index";
+  write_articles(dir / "corpus/desk", 0, 40);
+  ProcessResult first = run_indexer({"--quiet", "--db", index, dir / "corpus"});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  auto harbour_reports = [&] {
+    ProcessResult found = run_search({"--db", index, "--paths-only", "--undated=include",
+                                      "--duplicates=show", "-n", "100000", "harbour"});
+    EXPECT_EQ(found.exit_code, 0) << found.err;
+    return std::count(found.out.begin(), found.out.end(), '\n');
+  };
+  ASSERT_EQ(harbour_reports(), 40);
+
+  int failed_runs = 0;
+  for (int run = 0; run < 30; ++run) {
+    SCOPED_TRACE("run " + std::to_string(run));
+    write_articles(dir / "corpus/desk", 40 + run * 150, 150);
+    ProcessResult more = run_indexer({"--quiet", "--db", index, dir / "corpus"});
+    ASSERT_GE(more.exit_code, 0) << "ended by a signal: " << more.err;
+    if (more.exit_code != 0) {
+      ++failed_runs;
+      EXPECT_EQ(more.exit_code, 2) << more.err;
+      EXPECT_NE(more.err.find("No space left on device"), std::string::npos) << more.err;
+    }
+    EXPECT_GE(harbour_reports(), 40) << "the index the run started from must still answer";
+    for (const auto& entry : fs::directory_iterator(dir / "disk")) {
+      std::string name = entry.path().filename();
+      EXPECT_TRUE(name == "index" || name == "index.lock") << "left on the disk: " << name;
+    }
+  }
+  EXPECT_GT(failed_runs, 0) << "the disk never filled: the test tests nothing";
 }
 
 }  // namespace
