@@ -29,7 +29,16 @@ std::string new_generation_path(const std::string& db_path) {
   char when[32];
   std::time_t now = std::time(nullptr);
   std::strftime(when, sizeof when, "%Y%m%dT%H%M%S", std::gmtime(&now));
-  return db_path + std::string(kGenerationMark) + when + "-" + std::to_string(::getpid());
+  const std::string base =
+      db_path + std::string(kGenerationMark) + when + "-" + std::to_string(::getpid());
+  // Two rebuilds by one process within a second would otherwise build into the live
+  // generation itself. More digits keep the name one that remove_generations knows.
+  std::string path = base;
+  std::error_code error;
+  for (int n = 1; fs::exists(path, error) || fs::exists(path + ".building", error); ++n) {
+    path = base + std::to_string(n);
+  }
+  return path;
 }
 
 // Writes the stub next to `db_path` and renames it over `db_path`: readers see the old
@@ -112,9 +121,18 @@ IndexCounts rebuild_index(const IndexOptions& options, bool compact, const FileS
   build.skips_known_from = live;   // problems the live index met are not new
   build.take_writer_lock = false;  // held above, for the whole rebuild
   IndexCounts counts;
+  // A stop asked for at any stage before the switch leaves the live index as it was: the
+  // check and the compaction take long enough on a big archive to be where it lands.
+  auto stopped = [&] {
+    if (options.interrupted == nullptr || !*options.interrupted) return false;
+    fs::remove_all(build.db_path, error);
+    fs::remove_all(build.db_path + ".compact", error);
+    counts.interrupted = true;
+    return true;
+  };
   try {
     counts = run_index(build, files, report_skip);
-    if (counts.interrupted) {
+    if (counts.interrupted || stopped()) {
       fs::remove_all(build.db_path, error);
       return counts;
     }
@@ -123,12 +141,14 @@ IndexCounts rebuild_index(const IndexOptions& options, bool compact, const FileS
       throw IndexError("the rebuilt index " + build.db_path +
                        " failed its check: " + problems.str());
     }
+    if (stopped()) return counts;
     if (compact) {
       std::string compacted = build.db_path + ".compact";
       Xapian::Database(build.db_path).compact(compacted);
       fs::remove_all(build.db_path);
       fs::rename(compacted, build.db_path);
     }
+    if (stopped()) return counts;
   } catch (...) {
     fs::remove_all(build.db_path, error);  // the live index was never touched
     throw;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <atomic>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -11,6 +12,7 @@
 #include "newsdex/errors.h"
 #include "newsdex/schema.h"
 #include "newsdex/stored_article.h"
+#include "rebuild.h"
 #include "search_aids.h"
 #include "support/memory_file_system.h"
 #include "support/temp_dir.h"
@@ -381,6 +383,35 @@ TEST_F(IndexRunTest, ABuildLeftUnreadableIsStartedAgain) {
   EXPECT_EQ(counts.added, 20u);
   EXPECT_EQ(doc_count(), 20u);
   EXPECT_FALSE(std::filesystem::exists(dir_ / "index.building"));
+}
+
+// SIGTERM that lands after the last file, while the rebuild merges, checks or compacts,
+// used to be ignored: the rebuild switched the stub and exited 0.
+TEST_F(IndexRunTest, RebuildStoppedAfterTheLastFileLeavesTheLiveIndexAsItWas) {
+  fs_.add_file("news/world/a.txt", "Harbour opens\n\nThe harbour opened today.\n");
+  fs_.add_file("news/world/b.txt", "Bridge closes\n\nThe bridge closed for repairs.\n");
+  IndexOptions options;
+  options.db_path = dir_ / "live";
+  options.roots = {"news"};
+  options.jobs = 1;
+  auto no_skips = [](const std::string&, const std::string&) {};
+  ASSERT_FALSE(rebuild_index(options, /*compact=*/true, fs_, no_skips).interrupted);
+  const std::vector<std::string> before = stub_targets(dir_ / "live");
+  ASSERT_EQ(before.size(), 1u);
+
+  std::atomic<bool> stop{false};
+  options.interrupted = &stop;
+  options.on_progress = [&](std::size_t done, std::size_t total) {
+    if (done == total) stop = true;  // after the last file: no file is left to notice it
+  };
+  IndexCounts stopped = rebuild_index(options, /*compact=*/true, fs_, no_skips);
+  EXPECT_TRUE(stopped.interrupted);
+  EXPECT_EQ(stub_targets(dir_ / "live"), before) << "the live index must not switch";
+  std::size_t generations = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir_.path())) {
+    if (entry.path().filename().string().starts_with("live.gen-")) ++generations;
+  }
+  EXPECT_EQ(generations, 1u) << "the stopped build must be removed";
 }
 
 }  // namespace
