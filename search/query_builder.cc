@@ -104,6 +104,40 @@ Xapian::Query with_multiword_synonyms(const Xapian::Query& query) {
   return Q(type, subqueries.begin(), subqueries.end());
 }
 
+// Xapian 1.4.22 crashes (SIGSEGV in get_mset, quest too) on an XOR inside an OR with a
+// term that no document has, when the database has several shards: "nosuch OR (a XOR
+// b)". XOR is rewritten as what it means, (a OR b) AND_NOT (a AND b), pairwise for more
+// operands. Only the parameterless operators the QueryParser puts above an XOR are
+// rebuilt; a subtree without XOR is kept as it is.
+bool has_xor(const Xapian::Query& query) {
+  if (query.get_type() == Xapian::Query::OP_XOR) return true;
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    if (has_xor(query.get_subquery(i))) return true;
+  }
+  return false;
+}
+
+Xapian::Query without_xor(const Xapian::Query& query) {
+  using Q = Xapian::Query;
+  const Q::op type = query.get_type();
+  if (!has_xor(query)) return query;
+  if (type != Q::OP_XOR && type != Q::OP_AND && type != Q::OP_OR && type != Q::OP_AND_NOT &&
+      type != Q::OP_AND_MAYBE && type != Q::OP_FILTER && type != Q::OP_SYNONYM) {
+    throw QueryError("XOR cannot be used inside this part of the query");
+  }
+  std::vector<Q> subqueries;
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    subqueries.push_back(without_xor(query.get_subquery(i)));
+  }
+  if (type != Q::OP_XOR) return Q(type, subqueries.begin(), subqueries.end());
+  Q result = subqueries.front();
+  for (std::size_t i = 1; i < subqueries.size(); ++i) {
+    const Q& next = subqueries[i];
+    result = Q(Q::OP_AND_NOT, Q(Q::OP_OR, result, next), Q(Q::OP_AND, result, next));
+  }
+  return result;
+}
+
 bool has_multiword_term(const Xapian::Query& query) {
   return std::any_of(query.get_unique_terms_begin(), query.get_unique_terms_end(),
                      [](const std::string& term) { return term.find(' ') != std::string::npos; });
@@ -369,6 +403,7 @@ Xapian::Query QueryBuilder::build(const std::string& query_text, UndatedPolicy u
   try {
     Xapian::Query query = parser_.parse_query(query_text, kParseFlags);
     if (has_multiword_term(query)) query = with_multiword_synonyms(query);
+    query = without_xor(query);
     if (undated != UndatedPolicy::kOnly) return query;
     return Xapian::Query(Xapian::Query::OP_FILTER, query, undated_articles_query());
   } catch (const Xapian::QueryParserError& e) {

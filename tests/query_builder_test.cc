@@ -120,6 +120,9 @@ const QueryCase kQueryCases[] = {
     {"LowerCaseOperatorIsAWord", "capital or bank", {}},
     {"QuotedBracketIsNoBracket", "\"central bank\" \")\"", {"business/b.txt"}},
     {"TrailingWildcardInTitle", "title:ban*", {"business/c.txt"}},
+    // XOR is rewritten (a OR b) AND_NOT (a AND b): Xapian 1.4.22 crashes on some XORs
+    // over shards. It must still mean one or the other.
+    {"XorIsOneOrTheOther", "capital XOR bank", {"world/a.txt", "sport/d.txt", "business/b.txt"}},
 };
 
 void expect_ids(std::vector<std::string> ids, const QueryCase& c) {
