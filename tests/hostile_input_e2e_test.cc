@@ -191,5 +191,51 @@ TEST(HostileInput, AFullDiskEndsRunsCleanlyAndKeepsTheIndex) {
   EXPECT_GT(failed_runs, 0) << "the disk never filled: the test tests nothing";
 }
 
+// The real binary on hostile queries, in each output mode: exit 0 or 2 (documented),
+// never a signal, and a refusal is one line on stderr.
+TEST(HostileInput, HostileQueriesExitZeroOrTwoWithOneLine) {
+  TempDir dir;
+  write_file(dir / "corpus/desk/a.txt",
+             "Harbour reopens\n\nTony Blair visited the harbour in London with José Mourinho.\n");
+  write_file(dir / "corpus/desk/b.txt",
+             "Ferry strike\n\nFerry crews in Calais walked out over pay and rotas.\n");
+  ASSERT_EQ(
+      run_indexer({"--quiet", "--db", dir / "index", "--shards", "2", dir / "corpus"}).exit_code,
+      0);
+  const std::vector<std::string> queries = {"harbour XOR ferry OR place:nowhere",
+                                            "((((harbour",
+                                            "\"unclosed phrase",
+                                            "*ball",
+                                            "date:2004-13-45",
+                                            "date:..",
+                                            "person:",
+                                            "NEAR NEAR",
+                                            std::string(20000, 'a'),
+                                            "\xff\xfe\xe9",
+                                            "\x1b[2J harbour",
+                                            "a*b*c*d*",
+                                            "-harbour",
+                                            "NOT",
+                                            "harbour AND",
+                                            ":::",
+                                            "title:\"\"",
+                                            "id:../../etc/passwd",
+                                            "source:\xe9",
+                                            "ferry~3"};
+  for (const std::string& query : queries) {
+    for (const char* mode : {"--json", "--paths-only", "--facets"}) {
+      SCOPED_TRACE(std::string(mode) + " " + query.substr(0, 40));
+      ProcessResult result =
+          run_search({"--db", dir / "index", mode, "--autocorrect", "--", query});
+      ASSERT_TRUE(result.exit_code == 0 || result.exit_code == 2)
+          << result.exit_code << " " << result.err;
+      if (result.exit_code == 2) {
+        EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
+        EXPECT_TRUE(result.err.starts_with("newsdex-search: ")) << result.err;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace newsdex::testing
