@@ -23,6 +23,7 @@ packages=(
   xapian-tools                  # xapian-tcpsrv: remote shards (distributed tests)
   xapian-omega recollcmd hyperfine time  # bench/index baselines (smoke test)
   bsdutils                      # script(1): tests run the search on a pseudo-terminal
+  clang libclang-rt-14-dev      # fuzz/: libFuzzer targets, run briefly by the test suite
 )
 
 missing=()
