@@ -7,7 +7,6 @@
 #include <gtest/gtest.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
-#include <zlib.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -17,6 +16,7 @@
 #include <vector>
 
 #include "e2e_support.h"
+#include "support/gzip_bytes.h"
 #include "support/temp_dir.h"
 
 namespace newsdex::testing {
@@ -27,20 +27,6 @@ namespace fs = std::filesystem;
 constexpr int kGoodArticles = 300;
 constexpr auto kMaxRun = std::chrono::seconds(60);
 constexpr long kMaxPeakKiB = 1024 * 1024;  // 1 GiB
-
-std::string gzip(const std::string& plain) {
-  z_stream stream{};
-  deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&stream, plain.size()) + 32, '\0');
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(plain.data()));
-  stream.avail_in = static_cast<uInt>(plain.size());
-  stream.next_out = reinterpret_cast<Bytef*>(out.data());
-  stream.avail_out = static_cast<uInt>(out.size());
-  deflate(&stream, Z_FINISH);
-  out.resize(stream.total_out);
-  deflateEnd(&stream);
-  return out;
-}
 
 std::string repeat(const std::string& text, std::size_t times) {
   std::string out;
@@ -73,8 +59,8 @@ class HostileCorpus {
     bad("desk/empty.txt", "", "empty file");
     bad("desk/image.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) + std::string(64, '\0'),
         "not a text file");
-    bad("desk/bomb.txt.gz", gzip(std::string(64u << 20, 'a')), "");
-    bad("desk/truncated.txt.gz", gzip("Title\n\nBody text.\n").substr(0, 12), "gzip");
+    bad("desk/bomb.txt.gz", gzip_bytes(std::string(64u << 20, 'a')), "");
+    bad("desk/truncated.txt.gz", gzip_bytes("Title\n\nBody text.\n").substr(0, 12), "gzip");
     bad("desk/deep.html", "<html><body>" + repeat("<b>", 500000) + "Deep.</body></html>",
         "HTML too complex");
     bad("desk/attributes.html",

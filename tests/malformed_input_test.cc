@@ -4,32 +4,18 @@
 // and hangs found by fuzz/run.sh become rows.
 #include <gtest/gtest.h>
 #include <xapian.h>
-#include <zlib.h>
 
 #include <string>
 #include <vector>
 
 #include "index_run.h"
 #include "newsdex/stored_article.h"
+#include "support/gzip_bytes.h"
 #include "support/memory_file_system.h"
 #include "support/temp_dir.h"
 
 namespace newsdex {
 namespace {
-
-std::string gzip(const std::string& plain) {
-  z_stream stream{};
-  deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&stream, plain.size()) + 32, '\0');
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(plain.data()));
-  stream.avail_in = static_cast<uInt>(plain.size());
-  stream.next_out = reinterpret_cast<Bytef*>(out.data());
-  stream.avail_out = static_cast<uInt>(out.size());
-  deflate(&stream, Z_FINISH);
-  out.resize(stream.total_out);
-  deflateEnd(&stream);
-  return out;
-}
 
 std::string repeat(const std::string& text, int times) {
   std::string out;
@@ -48,8 +34,9 @@ struct MalformedCase {
 };
 
 std::vector<MalformedCase> malformed_cases() {
-  std::string bomb = gzip(std::string(3u << 20, 'a'));  // 3 MB of one letter; cap is 1 MB
-  std::string truncated = gzip(kGoodText);
+  std::string bomb =
+      testing::gzip_bytes(std::string(3u << 20, 'a'));  // 3 MB of one letter; cap is 1 MB
+  std::string truncated = testing::gzip_bytes(kGoodText);
   truncated.resize(truncated.size() / 2);
   return {
       {"EmptyFile", "empty.txt", "", "empty.txt: empty file"},
