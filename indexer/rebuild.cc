@@ -132,10 +132,11 @@ IndexCounts rebuild_index(const IndexOptions& options, bool compact, const FileS
   };
   try {
     counts = run_index(build, files, report_skip);
-    if (counts.interrupted || stopped()) {
+    if (counts.interrupted) {
       fs::remove_all(build.db_path, error);
       return counts;
     }
+    if (stopped()) return counts;
     std::ostringstream problems;
     if (Xapian::Database::check(build.db_path, 0, &problems) != 0) {
       throw IndexError("the rebuilt index " + build.db_path +

@@ -32,7 +32,8 @@ ResidueLearned learn_residue(const ResidueInputs& inputs, const ResidueRecord& r
         if (inputs.interrupted != nullptr && *inputs.interrupted) return std::nullopt;
         try {
           const SourceFile& file = *inputs.files[i];
-          return scan_residue_lines(file, inputs.fs->read_file(file.path, file.read_limits), inputs.read);
+          return scan_residue_lines(file, inputs.fs->read_file(file.path, file.read_limits),
+                                    inputs.read);
         } catch (...) {
           return std::nullopt;  // the run reports it when it reads the file again
         }

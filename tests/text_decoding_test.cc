@@ -304,7 +304,9 @@ TEST(TerminalText, ControlCharactersBecomeOneReplacementEach) {
             "plain caf\xC3\xA9 \xE2\x80\xA6");
   EXPECT_EQ(printable_on_terminal("a\x1b[2Jb"), "a" + replacement + "[2Jb");
   EXPECT_EQ(printable_on_terminal("x\x07y\x7fz"), "x" + replacement + "y" + replacement + "z");
-  EXPECT_EQ(printable_on_terminal("c1 \xC2\x9B" "31m"), "c1 " + replacement + "31m")
+  EXPECT_EQ(printable_on_terminal("c1 \xC2\x9B"
+                                  "31m"),
+            "c1 " + replacement + "31m")
       << "U+009B is CSI";
   EXPECT_EQ(printable_on_terminal("tab\there\nline\r"), "tab here line ");
   EXPECT_EQ(printable_on_terminal("bad \xFF byte"), "bad " + replacement + " byte");
