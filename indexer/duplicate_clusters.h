@@ -1,56 +1,98 @@
 // Groups near-duplicate articles (the same story under several sites) by fingerprint,
 // so that search can collapse each group into one hit (kSlotDuplicateKey).
+//
+// A group is a connected component: articles whose fingerprints are within
+// kNearDuplicateDistance bits of each other are in one group, and so, transitively, are
+// their neighbours. Its key is the smallest fingerprint of its members, in hex (an
+// article without words, fingerprint 0, is in no group and keeps duplicate_key_of).
+// Both depend only on which articles the index holds, never on the order in which they
+// arrived, so an index kept up to date run after run groups its articles as a clean
+// build of the same files does.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "newsdex/fingerprint.h"
 
 namespace newsdex {
 
-// Finds fingerprints within kNearDuplicateDistance bits of each other without comparing
-// every pair: by the pigeonhole principle two such fingerprints agree exactly on at
-// least one of kNearDuplicateDistance + 1 bit blocks, so only fingerprints sharing a
-// block are compared. Not thread-safe; the indexer's writer thread owns it.
-class DuplicateClusters {
+// Fingerprints within kNearDuplicateDistance bits of a given one, found without comparing
+// every pair: by the pigeonhole principle two such fingerprints agree exactly on at least
+// one of kNearDuplicateDistance + 1 bit blocks, so only fingerprints sharing a block are
+// compared.
+class NeighbourIndex {
  public:
-  DuplicateClusters();
-
-  // An article already in the index, with the cluster key it was given.
-  void add_existing(std::uint64_t fingerprint, const std::string& cluster_key);
-
-  // The cluster key of a new or changed article: the key of the closest known
-  // fingerprint within kNearDuplicateDistance bits (ties: the first added), else
-  // `own_key`. Either way the article is remembered for later calls.
-  std::string assign(std::uint64_t fingerprint, const std::string& own_key);
+  void add(std::uint64_t fingerprint, std::size_t id);
+  // The ids of the added fingerprints within kNearDuplicateDistance bits, each once.
+  std::vector<std::size_t> near(std::uint64_t fingerprint) const;
 
  private:
   static constexpr int kBlocks = kNearDuplicateDistance + 1;
-  struct Entry {
-    std::uint64_t fingerprint;
-    std::string cluster_key;
-  };
   // Block i of the kBlocks holds bits [64 * i / kBlocks, 64 * (i + 1) / kBlocks): contiguous
   // and as equal as possible.
   static std::uint64_t block_bits(std::uint64_t fingerprint, int block);
-  void remember(std::uint64_t fingerprint, const std::string& cluster_key);
-  // A fingerprint in a block's list, with its index in entries_. The copy of the
-  // fingerprint lets a lookup scan a list without a cache miss per candidate.
+  // The copy of the fingerprint lets a lookup scan a list without a cache miss per
+  // candidate.
   struct Candidate {
     std::uint64_t fingerprint;
-    std::size_t index;
+    std::size_t id;
   };
-  std::vector<Entry> entries_;
-  // Each fingerprint -> the first entry that has it. An exact copy (a wire story carried
-  // word for word) is then found at once: distance 0, first added, which no block scan
-  // can beat; a story carried by 50 sites would otherwise compare against every earlier
-  // copy once per block.
-  std::unordered_map<std::uint64_t, std::size_t> first_with_fingerprint_;
-  // Per block: block bits -> the fingerprints with those bits, in the order added.
+  // Per block: block bits -> the fingerprints with those bits.
   std::unordered_map<std::uint64_t, std::vector<Candidate>> by_block_[kBlocks];
+};
+
+// The near-duplicate groups of an index during one run. Not thread-safe; the indexer's
+// writer thread owns it.
+//
+// Reading the index does not compare fingerprints: the keys an index holds are its
+// groups (when `keys_are_groups`, which the index's metadata tells). A run compares each
+// article it writes with all others, and at the end works out again only the groups that
+// lost or changed a member; so its cost follows what changed, not the index's size.
+class DuplicateClusters {
+ public:
+  explicit DuplicateClusters(bool keys_are_groups = true) : keys_are_groups_(keys_are_groups) {}
+
+  // An article already in the index, with its fingerprint and the key it holds.
+  void add_existing(const std::string& id_term, std::uint64_t fingerprint, std::string key);
+  // A new or changed article (replacing what was known of `id_term`): a first guess at
+  // its key, to be written with it; regrouped() has the last word.
+  std::string assign(const std::string& id_term, std::uint64_t fingerprint);
+  // An article gone from the index, or left without a fingerprint (no words).
+  void remove(const std::string& id_term);
+
+  struct Regrouped {
+    std::string id_term;
+    std::string key;
+  };
+  // The articles whose key is not the one of their group as the known articles form
+  // them now, with the right key; in id-term order.
+  std::vector<Regrouped> regrouped() const;
+
+ private:
+  struct Entry {
+    std::uint64_t fingerprint;
+    std::string id_term;
+    std::string key;  // as written
+    bool alive = true;
+    bool existing = false;  // read from the index, not written by this run
+  };
+  void retire(const std::string& id_term);
+
+  bool keys_are_groups_;
+  std::vector<Entry> entries_;  // replaced and removed ones stay, not alive
+  std::unordered_map<std::string, std::size_t> by_term_;  // the alive entry of each term
+  NeighbourIndex all_;                                    // every entry
+  // An entry and a fingerprint within kNearDuplicateDistance bits of its own, other than
+  // its own, found by assign().
+  std::vector<std::pair<std::size_t, std::uint64_t>> links_;
+  // Keys of groups read from the index that lost a member or had one changed.
+  std::unordered_set<std::string> broken_groups_;
 };
 
 }  // namespace newsdex

@@ -136,7 +136,6 @@ struct Built {
     std::string term;
     Xapian::Document document;
     std::uint64_t fingerprint;
-    std::string own_duplicate_key;
   };
   std::vector<Entry> entries;
   std::vector<DocumentProblem> problems;  // entries of a dump that were skipped
@@ -172,19 +171,42 @@ class IndexedFiles {
   std::unordered_map<std::string, std::vector<std::string>> dump_terms_;
 };
 
-// Fills `clusters` with the fingerprints and collapse keys of the indexed articles, from
-// two value streams.
+// Fills `clusters` with the id terms, fingerprints and collapse keys of the indexed
+// articles, from three value streams. Articles without words (fingerprint 0) are in no
+// group.
 void load_duplicate_clusters(const Xapian::Database& db, DuplicateClusters& clusters) {
-  std::unordered_map<Xapian::docid, std::string> keys;
-  for (auto v = db.valuestream_begin(kSlotDuplicateKey); v != db.valuestream_end(kSlotDuplicateKey);
-       ++v) {
-    keys.emplace(v.get_docid(), *v);
-  }
+  auto read_slot = [&db](Xapian::valueno slot) {
+    std::unordered_map<Xapian::docid, std::string> values;
+    for (auto v = db.valuestream_begin(slot); v != db.valuestream_end(slot); ++v) {
+      values.emplace(v.get_docid(), *v);
+    }
+    return values;
+  };
+  std::unordered_map<Xapian::docid, std::string> keys = read_slot(kSlotDuplicateKey);
+  std::unordered_map<Xapian::docid, std::string> terms = read_slot(kSlotIdTerm);
   for (auto v = db.valuestream_begin(kSlotFingerprint); v != db.valuestream_end(kSlotFingerprint);
        ++v) {
     auto key = keys.find(v.get_docid());
-    if (key == keys.end()) continue;
-    clusters.add_existing(std::strtoull((*v).c_str(), nullptr, 16), key->second);
+    auto term = terms.find(v.get_docid());
+    std::uint64_t fingerprint = std::strtoull((*v).c_str(), nullptr, 16);
+    if (key == keys.end() || term == terms.end() || fingerprint == 0) continue;
+    clusters.add_existing(term->second, fingerprint, std::move(key->second));
+  }
+}
+
+// Writes the keys of the articles whose near-duplicate group changed in this run: a
+// deletion may split a group, and an article may join two (see duplicate_clusters.h).
+void apply_regrouping(IndexDatabases& dbs, const DuplicateClusters& clusters) {
+  std::vector<std::pair<Xapian::docid, std::string>> changes;
+  const Xapian::Database& view = dbs.view();  // read before any change is posted
+  for (DuplicateClusters::Regrouped& change : clusters.regrouped()) {
+    auto posting = view.postlist_begin(change.id_term);
+    if (posting != view.postlist_end(change.id_term))
+      changes.emplace_back(*posting, std::move(change.key));
+  }
+  for (auto& [docid, key] : changes) {
+    dbs.update(docid,
+               [key = std::move(key)](Xapian::Document& doc) { set_duplicate_key(doc, key); });
   }
 }
 
@@ -291,8 +313,11 @@ FilesIndexed index_files(const IndexOptions& options, const FileSystem& fs,
   ResidueRecord recorded = recorded_residue(dbs.aids());
   // The duplicate fingerprints are needed only when some file changed, which the walk
   // tells; while it is still running, this thread has nothing better to do.
-  DuplicateClusters clusters;
-  bool clusters_read = false;
+  // An index written before groups were components has them worked out afresh.
+  DuplicateClusters clusters(state.empty() ||
+                             dbs.aids().get_metadata(std::string(kMetaDuplicateGroups)) ==
+                                 kDuplicateGroupsComponents);
+  bool clusters_read = false;  // loaded at the latest when the run changes the index
   if (!state.empty() &&
       pending_walk.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
     load_duplicate_clusters(db, clusters);
@@ -385,11 +410,13 @@ FilesIndexed index_files(const IndexOptions& options, const FileSystem& fs,
   }
 
   bool has_work = !jobs.empty() || !recleans.empty() || residue.record_changed;
+  bool changes_index = has_work || !residue_inputs.deleted.empty();
   // The analysis data (gazetteer, model, frequencies) is loaded only when there is work,
   // the three at once, and the duplicate fingerprints beside them (this thread does not
   // touch the index until they are read).
   std::future<void> clusters_loaded;
-  if (has_work && !clusters_read) {
+  if (changes_index && !clusters_read) {
+    clusters_read = true;
     clusters_loaded =
         std::async(std::launch::async, [&] { load_duplicate_clusters(db, clusters); });
   }
@@ -402,10 +429,12 @@ FilesIndexed index_files(const IndexOptions& options, const FileSystem& fs,
   std::size_t pending = 0;
   auto write_entries = [&](Built& built) {
     for (Built::Entry& entry : built.entries) {
-      // An article without words has no fingerprint to compare (0): it stays alone.
+      // An article without words has no fingerprint to compare (0): it stays alone,
+      // with its own key (set by the builder).
       if (entry.fingerprint != 0) {
-        set_duplicate_key(entry.document,
-                          clusters.assign(entry.fingerprint, entry.own_duplicate_key));
+        set_duplicate_key(entry.document, clusters.assign(entry.term, entry.fingerprint));
+      } else {
+        clusters.remove(entry.term);
       }
       dbs.replace(entry.term, std::move(entry.document), &synonym_inputs);
       mark_seen(entry.term);
@@ -456,8 +485,7 @@ FilesIndexed index_files(const IndexOptions& options, const FileSystem& fs,
               Xapian::Document document = builder.build(article);
               std::string term = id_term(article.id);
               document.add_value(kSlotIdTerm, term);
-              built.entries.push_back({std::move(term), std::move(document), article.fingerprint,
-                                       duplicate_key_of(article.id)});
+              built.entries.push_back({std::move(term), std::move(document), article.fingerprint});
             }
           } catch (...) {
             built.skip_reason = skip_reason(std::current_exception());
@@ -508,6 +536,7 @@ FilesIndexed index_files(const IndexOptions& options, const FileSystem& fs,
     for (const auto& [term, stamp] : state) {
       if (stamp.seen || under_any(term, walk.problems)) continue;
       dbs.remove(stamp.docid);
+      clusters.remove(term);
       synonym_inputs.article_added_or_deleted();
       ++counts.deleted;
     }
@@ -537,6 +566,12 @@ FilesIndexed index_files(const IndexOptions& options, const FileSystem& fs,
     if (residue.record_changed || !recleans.empty()) record_residue(dbs.aids(), residue.record);
   } catch (const Interrupted&) {
     counts.interrupted = true;  // what was applied is committed below; deletions wait
+  }
+  // Also after an interruption: the groups of what the index holds are then right.
+  if (changes_index) {
+    apply_regrouping(dbs, clusters);
+    dbs.aids().set_metadata(std::string(kMetaDuplicateGroups),
+                            std::string(kDuplicateGroupsComponents));
   }
 
   update_search_aids(dbs, counts, synonym_inputs);

@@ -4,8 +4,8 @@
 // text, date, entities), then "documents<TAB>N". Two indexes of the same files print the
 // same lines whatever their history (document ids aside), so the soak script compares
 // an incrementally kept index with a fresh build using cmp. --no-duplicate-groups leaves
-// out the near-duplicate group terms (XDUP), whose grouping may depend on the order in
-// which stories arrived.
+// out the near-duplicate group terms (XDUP), to compare with an index written before
+// groups were order-independent.
 #include <cstdint>
 #include <iomanip>
 #include <iostream>

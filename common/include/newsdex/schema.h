@@ -37,6 +37,11 @@ inline constexpr std::string_view kSearchAidsCurrent = "current";
 // What the synonym table was written from besides the documents (synonym_source() of
 // the indexer): a table from other rules or another shipped alias list is written again.
 inline constexpr std::string_view kMetaSynonymSource = "newsdex.synonym_source";
+// kDuplicateGroupsComponents once every article's near-duplicate key is the one of its
+// connected component (indexer/duplicate_clusters.h); an index written before that
+// rule has its groups worked out afresh by the next run that changes it.
+inline constexpr std::string_view kMetaDuplicateGroups = "newsdex.duplicate_groups";
+inline constexpr std::string_view kDuplicateGroupsComponents = "components";
 
 // What a field's values become in the index.
 enum class FieldKind {
