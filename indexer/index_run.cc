@@ -615,7 +615,15 @@ IndexCounts build_new_index(const IndexOptions& options, const FileSystem& fs,
       std::filesystem::remove_all(build.db_path, error);
     }
   }
-  FilesIndexed result = index_files(build, fs, report_skip, walk);
+  FilesIndexed result;
+  try {
+    result = index_files(build, fs, report_skip, walk);
+  } catch (...) {
+    // A run that failed (a full disk) leaves nothing that could fill the disk again; a
+    // stopped or killed one leaves its work to be taken up (above).
+    std::filesystem::remove_all(build.db_path, error);
+    throw;
+  }
   try {
     merge_index(build.db_path, merged);
     std::filesystem::rename(merged, options.db_path);

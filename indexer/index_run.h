@@ -77,6 +77,9 @@ struct IndexCounts {
   // The remembered skips (path, reason), which are not told to the SkipReporter.
   std::vector<std::pair<std::string, std::string>> remembered;
   bool interrupted = false;  // stopped early; deletions wait for a complete run
+  // --rebuild: the generation of a rebuild stopped before that this one carried on;
+  // empty when it began from nothing.
+  std::string resumed_build;
 };
 
 // Called once per file, folder or dump entry skipped for a problem not met before (a new

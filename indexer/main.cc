@@ -323,6 +323,9 @@ int main(int argc, char** argv) {
     report.counts = rebuild ? newsdex::rebuild_index(options, compact, fs, on_skip)
                             : newsdex::run_index(options, fs, on_skip);
     if (progress) progress->finish();
+    if (!quiet && !report.counts.resumed_build.empty()) {
+      say("carried on with the rebuild stopped earlier in " + report.counts.resumed_build);
+    }
     std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
     report.seconds = elapsed.count();
     const newsdex::IndexCounts& counts = report.counts;

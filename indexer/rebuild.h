@@ -12,8 +12,11 @@ namespace newsdex {
 // --db path), verifies it with Xapian's Database::check, compacts it when `compact`,
 // and switches the stub file DB to it. The previous generation is kept (long-lived
 // readers may still use it); older ones are removed. An interrupted or failed rebuild
-// leaves the live index untouched. Throws UsageError when DB is an index folder rather
-// than a stub file (a folder cannot be swapped atomically), plus run_index's errors.
+// leaves the live index untouched. A stopped (or killed) rebuild leaves its generation,
+// marked "DB.gen-....resume" with the roots and options, for the next --rebuild with the
+// same ones to carry on (IndexCounts::resumed_build); a failed one removes it. Throws UsageError
+// when DB is an index folder rather than a stub file (a folder cannot be swapped atomically), plus
+// run_index's errors.
 IndexCounts rebuild_index(const IndexOptions& options, bool compact, const FileSystem& fs,
                           const SkipReporter& report_skip);
 

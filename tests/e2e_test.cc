@@ -506,6 +506,46 @@ TEST(IndexCli, InterruptCommitsWhatIsDoneAndTheNextRunFinishes) {
             static_cast<Xapian::doccount>(kArticles));
 }
 
+// Whether a folder holds a name with this start and end (a generation being built).
+bool has_entry(const std::string& folder, const std::string& start, const std::string& end) {
+  for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+    const std::string name = entry.path().filename().string();
+    if (name.starts_with(start) && name.ends_with(end)) return true;
+  }
+  return false;
+}
+
+TEST(IndexCli, AStoppedOrKilledRebuildIsCarriedOnByTheNext) {
+  TempDir dir;
+  constexpr int kArticles = 6000;
+  write_filler_corpus(dir / "corpus", kArticles);
+  const std::string live = dir / "live";
+  auto building = [&] { return has_entry(dir.path(), "live.gen-", ".building"); };
+  ProcessResult terminated = run_process_signalled(
+      {NEWSDEX_INDEX_BIN, "--rebuild", "--db", live, dir / "corpus"}, building, 300, SIGTERM);
+  ASSERT_EQ(terminated.exit_code, 130) << terminated.err;
+  EXPECT_FALSE(std::filesystem::exists(live)) << "nothing goes live before the switch";
+  ASSERT_TRUE(has_entry(dir.path(), "live.gen-", ".resume"));
+
+  // Carried on (in the stopped generation itself, no longer a .building), then killed
+  // outright (a power cut, an OOM kill) in the middle.
+  ProcessResult killed = run_process_signalled(
+      {NEWSDEX_INDEX_BIN, "--rebuild", "--db", live, dir / "corpus"}, [] { return true; }, 800,
+      SIGKILL);
+  ASSERT_EQ(killed.exit_code, -1) << "finished before the kill: " << killed.err;
+
+  ProcessResult finished = run_indexer({"--rebuild", "--db", live, dir / "corpus"});
+  ASSERT_EQ(finished.exit_code, 0) << finished.err;
+  EXPECT_NE(finished.err.find("carried on with the rebuild stopped earlier in "), std::string::npos)
+      << finished.err;
+  Summary summary = parse_summary(finished.err);
+  EXPECT_GT(summary.unchanged, 0) << "the work done before the stops is kept";
+  EXPECT_EQ(summary.added + summary.unchanged, kArticles);
+  EXPECT_EQ(Xapian::Database(live).get_doccount(), static_cast<Xapian::doccount>(kArticles));
+  EXPECT_FALSE(has_entry(dir.path(), "live.gen-", ".resume"));
+  EXPECT_FALSE(has_entry(dir.path(), "live.gen-", ".building"));
+}
+
 // Every document of an index as "id term -> its terms", to compare two indexes.
 std::map<std::string, std::vector<std::string>> index_contents(const std::string& path) {
   Xapian::Database db(path);
