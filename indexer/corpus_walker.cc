@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <set>
 #include <system_error>
 #include <unordered_set>
@@ -63,10 +64,17 @@ Root check_root(const FileSystem& fs, std::string root) {
   FileStatus status = fs.status(root);
   if (!status.exists) throw UsageError("no such folder: " + root);
   if (!status.is_directory) throw UsageError("not a folder: " + root);
+  std::vector<std::string> names;
   try {
-    fs.list_directory(root);
+    names = fs.list_directory(root);
   } catch (const std::system_error& e) {
     throw UsageError("cannot read folder " + root + ": " + e.code().message());
+  }
+  // A root that lists but cannot be entered would give a problem for a folder whose
+  // articles share no id prefix to keep them by.
+  if (!names.empty() && fs.status(join_path(root, names.front())).error == EACCES) {
+    throw UsageError("cannot read folder " + root + ": " +
+                     std::error_code(EACCES, std::generic_category()).message());
   }
   std::string real_path = fs.real_path(root);
   if (real_path.empty()) throw UsageError("cannot resolve folder " + root);
@@ -105,6 +113,13 @@ class Walker {
       std::string relative = join_path(relative_dir, name);
       std::string path = join_path(root_, relative);
       FileStatus status = fs_.status(path);
+      if (!status.exists && !status.is_symlink && status.error == EACCES) {
+        // Listed, but its entries cannot be entered (read without search permission):
+        // none of them can be taken, and all of its articles stay.
+        problem(dir_path, "cannot read folder: " + error_message(EACCES),
+                labelled(relative_dir) + '/');
+        break;
+      }
       bool article = status.is_regular_file && has_extension(name, options_.extensions);
       if (status.is_symlink) {
         if (!status.exists) {
@@ -154,6 +169,10 @@ class Walker {
   bool inside_roots(const std::string& real_path) const {
     return std::any_of(roots_.begin(), roots_.end(),
                        [&](const Root& root) { return is_within(real_path, root.real_path); });
+  }
+
+  static std::string error_message(int error) {
+    return std::error_code(error, std::generic_category()).message();
   }
 
   void problem(const std::string& path, std::string reason, std::string id_prefix = "",

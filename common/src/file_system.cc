@@ -28,7 +28,10 @@ double mtime_seconds(const struct stat& st) {
 FileStatus RealFileSystem::status(const std::string& path) const {
   FileStatus result;
   struct stat st;
-  if (::lstat(path.c_str(), &st) != 0) return result;
+  if (::lstat(path.c_str(), &st) != 0) {
+    if (errno != ENOENT && errno != ENOTDIR) result.error = errno;
+    return result;
+  }
   result.exists = true;
   result.is_symlink = S_ISLNK(st.st_mode);
   if (result.is_symlink && ::stat(path.c_str(), &st) != 0) {

@@ -16,6 +16,10 @@ struct FileStatus {
   // With exists == false: the links never end in a real entry (a loop, ELOOP), as opposed
   // to a link whose target is missing.
   bool is_link_loop = false;
+  // With exists == false and no link: the errno of an entry that is there but could not
+  // be examined (EACCES in a folder that lists but cannot be entered, ENAMETOOLONG for a
+  // path longer than PATH_MAX); 0 when the entry is missing.
+  int error = 0;
   std::uint64_t size = 0;
   double mtime = 0;  // seconds since the epoch, sub-second precision
 };
