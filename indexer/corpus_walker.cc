@@ -120,6 +120,16 @@ class Walker {
                 labelled(relative_dir) + '/');
         break;
       }
+      if (!status.exists && !status.is_symlink && status.error != 0) {
+        // There, but not to be examined: a file or a folder, whose articles stay. A
+        // path past PATH_MAX cannot be opened at all.
+        std::string id = labelled(relative);
+        problem(path,
+                status.error == ENAMETOOLONG ? "path longer than the system allows (PATH_MAX)"
+                                             : "cannot read: " + error_message(status.error),
+                has_extension(name, options_.extensions) ? id : id + '/');
+        continue;
+      }
       bool article = status.is_regular_file && has_extension(name, options_.extensions);
       if (status.is_symlink) {
         if (!status.exists) {

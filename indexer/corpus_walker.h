@@ -46,6 +46,9 @@ struct WalkResult {
 //   "empty file", "larger than the size cap" [the file's id: its indexed version stays];
 //   "cannot read folder: <error>" [the folder's id and '/'], also for a folder that lists
 //   but whose entries cannot be entered (no search permission);
+//   "path longer than the system allows (PATH_MAX)", or "cannot read: <error>", for an
+//   entry that is there but cannot be examined [its id, and '/' unless it is named like
+//   an article: it may be a folder];
 //   "not a regular file (a FIFO, device or socket)" for such an entry named like an
 //   article (deliberate).
 // A symbolic link is walked like what it leads to, under its own path and id, when its

@@ -8,6 +8,7 @@
 
 #include <cctype>
 #include <chrono>
+#include <climits>
 #include <cstdint>
 #include <filesystem>
 #include <ostream>
@@ -16,6 +17,7 @@
 #include <vector>
 
 #include "newsdex/errors.h"
+#include "support/deep_folders.h"
 #include "support/memory_file_system.h"
 #include "support/temp_dir.h"
 
@@ -478,6 +480,33 @@ TEST(CorpusWalkerRealDisk, ReadingRefusesWhatTheWalkDidNotSee) {
   testing::write_file(file.path, std::string(5000, 'x'));
   EXPECT_THROW(fs.read_file(file.path, ReadLimits{.follow_symlink = false, .max_bytes = 4096}),
                ArticleError);
+}
+
+// A chain of folders deeper than PATH_MAX: what lies within the limit is walked, and the
+// first entry past it is a problem that names it, whose articles stay (they could have
+// been indexed under a shorter spelling of the root). It used to vanish without a word.
+TEST(CorpusWalkerRealDisk, AnEntryPastPathMaxIsAProblemNamingIt) {
+  testing::TempDir dir;
+  testing::write_file(dir / "news/world/a.txt", "Trams return to the old town.");
+  const std::string component(100, 'd');
+  testing::DeepFolders deep(dir / "news", component, PATH_MAX + 300);
+  std::size_t legal = deep.deepest_under(PATH_MAX, "legal.txt");
+  deep.write(legal, "legal.txt", "Deep but within the limit.");
+  deep.write(deep.depth(), "bottom.txt", "Past the limit.");
+  std::size_t too_deep = 1;
+  while (deep.path(too_deep).size() < PATH_MAX) ++too_deep;
+  std::string legal_id, too_deep_id;
+  for (std::size_t i = 0; i < legal; ++i) legal_id += component + "/";
+  for (std::size_t i = 0; i < too_deep; ++i) too_deep_id += (i == 0 ? "" : "/") + component;
+
+  WalkResult result = walk_corpus(RealFileSystem(), {dir / "news"});
+
+  EXPECT_EQ(ids_of(result), (std::vector<std::string>{legal_id + "legal.txt", "world/a.txt"}));
+  ASSERT_EQ(result.problems.size(), 1u);
+  EXPECT_EQ(result.problems[0].path, deep.path(too_deep));
+  EXPECT_EQ(result.problems[0].reason, "path longer than the system allows (PATH_MAX)");
+  EXPECT_EQ(result.problems[0].id_prefix, too_deep_id + "/");
+  EXPECT_FALSE(result.problems[0].deliberate);
 }
 
 // Two links per level to the next level: walked once per path, depth 14 gave one

@@ -7,11 +7,13 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <climits>
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include "e2e_support.h"
+#include "support/deep_folders.h"
 #include "support/temp_dir.h"
 
 namespace newsdex::testing {
@@ -233,6 +235,35 @@ void write_articles(const std::string& folder, int first, int count) {
     write_file(folder + "/a" + std::to_string(i) + ".txt",
                "Harbour report " + std::to_string(i) + "\n\n" + body + "\n");
   }
+}
+
+// Folders nested past PATH_MAX beside good articles: the run ends normally, indexes every
+// good article (one just within the limit too), names the entry past the limit on one
+// line with its reason and exits 1, as for any new skip; the next run remembers it.
+TEST(HostileInput, FoldersNestedPastPathMaxAreOneSkipNeverACrash) {
+  TempDir dir;
+  write_articles(dir / "corpus/desk", 0, 5);
+  DeepFolders deep(dir / "corpus", std::string(200, 'n'), PATH_MAX + 500);
+  std::size_t legal = deep.deepest_under(PATH_MAX, "legal.txt");
+  deep.write(legal, "legal.txt", "Walrus sighted\n\nA walrus was sighted in the harbour.\n");
+  deep.write(deep.depth(), "bottom.txt", "Walrus again\n\nThe walrus came back to the quay.\n");
+  std::size_t too_deep = 1;
+  while (deep.path(too_deep).size() < PATH_MAX) ++too_deep;
+  const std::string index = dir / "index";
+
+  ProcessResult first = run_indexer({"--db", index, dir / "corpus"});
+  ASSERT_EQ(first.exit_code, 1) << first.err;
+  EXPECT_EQ(parse_summary(first.err).added, 6) << first.err;
+  EXPECT_EQ(parse_summary(first.err).skipped, 1) << first.err;
+  std::string skip_line = deep.path(too_deep) + ": path longer than the system allows (PATH_MAX)\n";
+  EXPECT_NE(first.err.find(skip_line), std::string::npos) << first.err;
+  ProcessResult found = run_search({"--db", index, "--paths-only", "--undated=include", "walrus"});
+  EXPECT_EQ(found.out, deep.path(legal) + "/legal.txt\n") << found.err;
+
+  ProcessResult again = run_indexer({"--db", index, dir / "corpus"});
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(parse_summary(again.err).unchanged, 6) << again.err;
+  EXPECT_EQ(parse_summary(again.err).deleted, 0) << again.err;
 }
 
 // The disk fills during runs: each ends with an exit code (never a signal), the index
