@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <memory>
 #include <set>
 #include <system_error>
 #include <unordered_set>
@@ -85,7 +86,11 @@ class Walker {
  public:
   Walker(const FileSystem& fs, const WalkOptions& options, const std::vector<Root>& roots,
          WalkResult& result)
-      : fs_(fs), options_(options), roots_(roots), result_(result) {}
+      : fs_(fs), options_(options), roots_(roots), result_(result) {
+    for (const Root& root : roots_) {
+      root_real_paths_.push_back(std::make_shared<const std::string>(root.real_path));
+    }
+  }
 
   void walk_root(const Root& root) {
     root_ = root.path;
@@ -149,12 +154,12 @@ class Walker {
         } else if (status.is_directory) {
           enter(relative, path, real_path);
         } else {
-          add_file(relative, std::move(path), status);
+          add_file(relative, std::move(path), status, real_path);
         }
       } else if (status.is_directory) {
         enter(relative, path, join_path(real_dir, name));
       } else if (article) {
-        add_file(relative, std::move(path), status);
+        add_file(relative, std::move(path), status, join_path(real_dir, name));
       } else if (status.exists && !status.is_regular_file &&
                  has_extension(name, options_.extensions)) {
         // Named like an article but nothing a file can be read from: said, not dropped.
@@ -177,8 +182,15 @@ class Walker {
   }
 
   bool inside_roots(const std::string& real_path) const {
-    return std::any_of(roots_.begin(), roots_.end(),
-                       [&](const Root& root) { return is_within(real_path, root.real_path); });
+    return root_holding(real_path) != nullptr;
+  }
+
+  // The real path of a root that `real_path` lies in, or null.
+  std::shared_ptr<const std::string> root_holding(const std::string& real_path) const {
+    for (const auto& root : root_real_paths_) {
+      if (is_within(real_path, *root)) return root;
+    }
+    return nullptr;
   }
 
   static std::string error_message(int error) {
@@ -195,14 +207,19 @@ class Walker {
     return label_.empty() ? relative : join_path(label_, relative);
   }
 
-  void add_file(const std::string& relative, std::string path, const FileStatus& status) {
+  // `real_path`: where the walk found the file really is; it must still be inside the
+  // same root when it is read.
+  void add_file(const std::string& relative, std::string path, const FileStatus& status,
+                const std::string& real_path) {
     std::string id = labelled(relative);
     if (status.size == 0) {
       problem(path, "empty file", std::move(id));
     } else if (status.size > options_.max_file_bytes) {
       problem(path, "larger than the size cap", std::move(id), true);
     } else {
-      ReadLimits limits{.follow_symlink = status.is_symlink, .max_bytes = options_.max_file_bytes};
+      ReadLimits limits{.follow_symlink = status.is_symlink,
+                        .max_bytes = options_.max_file_bytes,
+                        .inside = root_holding(real_path)};
       result_.files.push_back(
           {std::move(id), std::move(path), status.size, status.mtime, label_, limits});
     }
@@ -214,6 +231,7 @@ class Walker {
   WalkResult& result_;
   std::string root_;
   std::string label_;
+  std::vector<std::shared_ptr<const std::string>> root_real_paths_;  // in the order of roots_
   std::vector<std::string> walk_stack_;          // real paths, a few deep: a vector is enough
   std::unordered_set<std::string> linked_dirs_;  // real paths of folders entered by a link
 };

@@ -390,6 +390,19 @@ TEST_P(CorpusWalkerLinks, OnTheRealDisk) {
   expect_walk(RealFileSystem(), dir.path());
 }
 
+// Every file the walk takes, through the links it followed on purpose, can be read as
+// the walk allows: the checks on the open descriptor refuse none of them.
+TEST_P(CorpusWalkerLinks, OnTheRealDiskEveryFileTakenReads) {
+  testing::TempDir dir;
+  tree().build(dir);
+  std::vector<std::string> roots;
+  for (const std::string& root : GetParam().roots) roots.push_back(dir / root);
+  RealFileSystem fs;
+  for (const SourceFile& file : walk_corpus(fs, roots).files) {
+    EXPECT_NO_THROW(fs.read_file(file.path, file.read_limits)) << file.path;
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(CorpusWalker, CorpusWalkerLinks, ::testing::ValuesIn(kLinkCases),
                          [](const ::testing::TestParamInfo<LinkCase>& param_info) {
                            return param_info.param.name;
@@ -425,6 +438,10 @@ TEST(CorpusWalkerLinkedRoot, OnTheRealDisk) {
   testing::TempDir dir;
   kLinkedRootTree.build(dir);
   expect_linked_root_walk(RealFileSystem(), dir.path());
+  RealFileSystem fs;
+  for (const SourceFile& file : walk_corpus(fs, {dir / "current"}).files) {
+    EXPECT_NO_THROW(fs.read_file(file.path, file.read_limits)) << file.path;
+  }
 }
 
 TEST(CorpusWalkerRealDisk, RealPathResolvesEveryLinkOrGivesEmpty) {
@@ -507,6 +524,38 @@ TEST(CorpusWalkerRealDisk, AnEntryPastPathMaxIsAProblemNamingIt) {
   EXPECT_EQ(result.problems[0].reason, "path longer than the system allows (PATH_MAX)");
   EXPECT_EQ(result.problems[0].id_prefix, too_deep_id + "/");
   EXPECT_FALSE(result.problems[0].deliberate);
+}
+
+// O_NOFOLLOW guards the last component only: a folder on the way replaced, after the
+// walk, by a link to a folder outside the roots led the read out of them. The open
+// descriptor is checked against the root the walk found the file under.
+TEST(CorpusWalkerRealDisk, ReadingRefusesAFileWhoseFolderBecameALinkOutside) {
+  testing::TempDir dir;
+  Tree{{{"news/world/a.txt", "Trams return to the old town."},
+        {"news/sport/b.txt", "The cup final went to penalties."},
+        {"elsewhere/world/a.txt", "Secret notes."}},
+       {}}
+      .build(dir);
+  RealFileSystem fs;
+  WalkResult walked = walk_corpus(fs, {dir / "news"});
+  ASSERT_EQ(ids_of(walked), (std::vector<std::string>{"sport/b.txt", "world/a.txt"}));
+  const SourceFile& file = walked.files[1];
+
+  std::filesystem::rename(dir / "news/world", dir / "news/.world-old");
+  std::filesystem::create_symlink(dir / "elsewhere/world", dir / "news/world");
+  try {
+    std::string read = fs.read_file(file.path, file.read_limits);
+    ADD_FAILURE() << "read outside the roots: " << read;
+  } catch (const ArticleError& e) {
+    EXPECT_NE(std::string(e.what()).find("outside the indexed folders"), std::string::npos)
+        << e.what();
+  }
+
+  // A link to a folder inside the roots in its place still reads: the walk would follow it.
+  std::filesystem::remove(dir / "news/world");
+  std::filesystem::create_symlink("sport", dir / "news/world");
+  testing::write_file(dir / "news/sport/a.txt", "Moved within the corpus.");
+  EXPECT_EQ(fs.read_file(file.path, file.read_limits), "Moved within the corpus.");
 }
 
 // Two links per level to the next level: walked once per path, depth 14 gave one

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,11 @@ struct ReadLimits {
   bool follow_symlink = true;
   // More bytes than this are refused, whatever size the walk saw.
   std::uint64_t max_bytes = UINT64_MAX;
+  // The real path of the folder the opened file must lie in (the root the walk found it
+  // under), checked on the open descriptor: a folder on the path replaced by a link to
+  // somewhere else after the walk is refused. Null: anywhere. Shared by the files of a
+  // root, so that a corpus of many files holds the path once.
+  std::shared_ptr<const std::string> inside{};
 };
 
 class FileSystem {
@@ -52,7 +58,8 @@ class FileSystem {
 
   // The whole content of a regular file, opened once and checked on the open descriptor.
   // Throws std::system_error when it cannot be read, ArticleError when it is not a
-  // regular file, is a symbolic link against `limits`, or holds more than max_bytes.
+  // regular file, is a symbolic link against `limits`, lies outside `limits.inside`, or
+  // holds more than max_bytes.
   virtual std::string read_file(const std::string& path, const ReadLimits& limits) const = 0;
   std::string read_file(const std::string& path) const { return read_file(path, ReadLimits{}); }
 };
