@@ -63,6 +63,11 @@ std::string unique_label(const std::string& base, std::set<std::string>& taken) 
 Root check_root(const FileSystem& fs, std::string root) {
   while (root.size() > 1 && root.back() == '/') root.pop_back();
   FileStatus status = fs.status(root);
+  if (!status.exists && !status.is_symlink && status.error != 0) {
+    // There, but behind a folder that cannot be entered, or past PATH_MAX: not missing.
+    throw UsageError("cannot read folder " + root + ": " +
+                     std::error_code(status.error, std::generic_category()).message());
+  }
   if (!status.exists) throw UsageError("no such folder: " + root);
   if (!status.is_directory) throw UsageError("not a folder: " + root);
   std::vector<std::string> names;

@@ -117,5 +117,19 @@ TEST(UnreadableRoot, ThatListsButCannotBeEnteredIsAUsageError) {
   EXPECT_THROW(walk_corpus(fs, {"top/news"}), UsageError);
 }
 
+// A root inside a folder that cannot be entered is there but unreadable, not missing.
+TEST(UnreadableRoot, InsideAFolderThatCannotBeEnteredSaysSo) {
+  testing::MemoryFileSystem files;
+  files.add_file("top/news/a.txt", "Harbour opens\n\nThe harbour opened today.\n");
+  testing::LockedFoldersFileSystem fs(files);
+  fs.lock("top");
+  try {
+    walk_corpus(fs, {"top/news"});
+    ADD_FAILURE() << "walked a root it cannot reach";
+  } catch (const UsageError& e) {
+    EXPECT_STREQ(e.what(), "cannot read folder top/news: Permission denied");
+  }
+}
+
 }  // namespace
 }  // namespace newsdex
