@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <memory>
 #include <set>
 #include <system_error>
 #include <unordered_set>
@@ -61,12 +63,24 @@ std::string unique_label(const std::string& base, std::set<std::string>& taken) 
 Root check_root(const FileSystem& fs, std::string root) {
   while (root.size() > 1 && root.back() == '/') root.pop_back();
   FileStatus status = fs.status(root);
+  if (!status.exists && !status.is_symlink && status.error != 0) {
+    // There, but behind a folder that cannot be entered, or past PATH_MAX: not missing.
+    throw UsageError("cannot read folder " + root + ": " +
+                     std::error_code(status.error, std::generic_category()).message());
+  }
   if (!status.exists) throw UsageError("no such folder: " + root);
   if (!status.is_directory) throw UsageError("not a folder: " + root);
+  std::vector<std::string> names;
   try {
-    fs.list_directory(root);
+    names = fs.list_directory(root);
   } catch (const std::system_error& e) {
     throw UsageError("cannot read folder " + root + ": " + e.code().message());
+  }
+  // A root that lists but cannot be entered would give a problem for a folder whose
+  // articles share no id prefix to keep them by.
+  if (!names.empty() && fs.status(join_path(root, names.front())).error == EACCES) {
+    throw UsageError("cannot read folder " + root + ": " +
+                     std::error_code(EACCES, std::generic_category()).message());
   }
   std::string real_path = fs.real_path(root);
   if (real_path.empty()) throw UsageError("cannot resolve folder " + root);
@@ -77,7 +91,11 @@ class Walker {
  public:
   Walker(const FileSystem& fs, const WalkOptions& options, const std::vector<Root>& roots,
          WalkResult& result)
-      : fs_(fs), options_(options), roots_(roots), result_(result) {}
+      : fs_(fs), options_(options), roots_(roots), result_(result) {
+    for (const Root& root : roots_) {
+      root_real_paths_.push_back(std::make_shared<const std::string>(root.real_path));
+    }
+  }
 
   void walk_root(const Root& root) {
     root_ = root.path;
@@ -105,6 +123,23 @@ class Walker {
       std::string relative = join_path(relative_dir, name);
       std::string path = join_path(root_, relative);
       FileStatus status = fs_.status(path);
+      if (!status.exists && !status.is_symlink && status.error == EACCES) {
+        // Listed, but its entries cannot be entered (read without search permission):
+        // none of them can be taken, and all of its articles stay.
+        problem(dir_path, "cannot read folder: " + error_message(EACCES),
+                labelled(relative_dir) + '/');
+        break;
+      }
+      if (!status.exists && !status.is_symlink && status.error != 0) {
+        // There, but not to be examined: a file or a folder, whose articles stay. A
+        // path past PATH_MAX cannot be opened at all.
+        std::string id = labelled(relative);
+        problem(path,
+                status.error == ENAMETOOLONG ? "path longer than the system allows (PATH_MAX)"
+                                             : "cannot read: " + error_message(status.error),
+                has_extension(name, options_.extensions) ? id : id + '/');
+        continue;
+      }
       bool article = status.is_regular_file && has_extension(name, options_.extensions);
       if (status.is_symlink) {
         if (!status.exists) {
@@ -124,12 +159,12 @@ class Walker {
         } else if (status.is_directory) {
           enter(relative, path, real_path);
         } else {
-          add_file(relative, std::move(path), status);
+          add_file(relative, std::move(path), status, real_path);
         }
       } else if (status.is_directory) {
         enter(relative, path, join_path(real_dir, name));
       } else if (article) {
-        add_file(relative, std::move(path), status);
+        add_file(relative, std::move(path), status, join_path(real_dir, name));
       } else if (status.exists && !status.is_regular_file &&
                  has_extension(name, options_.extensions)) {
         // Named like an article but nothing a file can be read from: said, not dropped.
@@ -152,8 +187,19 @@ class Walker {
   }
 
   bool inside_roots(const std::string& real_path) const {
-    return std::any_of(roots_.begin(), roots_.end(),
-                       [&](const Root& root) { return is_within(real_path, root.real_path); });
+    return root_holding(real_path) != nullptr;
+  }
+
+  // The real path of a root that `real_path` lies in, or null.
+  std::shared_ptr<const std::string> root_holding(const std::string& real_path) const {
+    for (const auto& root : root_real_paths_) {
+      if (is_within(real_path, *root)) return root;
+    }
+    return nullptr;
+  }
+
+  static std::string error_message(int error) {
+    return std::error_code(error, std::generic_category()).message();
   }
 
   void problem(const std::string& path, std::string reason, std::string id_prefix = "",
@@ -166,14 +212,19 @@ class Walker {
     return label_.empty() ? relative : join_path(label_, relative);
   }
 
-  void add_file(const std::string& relative, std::string path, const FileStatus& status) {
+  // `real_path`: where the walk found the file really is; it must still be inside the
+  // same root when it is read.
+  void add_file(const std::string& relative, std::string path, const FileStatus& status,
+                const std::string& real_path) {
     std::string id = labelled(relative);
     if (status.size == 0) {
       problem(path, "empty file", std::move(id));
     } else if (status.size > options_.max_file_bytes) {
       problem(path, "larger than the size cap", std::move(id), true);
     } else {
-      ReadLimits limits{.follow_symlink = status.is_symlink, .max_bytes = options_.max_file_bytes};
+      ReadLimits limits{.follow_symlink = status.is_symlink,
+                        .max_bytes = options_.max_file_bytes,
+                        .inside = root_holding(real_path)};
       result_.files.push_back(
           {std::move(id), std::move(path), status.size, status.mtime, label_, limits});
     }
@@ -185,6 +236,7 @@ class Walker {
   WalkResult& result_;
   std::string root_;
   std::string label_;
+  std::vector<std::shared_ptr<const std::string>> root_real_paths_;  // in the order of roots_
   std::vector<std::string> walk_stack_;          // real paths, a few deep: a vector is enough
   std::unordered_set<std::string> linked_dirs_;  // real paths of folders entered by a link
 };

@@ -44,7 +44,11 @@ struct WalkResult {
 // CheckedRoot), so that no two files share an id. Article files give SourceFiles, or
 // these problems (fixed reasons, id_prefix in brackets):
 //   "empty file", "larger than the size cap" [the file's id: its indexed version stays];
-//   "cannot read folder: <error>" [the folder's id and '/'];
+//   "cannot read folder: <error>" [the folder's id and '/'], also for a folder that lists
+//   but whose entries cannot be entered (no search permission);
+//   "path longer than the system allows (PATH_MAX)", or "cannot read: <error>", for an
+//   entry that is there but cannot be examined [its id, and '/' unless it is named like
+//   an article: it may be a folder];
 //   "not a regular file (a FIFO, device or socket)" for such an entry named like an
 //   article (deliberate).
 // A symbolic link is walked like what it leads to, under its own path and id, when its
@@ -55,8 +59,8 @@ struct WalkResult {
 // counts as a loop. A folder is walked through one link at most: another link to it
 // gives "folder already walked through another link" (deliberate), so that links that
 // fan out cannot multiply the walk.
-// Throws UsageError when a root is not a readable folder (a mistyped root must never look
-// like an empty corpus), before walking any root.
+// Throws UsageError when a root is not a readable folder, or lists but cannot be entered
+// (a mistyped root must never look like an empty corpus), before walking any root.
 WalkResult walk_corpus(const FileSystem& fs, const std::vector<std::string>& roots,
                        const WalkOptions& options = {});
 

@@ -8,6 +8,7 @@
 
 #include <cctype>
 #include <chrono>
+#include <climits>
 #include <cstdint>
 #include <filesystem>
 #include <ostream>
@@ -16,6 +17,7 @@
 #include <vector>
 
 #include "newsdex/errors.h"
+#include "support/deep_folders.h"
 #include "support/memory_file_system.h"
 #include "support/temp_dir.h"
 
@@ -388,6 +390,19 @@ TEST_P(CorpusWalkerLinks, OnTheRealDisk) {
   expect_walk(RealFileSystem(), dir.path());
 }
 
+// Every file the walk takes, through the links it followed on purpose, can be read as
+// the walk allows: the checks on the open descriptor refuse none of them.
+TEST_P(CorpusWalkerLinks, OnTheRealDiskEveryFileTakenReads) {
+  testing::TempDir dir;
+  tree().build(dir);
+  std::vector<std::string> roots;
+  for (const std::string& root : GetParam().roots) roots.push_back(dir / root);
+  RealFileSystem fs;
+  for (const SourceFile& file : walk_corpus(fs, roots).files) {
+    EXPECT_NO_THROW(fs.read_file(file.path, file.read_limits)) << file.path;
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(CorpusWalker, CorpusWalkerLinks, ::testing::ValuesIn(kLinkCases),
                          [](const ::testing::TestParamInfo<LinkCase>& param_info) {
                            return param_info.param.name;
@@ -423,6 +438,10 @@ TEST(CorpusWalkerLinkedRoot, OnTheRealDisk) {
   testing::TempDir dir;
   kLinkedRootTree.build(dir);
   expect_linked_root_walk(RealFileSystem(), dir.path());
+  RealFileSystem fs;
+  for (const SourceFile& file : walk_corpus(fs, {dir / "current"}).files) {
+    EXPECT_NO_THROW(fs.read_file(file.path, file.read_limits)) << file.path;
+  }
 }
 
 TEST(CorpusWalkerRealDisk, RealPathResolvesEveryLinkOrGivesEmpty) {
@@ -478,6 +497,65 @@ TEST(CorpusWalkerRealDisk, ReadingRefusesWhatTheWalkDidNotSee) {
   testing::write_file(file.path, std::string(5000, 'x'));
   EXPECT_THROW(fs.read_file(file.path, ReadLimits{.follow_symlink = false, .max_bytes = 4096}),
                ArticleError);
+}
+
+// A chain of folders deeper than PATH_MAX: what lies within the limit is walked, and the
+// first entry past it is a problem that names it, whose articles stay (they could have
+// been indexed under a shorter spelling of the root). It used to vanish without a word.
+TEST(CorpusWalkerRealDisk, AnEntryPastPathMaxIsAProblemNamingIt) {
+  testing::TempDir dir;
+  testing::write_file(dir / "news/world/a.txt", "Trams return to the old town.");
+  const std::string component(100, 'd');
+  testing::DeepFolders deep(dir / "news", component, PATH_MAX + 300);
+  std::size_t legal = deep.deepest_under(PATH_MAX, "legal.txt");
+  deep.write(legal, "legal.txt", "Deep but within the limit.");
+  deep.write(deep.depth(), "bottom.txt", "Past the limit.");
+  std::size_t too_deep = 1;
+  while (deep.path(too_deep).size() < PATH_MAX) ++too_deep;
+  std::string legal_id, too_deep_id;
+  for (std::size_t i = 0; i < legal; ++i) legal_id += component + "/";
+  for (std::size_t i = 0; i < too_deep; ++i) too_deep_id += (i == 0 ? "" : "/") + component;
+
+  WalkResult result = walk_corpus(RealFileSystem(), {dir / "news"});
+
+  EXPECT_EQ(ids_of(result), (std::vector<std::string>{legal_id + "legal.txt", "world/a.txt"}));
+  ASSERT_EQ(result.problems.size(), 1u);
+  EXPECT_EQ(result.problems[0].path, deep.path(too_deep));
+  EXPECT_EQ(result.problems[0].reason, "path longer than the system allows (PATH_MAX)");
+  EXPECT_EQ(result.problems[0].id_prefix, too_deep_id + "/");
+  EXPECT_FALSE(result.problems[0].deliberate);
+}
+
+// O_NOFOLLOW guards the last component only: a folder on the way replaced, after the
+// walk, by a link to a folder outside the roots led the read out of them. The open
+// descriptor is checked against the root the walk found the file under.
+TEST(CorpusWalkerRealDisk, ReadingRefusesAFileWhoseFolderBecameALinkOutside) {
+  testing::TempDir dir;
+  Tree{{{"news/world/a.txt", "Trams return to the old town."},
+        {"news/sport/b.txt", "The cup final went to penalties."},
+        {"elsewhere/world/a.txt", "Secret notes."}},
+       {}}
+      .build(dir);
+  RealFileSystem fs;
+  WalkResult walked = walk_corpus(fs, {dir / "news"});
+  ASSERT_EQ(ids_of(walked), (std::vector<std::string>{"sport/b.txt", "world/a.txt"}));
+  const SourceFile& file = walked.files[1];
+
+  std::filesystem::rename(dir / "news/world", dir / "news/.world-old");
+  std::filesystem::create_symlink(dir / "elsewhere/world", dir / "news/world");
+  try {
+    std::string read = fs.read_file(file.path, file.read_limits);
+    ADD_FAILURE() << "read outside the roots: " << read;
+  } catch (const ArticleError& e) {
+    EXPECT_NE(std::string(e.what()).find("outside the indexed folders"), std::string::npos)
+        << e.what();
+  }
+
+  // A link to a folder inside the roots in its place still reads: the walk would follow it.
+  std::filesystem::remove(dir / "news/world");
+  std::filesystem::create_symlink("sport", dir / "news/world");
+  testing::write_file(dir / "news/sport/a.txt", "Moved within the corpus.");
+  EXPECT_EQ(fs.read_file(file.path, file.read_limits), "Moved within the corpus.");
 }
 
 // Two links per level to the next level: walked once per path, depth 14 gave one

@@ -1,7 +1,8 @@
 // A hostile corpus, generated here: good articles mixed with every kind of file that has
 // hurt the indexer (empty, binary, broken encodings, a compression bomb, pathological
 // HTML and JSON, fields too long for a term, escape sequences in names, a FIFO, links out
-// of the roots and links that fan out, a file over the size cap). One run of the real
+// of the roots and links that fan out, a file over the size cap, folders nested past
+// PATH_MAX). One run of the real
 // newsdex-index must index every good article, skip every bad file with a reason, exit
 // 1 and stay within bounds of time and memory, which it prints.
 #include <gtest/gtest.h>
@@ -9,13 +10,16 @@
 #include <sys/stat.h>
 
 #include <chrono>
+#include <climits>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "e2e_support.h"
+#include "support/deep_folders.h"
 #include "support/gzip_bytes.h"
 #include "support/temp_dir.h"
 
@@ -93,13 +97,21 @@ class HostileCorpus {
       fs::create_symlink("../level" + std::to_string(level + 1), folder + "/b");
     }
     write_file(root_ + "/links/level14/bottom.txt", "Bottom\n\nThe last level of links.\n");
+    // Folders nested past PATH_MAX, with a good article just within it and one past it.
+    const std::string component(200, 'n');
+    deep_ = std::make_unique<DeepFolders>(root_, component, PATH_MAX + 500);
+    deep_->write(deep_->deepest_under(PATH_MAX, "legal.txt"), "legal.txt",
+                 "Deep\n\nAn article just within the limit.\n");
+    deep_->write(deep_->depth(), "bottom.txt", "Too deep\n\nPast the limit.\n");
+    expected_.push_back({component, "path longer than the system allows"});
   }
 
   const std::string& root() const { return root_; }
   const std::vector<Expected>& expected() const { return expected_; }
   // The good articles: the generated ones, the two dump lines, the long folder, the
-  // escaped name and the bottom of the links (by its path and by one link).
-  static constexpr int kIndexedArticles = kGoodArticles + 2 + 1 + 1 + 2;
+  // escaped name, the bottom of the links (by its path and by one link) and the deepest
+  // article within PATH_MAX.
+  static constexpr int kIndexedArticles = kGoodArticles + 2 + 1 + 1 + 2 + 1;
 
  private:
   void bad(const std::string& path, const std::string& content, const std::string& reason) {
@@ -109,6 +121,7 @@ class HostileCorpus {
 
   std::string root_, outside_;
   std::vector<Expected> expected_;
+  std::unique_ptr<DeepFolders> deep_;  // removed before the folder it is in
 };
 
 TEST(HostileCorpus, EveryGoodArticleIndexedEveryBadFileSkippedWithinBounds) {

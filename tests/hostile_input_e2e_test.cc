@@ -2,15 +2,18 @@
 // must never end a run or reach the terminal raw. The real binaries, a real index.
 #include <sys/mount.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <climits>
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include "e2e_support.h"
+#include "support/deep_folders.h"
 #include "support/temp_dir.h"
 
 namespace newsdex::testing {
@@ -125,6 +128,87 @@ TEST(HostileInput, AFifoNamedLikeAnArticleIsReportedAndNeverBlocks) {
   EXPECT_EQ(parse_summary(indexed.err).added, 1) << indexed.err;
 }
 
+// Root ignores permissions, so an unreadable folder is made real by running the indexer as
+// the unprivileged user nobody (65534), through setpriv from util-linux.
+constexpr unsigned kNobody = 65534;
+const char* const kSetpriv = "/usr/bin/setpriv";
+
+ProcessResult run_indexer_as_nobody(std::vector<std::string> args) {
+  const std::string id = std::to_string(kNobody);
+  args.insert(args.begin(), {kSetpriv, "--reuid=" + id, "--regid=" + id, "--clear-groups", "--",
+                             NEWSDEX_INDEX_BIN});
+  return run_process(args);
+}
+
+// Gives `top` and everything under it to nobody.
+void give_to_nobody(const std::string& top) {
+  ASSERT_EQ(::chown(top.c_str(), kNobody, kNobody), 0) << top;
+  for (const auto& entry : fs::recursive_directory_iterator(top)) {
+    ASSERT_EQ(::lchown(entry.path().c_str(), kNobody, kNobody), 0) << entry.path();
+  }
+}
+
+struct LockCase {
+  const char* name;
+  fs::perms mode;  // of the folder "locked", owned by nobody
+};
+
+// A folder that cannot be read, on the real disk: every article under it stays found,
+// the run names the folder with its reason and exits 1; readable again, nothing is read.
+TEST(HostileInput, AnUnreadableFolderNeverDeletesItsArticles) {
+  if (::geteuid() != 0) GTEST_SKIP() << "needs root, to run newsdex-index as user nobody";
+  if (::access(kSetpriv, X_OK) != 0) GTEST_SKIP() << "no " << kSetpriv << " (util-linux)";
+  const LockCase kCases[] = {
+      {"lists but cannot be entered", fs::perms::owner_read},
+      {"can be entered but not listed", fs::perms::owner_exec},
+      {"no permission at all", fs::perms::none},
+  };
+  for (const LockCase& c : kCases) {
+    SCOPED_TRACE(c.name);
+    TempDir dir;
+    fs::permissions(dir.path(),
+                    fs::perms::owner_all | fs::perms::group_exec | fs::perms::others_exec);
+    const std::string top = dir / "work", corpus = top + "/corpus", index = top + "/index";
+    write_file(corpus + "/world/harbour.txt",
+               "Harbour reopens\n\nThe harbour reopened after the storm passed.\n");
+    write_file(corpus + "/locked/lighthouse.txt",
+               "Lighthouse lit\n\nThe old lighthouse was lit again on Friday.\n");
+    write_file(corpus + "/locked/deep/glacier.txt",
+               "Glacier retreats\n\nThe glacier lost more ice this summer.\n");
+    give_to_nobody(top);
+    ProcessResult probe = run_indexer_as_nobody({"--help"});
+    if (probe.exit_code != 0) {
+      GTEST_SKIP() << "user nobody cannot run " << NEWSDEX_INDEX_BIN << ": " << probe.err;
+    }
+    ProcessResult first = run_indexer_as_nobody({"--db", index, corpus});
+    if (first.exit_code == 2 && first.err.find("Permission denied") != std::string::npos) {
+      GTEST_SKIP() << "user nobody cannot reach " << top << ": " << first.err;
+    }
+    ASSERT_EQ(first.exit_code, 0) << first.err;
+    ASSERT_EQ(parse_summary(first.err).added, 3) << first.err;
+
+    fs::permissions(corpus + "/locked", c.mode);
+    ProcessResult locked = run_indexer_as_nobody({"--db", index, corpus});
+    EXPECT_EQ(locked.exit_code, 1) << locked.err;
+    EXPECT_NE(locked.err.find(corpus + "/locked: cannot read folder: Permission denied"),
+              std::string::npos)
+        << locked.err;
+    EXPECT_EQ(parse_summary(locked.err).deleted, 0) << locked.err;
+    ProcessResult found = run_search(
+        {"--db", index, "--paths-only", "--undated=include", "lighthouse OR glacier OR harbour"});
+    EXPECT_EQ(found.exit_code, 0) << found.err;
+    for (const char* article :
+         {"locked/lighthouse.txt", "locked/deep/glacier.txt", "world/harbour.txt"}) {
+      EXPECT_NE(found.out.find(article), std::string::npos) << article << " lost: " << found.out;
+    }
+
+    fs::permissions(corpus + "/locked", fs::perms::owner_all);
+    ProcessResult readable = run_indexer_as_nobody({"--db", index, corpus});
+    EXPECT_EQ(readable.exit_code, 0) << readable.err;
+    EXPECT_EQ(parse_summary(readable.err).unchanged, 3) << readable.err;
+  }
+}
+
 // A small tmpfs, mounted for one test and unmounted after it.
 class SmallDisk {
  public:
@@ -151,6 +235,35 @@ void write_articles(const std::string& folder, int first, int count) {
     write_file(folder + "/a" + std::to_string(i) + ".txt",
                "Harbour report " + std::to_string(i) + "\n\n" + body + "\n");
   }
+}
+
+// Folders nested past PATH_MAX beside good articles: the run ends normally, indexes every
+// good article (one just within the limit too), names the entry past the limit on one
+// line with its reason and exits 1, as for any new skip; the next run remembers it.
+TEST(HostileInput, FoldersNestedPastPathMaxAreOneSkipNeverACrash) {
+  TempDir dir;
+  write_articles(dir / "corpus/desk", 0, 5);
+  DeepFolders deep(dir / "corpus", std::string(200, 'n'), PATH_MAX + 500);
+  std::size_t legal = deep.deepest_under(PATH_MAX, "legal.txt");
+  deep.write(legal, "legal.txt", "Walrus sighted\n\nA walrus was sighted in the harbour.\n");
+  deep.write(deep.depth(), "bottom.txt", "Walrus again\n\nThe walrus came back to the quay.\n");
+  std::size_t too_deep = 1;
+  while (deep.path(too_deep).size() < PATH_MAX) ++too_deep;
+  const std::string index = dir / "index";
+
+  ProcessResult first = run_indexer({"--db", index, dir / "corpus"});
+  ASSERT_EQ(first.exit_code, 1) << first.err;
+  EXPECT_EQ(parse_summary(first.err).added, 6) << first.err;
+  EXPECT_EQ(parse_summary(first.err).skipped, 1) << first.err;
+  std::string skip_line = deep.path(too_deep) + ": path longer than the system allows (PATH_MAX)\n";
+  EXPECT_NE(first.err.find(skip_line), std::string::npos) << first.err;
+  ProcessResult found = run_search({"--db", index, "--paths-only", "--undated=include", "walrus"});
+  EXPECT_EQ(found.out, deep.path(legal) + "/legal.txt\n") << found.err;
+
+  ProcessResult again = run_indexer({"--db", index, dir / "corpus"});
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(parse_summary(again.err).unchanged, 6) << again.err;
+  EXPECT_EQ(parse_summary(again.err).deleted, 0) << again.err;
 }
 
 // The disk fills during runs: each ends with an exit code (never a signal), the index

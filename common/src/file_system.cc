@@ -6,8 +6,10 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <climits>
 #include <cstdlib>
 #include <memory>
+#include <string_view>
 #include <system_error>
 
 #include "newsdex/errors.h"
@@ -23,12 +25,38 @@ double mtime_seconds(const struct stat& st) {
   return static_cast<double>(st.st_mtim.tv_sec) + st.st_mtim.tv_nsec / 1e9;
 }
 
+bool is_within(std::string_view path, std::string_view folder) {
+  if (!path.starts_with(folder)) return false;
+  return path.size() == folder.size() || folder.back() == '/' || path[folder.size()] == '/';
+}
+
+// Where the open descriptor `fd` really is: the kernel's path of it, or, without /proc,
+// the real path of `path` when that is still the same file. "" when neither is known.
+std::string opened_path(int fd, const std::string& path, const struct stat& opened) {
+  char link[PATH_MAX + 1];
+  std::string proc = "/proc/self/fd/" + std::to_string(fd);
+  ssize_t length = ::readlink(proc.c_str(), link, sizeof link);
+  if (length > 0 && static_cast<std::size_t>(length) < sizeof link) {
+    return std::string(link, static_cast<std::size_t>(length));
+  }
+  std::unique_ptr<char, void (*)(void*)> resolved(::realpath(path.c_str(), nullptr), &::free);
+  struct stat st;
+  if (!resolved || ::stat(resolved.get(), &st) != 0 || st.st_dev != opened.st_dev ||
+      st.st_ino != opened.st_ino) {
+    return {};
+  }
+  return resolved.get();
+}
+
 }  // namespace
 
 FileStatus RealFileSystem::status(const std::string& path) const {
   FileStatus result;
   struct stat st;
-  if (::lstat(path.c_str(), &st) != 0) return result;
+  if (::lstat(path.c_str(), &st) != 0) {
+    if (errno != ENOENT && errno != ENOTDIR) result.error = errno;
+    return result;
+  }
   result.exists = true;
   result.is_symlink = S_ISLNK(st.st_mode);
   if (result.is_symlink && ::stat(path.c_str(), &st) != 0) {
@@ -77,6 +105,18 @@ std::string RealFileSystem::read_file(const std::string& path, const ReadLimits&
   struct stat st;
   if (::fstat(fd, &st) != 0) throw_errno(path);
   if (!S_ISREG(st.st_mode)) throw ArticleError("not a regular file (a FIFO, device or socket)");
+  // O_NOFOLLOW guards the last component only: a folder on the way may have become a
+  // link out of the indexed folders since the walk.
+  if (limits.inside) {
+    std::string opened = opened_path(fd, path, st);
+    // The kernel gives no path past PATH_MAX: unknown is refused, never guessed.
+    if (opened.empty()) {
+      throw ArticleError("cannot tell whether it lies inside the indexed folders");
+    }
+    if (!is_within(opened, *limits.inside)) {
+      throw ArticleError("lies outside the indexed folders (its path changed after the walk)");
+    }
+  }
   if (static_cast<std::uint64_t>(st.st_size) > limits.max_bytes) {
     throw ArticleError("larger than the size cap");
   }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,10 @@ struct FileStatus {
   // With exists == false: the links never end in a real entry (a loop, ELOOP), as opposed
   // to a link whose target is missing.
   bool is_link_loop = false;
+  // With exists == false and no link: the errno of an entry that is there but could not
+  // be examined (EACCES in a folder that lists but cannot be entered, ENAMETOOLONG for a
+  // path longer than PATH_MAX); 0 when the entry is missing.
+  int error = 0;
   std::uint64_t size = 0;
   double mtime = 0;  // seconds since the epoch, sub-second precision
 };
@@ -28,6 +33,11 @@ struct ReadLimits {
   bool follow_symlink = true;
   // More bytes than this are refused, whatever size the walk saw.
   std::uint64_t max_bytes = UINT64_MAX;
+  // The real path of the folder the opened file must lie in (the root the walk found it
+  // under), checked on the open descriptor: a folder on the path replaced by a link to
+  // somewhere else after the walk is refused. Null: anywhere. Shared by the files of a
+  // root, so that a corpus of many files holds the path once.
+  std::shared_ptr<const std::string> inside{};
 };
 
 class FileSystem {
@@ -48,7 +58,8 @@ class FileSystem {
 
   // The whole content of a regular file, opened once and checked on the open descriptor.
   // Throws std::system_error when it cannot be read, ArticleError when it is not a
-  // regular file, is a symbolic link against `limits`, or holds more than max_bytes.
+  // regular file, is a symbolic link against `limits`, lies outside `limits.inside`, or
+  // holds more than max_bytes.
   virtual std::string read_file(const std::string& path, const ReadLimits& limits) const = 0;
   std::string read_file(const std::string& path) const { return read_file(path, ReadLimits{}); }
 };
