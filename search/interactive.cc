@@ -153,9 +153,17 @@ class Session {
 }  // namespace
 
 int run_interactive(const InteractiveCommands& commands, const std::string& history_path,
-                    std::FILE* in, std::FILE* out) {
+                    std::FILE* in, std::FILE* out, const std::string& first_query) {
   LineReader reader(in, out, history_path);
   Session session(commands, out);
+  if (std::string query(trim(first_query)); !query.empty()) {
+    try {
+      session.run(query);
+    } catch (const std::exception& e) {
+      say(out, std::string("error: ") + e.what());
+    }
+    std::fflush(out);
+  }
   bool quit = false;
   while (!quit) {
     std::optional<std::string> read = reader.read();

@@ -32,8 +32,9 @@ struct InteractiveCommands {
 // `history_path` first and written back at the end; an unreadable or unwritable file,
 // or an empty path, just means no history kept. Otherwise (a pipe, a file) lines are
 // read plainly, with no prompt and no history. Uses editline's global state: one loop at
-// a time per process, on one thread.
+// a time per process, on one thread. A non-empty `first_query` (newsdex-search -i QUERY)
+// is answered before the first line is read.
 int run_interactive(const InteractiveCommands& commands, const std::string& history_path,
-                    std::FILE* in, std::FILE* out);
+                    std::FILE* in, std::FILE* out, const std::string& first_query = "");
 
 }  // namespace newsdex

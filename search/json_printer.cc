@@ -37,7 +37,8 @@ class JsonPrinter final : public Printer {
       const JsonDate date = json_date(a);
       nlohmann::json passages = nlohmann::json::array();
       for (const Passage& passage : hit.passages) passages.push_back(passage_json(passage));
-      nlohmann::json line = {{"rank", hit.rank},
+      nlohmann::json line = {{"type", "hit"},
+                             {"rank", hit.rank},
                              {"id", a.id},
                              {"path", a.path},
                              {"title", a.title},
@@ -57,12 +58,14 @@ class JsonPrinter final : public Printer {
       }
       out_ << dump(line) << "\n";
     }
-    if (request.facets && !results.hits.empty()) print_facets(results.facets);
+    if (request.facets && results.matches > 0) print_facets(results.facets);
   }
 
-  void print_list(const ListRequest&, const ListResults& results) override {
+  void print_list(const ListRequest& request, const ListResults& results) override {
     for (const FacetValue& value : results.counts.values) {
-      out_ << dump(value_json(value)) << "\n";
+      nlohmann::ordered_json line = {{"type", "value"}, {"facet", request.facet}};
+      line.update(value_json(value));
+      out_ << dump(line) << "\n";
     }
   }
 
@@ -75,7 +78,7 @@ class JsonPrinter final : public Printer {
       for (const FacetValue& value : counts.values) values.push_back(value_json(value));
       by_facet[std::string(counts.facet.name)] = std::move(values);
     }
-    nlohmann::ordered_json line = {{"facets", std::move(by_facet)}};
+    nlohmann::ordered_json line = {{"type", "facets"}, {"facets", std::move(by_facet)}};
     out_ << dump(line) << "\n";
   }
 

@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <map>
 #include <stdexcept>
 
 #include <xapian.h>
@@ -79,9 +80,29 @@ newsdex::ColorMode parse_color_mode(const std::string& text) {
 }
 
 // Checks --list FACET before the index is opened, so a typo is a usage error.
+// Whether `value` followed `option` as a word of its own on the command line (rather
+// than "--option=value").
+bool given_as_own_word(int argc, char** argv, std::string_view option, const std::string& value) {
+  for (int i = 1; i + 1 < argc; ++i) {
+    if (argv[i] == option && argv[i + 1] == value) return true;
+  }
+  return false;
+}
+
 std::string parse_list_facet(const std::string& text) {
+  // The singular, as the query fields spell them (person:, place:, org:, topic:).
+  static const std::map<std::string, std::string> kSingular = {{"person", "people"},
+                                                               {"place", "places"},
+                                                               {"org", "organizations"},
+                                                               {"organization", "organizations"},
+                                                               {"organisation", "organizations"},
+                                                               {"organisations", "organizations"},
+                                                               {"orgs", "organizations"},
+                                                               {"topic", "topics"}};
   try {
-    return std::string(newsdex::facet_by_name(text).name);
+    auto singular = kSingular.find(text);
+    return std::string(
+        newsdex::facet_by_name(singular != kSingular.end() ? singular->second : text).name);
   } catch (const std::out_of_range&) {
     throw po::error("--list must be people, places, organizations or topics, not '" + text + "'");
   }
@@ -144,7 +165,7 @@ int run_interactive_session(newsdex::Searcher& searcher, newsdex::SearchRequest 
   const char* home = std::getenv("HOME");
   std::string history =
       home != nullptr && *home != '\0' ? std::string(home) + "/.newsdex_history" : std::string();
-  return newsdex::run_interactive(commands, history, stdin, stdout);
+  return newsdex::run_interactive(commands, history, stdin, stdout, request.query);
 }
 
 std::string join_words(const std::vector<std::string>& words) {
@@ -245,6 +266,12 @@ int main(int argc, char** argv) {
     if (request.recency_weight < 0) throw po::error("--recency must not be negative");
     if (vm.count("timeline")) {
       request.timeline = newsdex::parse_timeline_bucket(timeline);
+      if (!request.timeline && given_as_own_word(argc, argv, "--timeline", timeline)) {
+        // "--timeline chelsea": the bucket is optional, so a word after it that is no
+        // bucket belongs to the query.
+        query_words.insert(query_words.begin(), timeline);
+        request.timeline = newsdex::parse_timeline_bucket("auto");
+      }
       if (!request.timeline) {
         throw po::error("--timeline must be auto, day, week, month or year, not '" + timeline +
                         "'");
@@ -295,8 +322,9 @@ int main(int argc, char** argv) {
   request.autocorrect = vm.count("autocorrect") > 0;
 
   bool json = vm.count("json") > 0;
-  int formats = int(json) + int(vm.count("paths-only") > 0) + int(vm.count("null") > 0);
-  if (formats > 1) return fail("choose one of --json, --paths-only and -0", true);
+  // -0 is --paths-only with NUL endings, so the two go together.
+  int formats = int(json) + int(vm.count("paths-only") > 0 || vm.count("null") > 0);
+  if (formats > 1) return fail("choose --json or --paths-only (-0), not both", true);
   open_options.remote_timeout_ms = static_cast<unsigned>(timeout_seconds * 1000);
   open_options.connect_timeout_ms = open_options.remote_timeout_ms;
   open_options.allow_missing_shards = vm.count("allow-missing-shards") > 0;

@@ -253,6 +253,11 @@ class QueryChecker {
     } else {
       tokens_.push_back({Kind::kOperand, start, word});
       const std::size_t name_start = start + (word[0] == '+' || word[0] == '-' ? 1 : 0);
+      // Xapian drops a leading '*' without a word: "*ball" would search for "ball".
+      if (name_start + 1 < end && query_[name_start] == '*') {
+        fail("a word cannot start with '*' (a wildcard ends a word, as in foot*)" +
+             at_column(name_start));
+      }
       if (std::optional<std::size_t> value_end = scan_field(name_start, in_brackets)) {
         return *value_end;
       }

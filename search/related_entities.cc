@@ -92,7 +92,7 @@ std::string related_json_line(const std::vector<FacetCounts>& related) {
     }
     by_facet[std::string(counts.facet.name)] = std::move(values);
   }
-  nlohmann::ordered_json line = {{"related", std::move(by_facet)}};
+  nlohmann::ordered_json line = {{"type", "related"}, {"related", std::move(by_facet)}};
   // Names come from article text; replace bytes that are not UTF-8 rather than throw.
   return line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

@@ -21,11 +21,19 @@ void print_spelling_text(const SearchResults& results, std::ostream& out) {
 
 void print_spelling_json(const SearchResults& results, std::ostream& out) {
   if (!results.suggestion) return;
-  nlohmann::json line = {{"did_you_mean", *results.suggestion},
-                         {"autocorrected", results.corrected_from.has_value()}};
+  nlohmann::ordered_json line = {{"type", "did_you_mean"},
+                                 {"did_you_mean", *results.suggestion},
+                                 {"autocorrected", results.corrected_from.has_value()}};
   if (results.corrected_from) line["query"] = *results.corrected_from;
   // A query may hold bytes that are not UTF-8: they are replaced, never thrown over.
   out << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+}
+
+// The last record: the exact counts (see SearchResults), whatever the page.
+void print_total_json(const SearchResults& results, std::ostream& out) {
+  nlohmann::ordered_json line = {
+      {"type", "total"}, {"matches", results.matches}, {"articles", results.articles}};
+  out << line.dump() << "\n";
 }
 
 }  // namespace
@@ -36,7 +44,8 @@ void print_results(const SearchRequest& request, const SearchResults& results, P
     case OutputStyle::kPaths:
       printer.print(request, results);
       if (results.suggestion && !results.corrected_from) {
-        notes << "newsdex-search: did you mean: " << *results.suggestion << "\n";
+        notes << "newsdex-search: did you mean: " << printable_on_terminal(*results.suggestion)
+              << "\n";
       }
       return;
     case OutputStyle::kJson:
@@ -44,8 +53,10 @@ void print_results(const SearchRequest& request, const SearchResults& results, P
       print_spelling_json(results, out);
       if (!results.related.empty()) out << related_json_line(results.related) << "\n";
       if (results.timeline) out << timeline_json_line(*results.timeline) << "\n";
-      if (results.hits.empty()) {
-        notes << "newsdex-search: no articles match: " << request.query << "\n";
+      print_total_json(results, out);
+      if (results.matches == 0) {
+        notes << "newsdex-search: no articles match: " << printable_on_terminal(request.query)
+              << "\n";
       }
       return;
     case OutputStyle::kText:

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <iterator>
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
@@ -151,7 +152,7 @@ void Searcher::reopen_all(const OpenedIndex& opened) {
 
 SearchResults Searcher::search(const SearchRequest& request) {
   SearchResults results = with_retries<SearchResults>([&] { return search_once(request); });
-  if (!request.like.empty() || results.matches_estimated >= kFewMatches) return results;
+  if (!request.like.empty() || results.articles >= kFewMatches) return results;
   std::optional<std::string> corrected = with_retries<std::optional<std::string>>(
       [&] { return suggest_correction(db_, request.query); });
   if (!corrected) return results;
@@ -160,7 +161,7 @@ SearchResults Searcher::search(const SearchRequest& request) {
   SearchResults fixed = with_retries<SearchResults>([&] { return search_once(again); });
   // A correction is worth showing only when it finds more ("zelenski" already finds
   // "Zelensky" by its stem).
-  if (fixed.matches_estimated <= results.matches_estimated) return results;
+  if (fixed.articles <= results.articles) return results;
   if (!request.autocorrect) {
     results.suggestion = corrected;
     return results;
@@ -194,13 +195,18 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
   // Newest first; an undated match has no value, which sorts below every date.
   if (request.sort == SortOrder::kDate)
     enquire.set_sort_by_value_then_relevance(kSlotTimestamp, true);
-  Xapian::doccount check_at_least = 0;
-  if (request.collapse_duplicates) enquire.set_collapse_key(kSlotDuplicateKey);
-  if (count_facets) {
-    facet_counter.attach(enquire);
-    check_at_least = check_all(db_);
+  // Xapian's counts of collapsed matches are estimates even when every match is checked
+  // (both, with and without the copies): a stock spy (so that remote shards count too)
+  // sees every match, and the stories are its distinct collapse keys.
+  Xapian::ValueCountMatchSpy story_keys(kSlotDuplicateKey);
+  if (request.collapse_duplicates) {
+    enquire.set_collapse_key(kSlotDuplicateKey);
+    enquire.add_matchspy(&story_keys);
   }
-  Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+  if (count_facets) facet_counter.attach(enquire);
+  // Every match is checked, so that the counts are exact rather than Xapian's estimate,
+  // which changes with the page asked for (bench/search measures what this costs).
+  Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_all(db_));
 
   // Passages come from an MSet of the highlight query; snippet() needs only its terms
   // and statistics, so it asks for no documents.
@@ -214,10 +220,15 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
   }
 
   SearchResults results;
-  // Articles that match, near-duplicates included: what the facets count too.
-  results.matches_lower_bound = mset.get_uncollapsed_matches_lower_bound();
-  results.matches_estimated = mset.get_uncollapsed_matches_estimated();
-  results.matches_upper_bound = mset.get_uncollapsed_matches_upper_bound();
+  // With every match checked and nothing collapsed, Xapian's bounds meet and the count
+  // is exact; collapsed, the spy saw every match.
+  if (request.collapse_duplicates) {
+    results.articles = story_keys.get_total();
+    results.matches = static_cast<Xapian::doccount>(
+        std::distance(story_keys.values_begin(), story_keys.values_end()));
+  } else {
+    results.articles = results.matches = mset.get_matches_estimated();
+  }
   if (count_facets) {
     // Related names need every count; facets alone only the first facet_limit.
     std::vector<FacetCounts> facets =
@@ -231,9 +242,6 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
       }
       results.facets = std::move(facets);
     }
-    // Xapian's counts are estimates once duplicates collapse; the spies saw every match.
-    results.matches_lower_bound = results.matches_estimated = results.matches_upper_bound =
-        facet_counter.documents_seen();
   }
   if (request.timeline) results.timeline = build_timeline(db_, query, *request.timeline);
   std::unordered_map<std::string, Xapian::doccount> group_counts;

@@ -69,12 +69,14 @@ struct Hit {
 };
 
 struct SearchResults {
-  Xapian::doccount matches_lower_bound = 0;
-  Xapian::doccount matches_estimated = 0;
-  Xapian::doccount matches_upper_bound = 0;
+  // Exact counts, the same whatever the limit and offset: the stories that match (what
+  // the pages list, near-duplicate copies collapsed into their best hit unless the
+  // request shows them) and the articles that match, copies included.
+  Xapian::doccount matches = 0;
+  Xapian::doccount articles = 0;
   std::vector<Hit> hits;
   // One entry per schema facet, in schema order, when the request asked for facets;
-  // empty otherwise. With facets the match counts above are exact.
+  // empty otherwise.
   std::vector<FacetCounts> facets;
   std::optional<Timeline> timeline;  // when the request asked for one
   std::vector<FacetCounts> related;  // when the request asked: people, places, organizations

@@ -170,13 +170,16 @@ std::size_t columns_left(std::size_t width, std::size_t others) {
   return std::max(kMinElidedColumns, width > others ? width - others : 0);
 }
 
+// "3 articles match", or, where copies of a story are collapsed into one hit,
+// "2 stories match (3 articles with their copies)": the first number is what the pages
+// list.
 std::string describe_count(const SearchResults& results) {
-  if (results.matches_lower_bound == results.matches_upper_bound) {
-    std::size_t n = results.matches_estimated;
+  const std::size_t n = results.matches;
+  if (results.articles == n) {
     return std::to_string(n) + (n == 1 ? " article matches" : " articles match");
   }
-  std::size_t n = results.matches_estimated;
-  return "about " + std::to_string(n) + (n == 1 ? " article matches" : " articles match");
+  return std::to_string(n) + (n == 1 ? " story matches (" : " stories match (") +
+         std::to_string(results.articles) + " articles with their copies)";
 }
 
 // A value worth suggesting as a filter: the first (people first, most frequent first)
@@ -184,7 +187,7 @@ std::string describe_count(const SearchResults& results) {
 const FacetValue* narrowing_value(const SearchResults& results, const Facet** facet) {
   for (const FacetCounts& counts : results.facets) {
     for (const FacetValue& value : counts.values) {
-      if (value.count < results.matches_upper_bound) {
+      if (value.count < results.articles) {
         *facet = &counts.facet;
         return &value;
       }
@@ -199,9 +202,18 @@ class TextPrinter final : public Printer {
       : out_(out), style_(color ? kAnsiStyle : kPlainStyle), width_(width) {}
 
   void print(const SearchRequest& request, const SearchResults& results) override {
+    if (results.matches == 0) {
+      out_ << "No articles match: " << printable_on_terminal(request.query) << "\n";
+      return;
+    }
+    if (request.limit == 0) {  // only the count (and the facets) were asked for
+      out_ << style_.dim_on << describe_count(results) << style_.dim_off << "\n";
+      if (request.facets) print_facets(request, results);
+      return;
+    }
     if (results.hits.empty()) {
-      out_ << (results.matches_estimated == 0 ? "No articles match: " : "No more articles for: ")
-           << printable_on_terminal(request.query) << "\n";
+      out_ << "No more articles for: " << printable_on_terminal(request.query) << " ("
+           << describe_count(results) << ")\n";
       return;
     }
     out_ << style_.dim_on << describe_count(results) << "; showing " << results.hits.front().rank

@@ -250,7 +250,7 @@ std::string timeline_json_line(const Timeline& timeline) {
                                  {"bars", std::move(bars)},
                                  {"undated", timeline.undated},
                                  {"total", timeline.total}};
-  nlohmann::ordered_json line = {{"timeline", std::move(body)}};
+  nlohmann::ordered_json line = {{"type", "timeline"}, {"timeline", std::move(body)}};
   return line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

@@ -43,7 +43,7 @@ class BbcCorpus : public ::testing::Test {
     ProcessResult result = run_search({"--db", *dir_ / "index", query, "--json", "--limit",
                                        std::to_string(limit), "--duplicates=" + duplicates});
     EXPECT_EQ(result.exit_code, 0) << result.err;
-    for (const auto& hit : parse_json_lines(result.out)) sections.push_back(hit.at("section"));
+    for (const auto& hit : json_records(result.out)) sections.push_back(hit.at("section"));
     return sections;
   }
 

@@ -69,9 +69,7 @@ class Dates : public ::testing::Test {
   }
   static std::vector<nlohmann::json> hits(std::vector<std::string> args) {
     args.insert(args.begin(), "--json");
-    std::vector<nlohmann::json> lines = parse_json_lines(run(args).out);
-    std::erase_if(lines, [](const nlohmann::json& line) { return !line.contains("id"); });
-    return lines;
+    return json_records(run(args).out);
   }
   static std::vector<std::string> sorted_ids(std::vector<std::string> args) {
     std::vector<std::string> ids;
@@ -152,8 +150,8 @@ TEST_F(Dates, SortByDateAndRecencyPutUndatedArticlesLast) {
 
 TEST_F(Dates, TimelineCountsUndatedArticlesApart) {
   std::vector<nlohmann::json> lines =
-      parse_json_lines(run({"--json", "--timeline=year", "report"}).out);
-  ASSERT_FALSE(lines.empty());
+      json_records(run({"--json", "--timeline=year", "report"}).out, "timeline");
+  ASSERT_EQ(lines.size(), 1u);
   const nlohmann::json& timeline = lines.back().at("timeline");
   EXPECT_EQ(timeline.at("undated"), 2);
   EXPECT_EQ(timeline.at("total"), 7);

@@ -40,6 +40,15 @@ inline std::vector<nlohmann::json> parse_json_lines(const std::string& out) {
   return lines;
 }
 
+// The records of one type of newsdex-search --json: "hit" (the default), "facets",
+// "related", "timeline", "did_you_mean", "total" or, with --list, "value".
+inline std::vector<nlohmann::json> json_records(const std::string& out,
+                                                const std::string& type = "hit") {
+  std::vector<nlohmann::json> records = parse_json_lines(out);
+  std::erase_if(records, [&](const nlohmann::json& r) { return r.value("type", "") != type; });
+  return records;
+}
+
 // The ids of the hits of a --json search, best first (the lines after them, such as
 // facets or a spelling suggestion, have no id).
 inline std::vector<std::string> hit_ids(const ProcessResult& result) {

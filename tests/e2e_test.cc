@@ -107,7 +107,7 @@ TEST_F(SampleCorpusSearch, PlainOutputMarksHighlightsWithBrackets) {
 }
 
 TEST_F(SampleCorpusSearch, TitleQueryHighlightsTheWordInThePassage) {
-  std::vector<nlohmann::json> hits = parse_json_lines(search({"title:blinken", "--json"}).out);
+  std::vector<nlohmann::json> hits = json_records(search({"title:blinken", "--json"}).out);
   ASSERT_FALSE(hits.empty());
   for (const nlohmann::json& hit : hits) {
     const nlohmann::json& passage = hit.at("passages").at(0);
@@ -145,8 +145,12 @@ TEST_F(SampleCorpusSearch, AutoColoursATerminalUnlessNoColor) {
 TEST_F(SampleCorpusSearch, JsonHitsCarryFieldsAndHighlightOffsets) {
   ProcessResult result = search({"blinken", "--json"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
-  std::vector<nlohmann::json> hits = parse_json_lines(result.out);
+  std::vector<nlohmann::json> hits = json_records(result.out);
   ASSERT_GE(hits.size(), 2u);
+  // Every record says what it is; the hits come first, the total last.
+  std::vector<nlohmann::json> records = parse_json_lines(result.out);
+  EXPECT_EQ(records.back().at("type"), "total");
+  EXPECT_EQ(records.back().at("matches").get<std::size_t>(), hits.size());
   int rank = 1;
   for (const nlohmann::json& hit : hits) {
     for (const char* key : {"rank", "id", "path", "title", "section", "score", "passages"}) {
@@ -171,7 +175,7 @@ TEST_F(SampleCorpusSearch, ResidueLinesAreNotSearchable) {
     EXPECT_NE(text.out.find("No articles match"), std::string::npos) << text.out;
     ProcessResult json = search({word, "--json"});
     EXPECT_EQ(json.exit_code, 0);
-    EXPECT_TRUE(json.out.empty()) << json.out;
+    EXPECT_EQ(json.out, "{\"type\":\"total\",\"matches\":0,\"articles\":0}\n");
   }
 }
 
@@ -223,7 +227,7 @@ TEST_F(SampleCorpusSearch, LimitAndOffsetPage) {
       hit_ids(search({"the", "--json", "--limit", "2", "--offset", "3"}));
   EXPECT_EQ(page, (std::vector<std::string>{all[3], all[4]}));
   std::vector<nlohmann::json> hits =
-      parse_json_lines(search({"the", "--json", "--limit", "1", "--offset", "3"}).out);
+      json_records(search({"the", "--json", "--limit", "1", "--offset", "3"}).out);
   ASSERT_EQ(hits.size(), 1u);
   EXPECT_EQ(hits[0].at("rank"), 4);
 }
@@ -233,7 +237,7 @@ TEST_F(SampleCorpusSearch, EntityFieldsFindTheCeasefireArticle) {
       {"person:blinken", "blinken"}, {"place:rafah", "rafah"}, {"org:hamas", "hamas"}};
   for (const auto& [query, word] : kCases) {
     SCOPED_TRACE(query);
-    std::vector<nlohmann::json> hits = parse_json_lines(search({query, "--json"}).out);
+    std::vector<nlohmann::json> hits = json_records(search({query, "--json"}).out);
     auto hit = std::find_if(hits.begin(), hits.end(), [](const nlohmann::json& h) {
       return h.at("id") == kCeasefireArticle;
     });
@@ -252,7 +256,7 @@ TEST_F(SampleCorpusSearch, EntityFieldsFindTheCeasefireArticle) {
 
 TEST_F(SampleCorpusSearch, HitsCarryTheirEntities) {
   std::vector<nlohmann::json> hits =
-      parse_json_lines(search({"id:" + kCeasefireArticle, "--json"}).out);
+      json_records(search({"id:" + kCeasefireArticle, "--json"}).out);
   ASSERT_EQ(hits.size(), 1u);
   auto contains = [](const nlohmann::json& list, const std::string& name) {
     return std::find(list.begin(), list.end(), name) != list.end();
@@ -269,11 +273,10 @@ TEST_F(SampleCorpusSearch, HitsCarryTheirEntities) {
 TEST_F(SampleCorpusSearch, FacetCountsEqualBruteForce) {
   for (const char* query : {"gaza", "election", "section:business"}) {
     SCOPED_TRACE(query);
-    std::vector<nlohmann::json> lines =
-        parse_json_lines(search({query, "--json", "--facets", "--limit", "1000"}).out);
-    ASSERT_GE(lines.size(), 2u);
-    nlohmann::json facets = lines.back().at("facets");
-    lines.pop_back();
+    const std::string out = search({query, "--json", "--facets", "--limit", "1000"}).out;
+    std::vector<nlohmann::json> lines = json_records(out);
+    ASSERT_EQ(json_records(out, "facets").size(), 1u);
+    nlohmann::json facets = json_records(out, "facets").front().at("facets");
     for (const char* facet : {"people", "places", "organizations", "topics"}) {
       std::map<std::string, int> brute_force;
       for (const nlohmann::json& hit : lines) {
@@ -290,11 +293,10 @@ TEST_F(SampleCorpusSearch, FacetCountsEqualBruteForce) {
 }
 
 TEST_F(SampleCorpusSearch, NarrowingByAFacetValueNeverWidens) {
-  std::vector<nlohmann::json> lines =
-      parse_json_lines(search({"gaza", "--json", "--facets", "--limit", "1000"}).out);
-  ASSERT_GE(lines.size(), 2u);
-  nlohmann::json facets = lines.back().at("facets");
-  lines.pop_back();
+  const std::string out = search({"gaza", "--json", "--facets", "--limit", "1000"}).out;
+  std::vector<nlohmann::json> lines = json_records(out);
+  ASSERT_EQ(json_records(out, "facets").size(), 1u);
+  nlohmann::json facets = json_records(out, "facets").front().at("facets");
   std::set<std::string> all;
   for (const nlohmann::json& hit : lines) all.insert(hit.at("id"));
   const std::pair<const char*, const char*> kFields[] = {
@@ -314,12 +316,13 @@ TEST_F(SampleCorpusSearch, NarrowingByAFacetValueNeverWidens) {
 
 TEST_F(SampleCorpusSearch, ListsPeopleOfTheWholeIndex) {
   std::vector<nlohmann::json> people =
-      parse_json_lines(search({"--list", "people", "--json", "--limit", "5"}).out);
+      json_records(search({"--list", "people", "--json", "--limit", "5"}).out, "value");
   ASSERT_EQ(people.size(), 5u);
   for (std::size_t i = 1; i < people.size(); ++i) {
     EXPECT_GE(people[i - 1].at("count").get<int>(), people[i].at("count").get<int>());
   }
-  auto blinken = parse_json_lines(search({"--list", "people", "--json", "--limit", "1000"}).out);
+  auto blinken =
+      json_records(search({"--list", "people", "--json", "--limit", "1000"}).out, "value");
   auto entry = std::find_if(blinken.begin(), blinken.end(), [](const nlohmann::json& p) {
     return p.at("name") == "Antony Blinken";
   });

@@ -226,7 +226,7 @@ TEST(Facets, CountsEqualBruteForce) {
     // One hit per page: facets must still count every match.
     SearchResults results = search_with_facets(query, kAllFacetValues, 1);
     EXPECT_EQ(results.hits.size(), 1u);
-    EXPECT_EQ(results.matches_estimated, articles.size());
+    EXPECT_EQ(results.articles, articles.size());
     ASSERT_EQ(results.facets.size(), schema_facets().size());
     for (std::size_t i = 0; i < results.facets.size(); ++i) {
       const FacetCounts& counts = results.facets[i];
@@ -514,7 +514,7 @@ TEST(EntityBrowser, WithAQueryEqualsTheFacets) {
     for (const FacetCounts& counts : results.facets) {
       SCOPED_TRACE(counts.facet.name);
       ListResults listed = list(std::string(counts.facet.name), query);
-      EXPECT_EQ(listed.matches, results.matches_estimated);
+      EXPECT_EQ(listed.matches, results.articles);
       EXPECT_EQ(listed.counts.values, counts.values);
     }
   }

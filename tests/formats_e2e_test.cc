@@ -49,7 +49,7 @@ class MixedArchive : public ::testing::Test {
     args.insert(args.begin(), {"--db", db_, "--json", "--limit", "50"});
     ProcessResult result = run_search(args);
     EXPECT_EQ(result.exit_code, 0) << result.err;
-    return parse_json_lines(result.out);
+    return json_records(result.out);
   }
   static std::vector<std::string> ids(const std::vector<nlohmann::json>& hits) {
     std::vector<std::string> result;

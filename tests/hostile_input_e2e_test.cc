@@ -58,7 +58,7 @@ TEST(HostileInput, ValuesTooLongForATermAreIndexedAndFoundByTheirField) {
   ProcessResult by_source =
       run_search({"--db", index, "--json", "--undated=include", "source:" + long_value});
   EXPECT_EQ(by_source.exit_code, 0) << by_source.err;
-  std::vector<nlohmann::json> hits = parse_json_lines(by_source.out);
+  std::vector<nlohmann::json> hits = json_records(by_source.out);
   ASSERT_FALSE(hits.empty()) << by_source.out;
   EXPECT_EQ(hits.front().value("title", ""), "Long source");
 

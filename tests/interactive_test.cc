@@ -90,6 +90,19 @@ TEST(Interactive, CommandsFromAPipe) {
   }
 }
 
+TEST(Interactive, AQueryGivenWithTheOptionIsAnsweredFirst) {
+  std::FILE* in = std::tmpfile();
+  std::FILE* out = std::tmpfile();
+  ASSERT_TRUE(in != nullptr && out != nullptr);
+  std::fputs(":more\n", in);
+  std::rewind(in);
+  std::vector<std::string> log;
+  EXPECT_EQ(run_interactive(logging_commands(log), "", in, out, "  chelsea "), 0);
+  EXPECT_EQ(log, (std::vector<std::string>{"search:chelsea", "more"}));
+  std::fclose(in);
+  std::fclose(out);
+}
+
 TEST(Interactive, HelpListsTheCommands) {
   std::FILE* in = std::tmpfile();
   std::FILE* out = std::tmpfile();

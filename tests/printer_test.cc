@@ -65,7 +65,7 @@ Hit make_hit(Xapian::doccount rank, std::string id, std::string title, std::stri
 // "harbour" at code points [4, 11)), the second at the corpus root without highlights.
 SearchResults two_results() {
   SearchResults results;
-  results.matches_lower_bound = results.matches_estimated = results.matches_upper_bound = 2;
+  results.matches = results.articles = 2;
   results.hits.push_back(make_hit(1, "world/harbour.txt", "Harbour Reopens", "world",
                                   {Passage{"\xC3\xA9t\xC3\xA9 harbour news", {{4, 11}}}}));
   results.hits.push_back(
@@ -124,8 +124,7 @@ TEST(TextPrinter, NoHits) {
     SCOPED_TRACE(c.name);
     for (bool color : {false, true}) {
       SearchResults results;
-      results.matches_lower_bound = results.matches_estimated = results.matches_upper_bound =
-          c.estimated;
+      results.matches = results.articles = c.estimated;
       std::string out = print_text(results, color, "volcano eruption");
       EXPECT_NE(out.find(c.expected), std::string::npos) << out;
       EXPECT_EQ(out.back(), '\n');
@@ -178,7 +177,7 @@ TEST(JsonPrinter, HighlightOffsetsAreCodePoints) {
 // The first hit of two_results() with people and places; facets of four matches.
 SearchResults results_with_entities() {
   SearchResults results = two_results();
-  results.matches_lower_bound = results.matches_estimated = results.matches_upper_bound = 4;
+  results.matches = results.articles = 4;
   ArticleEntities& entities = results.hits[0].article.entities;
   entities.people = {"Mara Okafor", "Tomas Lindqvist", "Ada Brennan", "Ines Marlow"};
   entities.places = {"Port Elwyn"};
@@ -342,13 +341,13 @@ TEST(JsonPrinter, FacetsAreOneLastLine) {
   EXPECT_TRUE(nlohmann::json::parse(lines[0]).contains("rank"));
   // Keys in schema order, every facet present, values in the order given.
   EXPECT_EQ(lines[2],
-            "{\"facets\":{\"people\":[{\"name\":\"Mara Okafor\",\"count\":4},"
+            "{\"type\":\"facets\",\"facets\":{\"people\":[{\"name\":\"Mara Okafor\",\"count\":4},"
             "{\"name\":\"Ada Brennan\",\"count\":2}],"
             "\"places\":[{\"name\":\"Port Elwyn\",\"count\":3}],"
             "\"organizations\":[],"
             "\"topics\":[{\"name\":\"ceasefire\",\"count\":1}]}}");
   nlohmann::json facets = nlohmann::json::parse(lines[2]);
-  ASSERT_EQ(facets.size(), 1u);
+  ASSERT_EQ(facets.size(), 2u);  // "type" and "facets"
   EXPECT_TRUE(facets["facets"]["people"][0]["count"].is_number_unsigned());
 }
 
@@ -360,13 +359,36 @@ TEST(JsonPrinter, NoFacetLineUnlessAskedOrWithoutHits) {
   EXPECT_EQ(print_json(facets_request("harbour"), none), "");
 }
 
+TEST(JsonPrinter, FacetsWithoutHitsWhenOnlyTheCountsAreAskedFor) {
+  SearchResults counted = results_with_entities();
+  counted.hits.clear();  // -n 0
+  SearchRequest request = facets_request("harbour");
+  request.limit = 0;
+  std::string out = print_json(request, counted);
+  EXPECT_TRUE(out.starts_with("{\"type\":\"facets\"")) << out;
+}
+
+TEST(TextPrinter, CountsAndFacetsWithoutHitsWhenOnlyTheyAreAskedFor) {
+  SearchResults counted = results_with_entities();
+  counted.hits.clear();
+  counted.matches = 3;
+  counted.articles = 4;
+  SearchRequest request = facets_request("harbour");
+  request.limit = 0;
+  std::string out = print_text(request, counted);
+  EXPECT_TRUE(out.starts_with("3 stories match (4 articles with their copies)\n")) << out;
+  EXPECT_NE(out.find("Mara Okafor (4)"), std::string::npos) << out;
+  EXPECT_EQ(out.find("No more"), std::string::npos) << out;
+}
+
 TEST(JsonPrinter, EntityListOneObjectPerValue) {
   std::ostringstream out;
   make_json_printer(out)->print_list(
       {"people", "", 10}, list_results("people", {{"Mara Okafor", 3}, {"\xC3\x89lan Roux", 1}}));
-  EXPECT_EQ(out.str(),
-            "{\"name\":\"Mara Okafor\",\"count\":3}\n"
-            "{\"name\":\"\xC3\x89lan Roux\",\"count\":1}\n");
+  EXPECT_EQ(
+      out.str(),
+      "{\"type\":\"value\",\"facet\":\"people\",\"name\":\"Mara Okafor\",\"count\":3}\n"
+      "{\"type\":\"value\",\"facet\":\"people\",\"name\":\"\xC3\x89lan Roux\",\"count\":1}\n");
   std::ostringstream empty;
   make_json_printer(empty)->print_list({"people", "volcano", 10}, list_results("people", {}, 0));
   EXPECT_EQ(empty.str(), "");
@@ -481,7 +503,7 @@ TEST(Printer, ElidePath) {
 // One hit with a long title, a deep path and two passages, printed `width` wide.
 std::string print_narrow(std::size_t width) {
   SearchResults results;
-  results.matches_lower_bound = results.matches_estimated = results.matches_upper_bound = 1;
+  results.matches = results.articles = 1;
   Hit hit =
       make_hit(1, "world/europe/2024/harbour-works-finish-after-two-years.txt",
                "Harbour Works Finish After Two Long Years of Delays", "world",
@@ -581,7 +603,7 @@ TEST(PathsPrinter, OnePathPerHit) {
 TEST(PathsPrinter, NothingWithoutHits) {
   std::ostringstream out;
   SearchResults none;
-  none.matches_estimated = 3;
+  none.matches = none.articles = 3;
   make_paths_printer(out, '\0')->print(request_for("volcano"), none);
   EXPECT_EQ(out.str(), "");
 }

@@ -178,7 +178,8 @@ TEST(RelatedEntitiesJson, Shape) {
   std::string line =
       related_json_line(related_entities(search_facets(), "gaza city rafah israel", 1));
   EXPECT_EQ(line.find('\n'), std::string::npos);
-  nlohmann::json expected = {{"related",
+  nlohmann::json expected = {{"type", "related"},
+                             {"related",
                               {{"people", {{{"name", "Antony Blinken"}, {"count", 12}}}},
                                {"places", nlohmann::json::array()},
                                {"organizations", {{{"name", "Hamas"}, {"count", 25}}}}}}};

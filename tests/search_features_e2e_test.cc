@@ -167,7 +167,7 @@ TEST_F(SearchFeatures, TimelineCountsEqualABruteForceCount) {
     nlohmann::json timeline = line_with(result, "timeline")["timeline"];
     ASSERT_FALSE(timeline.is_null()) << result.out;
     // Brute force: the date of every match, put in the bar whose days hold it.
-    std::vector<nlohmann::json> hits = parse_json_lines(
+    std::vector<nlohmann::json> hits = testing::json_records(
         search({"--json", "--duplicates=show", "--limit", "1000", "election"}).out);
     std::map<std::string, int> expected;
     int total = 0;
@@ -189,7 +189,7 @@ TEST_F(SearchFeatures, TimelineCountsEqualABruteForceCount) {
 
 TEST_F(SearchFeatures, SeveralPassagesEachWithHighlights) {
   ProcessResult result = search({"--json", "--passages", "3", "--limit", "3", "gaza"});
-  std::vector<nlohmann::json> hits = parse_json_lines(result.out);
+  std::vector<nlohmann::json> hits = testing::json_records(result.out);
   ASSERT_FALSE(hits.empty());
   bool some_hit_has_several = false;
   for (const nlohmann::json& hit : hits) {
@@ -265,6 +265,40 @@ TEST_F(SearchFeatures, InteractiveSessionOnATerminal) {
   session.type("\x04");
   EXPECT_EQ(session.wait_exit(), 0) << session.output();
   EXPECT_TRUE(fs::exists(home / ".newsdex_history"));
+}
+
+// Options a power user reaches for do what they say, or refuse in one line.
+TEST_F(SearchFeatures, OptionTrapsDoTheObviousThing) {
+  // -0 is --paths-only with NUL endings: both together are one format.
+  ProcessResult nul = search({"--paths-only", "-0", "gaza"});
+  EXPECT_EQ(nul.exit_code, 0) << nul.err;
+  EXPECT_NE(nul.out.find('\0'), std::string::npos);
+  EXPECT_EQ(nul.out.find('\n'), std::string::npos);
+  // The bucket is optional: a query word after --timeline is the query's.
+  ProcessResult timeline = search({"--json", "--timeline", "gaza"});
+  EXPECT_EQ(timeline.exit_code, 0) << timeline.err;
+  EXPECT_FALSE(testing::json_records(timeline.out).empty()) << timeline.out;
+  EXPECT_EQ(testing::json_records(timeline.out, "timeline").size(), 1u);
+  EXPECT_EQ(testing::json_records(timeline.out).size(),
+            testing::json_records(search({"--json", "gaza"}).out).size());
+  // A leading wildcard would silently search for the rest of the word.
+  ProcessResult wildcard = search({"*ball"});
+  EXPECT_EQ(wildcard.exit_code, 2);
+  EXPECT_NE(wildcard.err.find("cannot start with '*'"), std::string::npos) << wildcard.err;
+  EXPECT_EQ(std::count(wildcard.err.begin(), wildcard.err.end(), '\n'), 1) << wildcard.err;
+  // --list takes the singular of the query fields too.
+  for (const char* facet : {"person", "place", "org", "topic"}) {
+    ProcessResult listed = search({"--list", facet, "--json"});
+    EXPECT_EQ(listed.exit_code, 0) << facet << ": " << listed.err;
+    EXPECT_FALSE(testing::json_records(listed.out, "value").empty()) << facet;
+  }
+  // -n 0: the exact counts (and facets), no hits.
+  ProcessResult counted = search({"-n", "0", "--json", "--facets", "gaza"});
+  EXPECT_EQ(counted.exit_code, 0) << counted.err;
+  EXPECT_TRUE(testing::json_records(counted.out).empty());
+  EXPECT_EQ(testing::json_records(counted.out, "facets").size(), 1u);
+  ASSERT_EQ(testing::json_records(counted.out, "total").size(), 1u);
+  EXPECT_GT(testing::json_records(counted.out, "total").front().at("matches").get<int>(), 0);
 }
 
 // The completion script offers every option each tool's --help lists, so the two cannot

@@ -440,6 +440,7 @@ TEST(TimelineJson, Shape) {
   timeline.undated = 1;
   timeline.total = 5;
   nlohmann::json expected = {
+      {"type", "timeline"},
       {"timeline",
        {{"bucket", "week"},
         {"bars",
@@ -450,7 +451,8 @@ TEST(TimelineJson, Shape) {
   std::string line = timeline_json_line(timeline);
   EXPECT_EQ(line.find('\n'), std::string::npos);
   EXPECT_EQ(nlohmann::json::parse(line), expected);
-  EXPECT_TRUE(line.starts_with("{\"timeline\":{\"bucket\":\"week\",\"bars\":"));
+  EXPECT_TRUE(
+      line.starts_with("{\"type\":\"timeline\",\"timeline\":{\"bucket\":\"week\",\"bars\":"));
 }
 
 }  // namespace
