@@ -304,6 +304,49 @@ TEST(HostileInput, AFullDiskEndsRunsCleanlyAndKeepsTheIndex) {
   EXPECT_GT(failed_runs, 0) << "the disk never filled: the test tests nothing";
 }
 
+// A brand-new index that the disk cannot hold: each run ends with exit 2 and the reason,
+// never a signal, and leaves neither a half-built DB.building nor a DB behind, whether
+// the disk fills early or late in the build. Once there is room, the next run builds it.
+TEST(HostileInput, AFullDiskEndsTheFirstRunCleanlyAndTheNextRunBuildsTheIndex) {
+  TempDir dir;
+  SmallDisk disk(dir / "disk", "16m");
+  if (!disk.mounted()) GTEST_SKIP() << "cannot mount a tmpfs here (needs root): ENOSPC untested";
+  const std::string index = dir / "disk/index";
+  const std::string filler = dir / "disk/filler";
+  // 800 articles take an index of about 5 MB; each run leaves from 0.25 to 3 MB free.
+  int articles = 800;
+  write_articles(dir / "corpus/desk", 0, articles);
+  const long kFree[] = {3072, 256, 2048, 1024, 512};
+  for (int run = 0; run < 10; ++run) {
+    SCOPED_TRACE("run " + std::to_string(run));
+    write_file(filler, std::string((16 << 20) - kFree[run % 5] * 1024, '\0'));
+    write_articles(dir / "corpus/desk", articles, 10);
+    articles += 10;
+    ProcessResult full = run_indexer({"--quiet", "--db", index, dir / "corpus"});
+    ASSERT_GE(full.exit_code, 0) << "ended by a signal: " << full.err;
+    EXPECT_EQ(full.exit_code, 2) << full.err;
+    EXPECT_NE(full.err.find("No space left on device"), std::string::npos) << full.err;
+    EXPECT_FALSE(fs::exists(index + ".building")) << "a failed new index is removed";
+    EXPECT_FALSE(fs::exists(index)) << "no half-built index in its place";
+    for (const auto& entry : fs::directory_iterator(dir / "disk")) {
+      std::string name = entry.path().filename();
+      EXPECT_TRUE(name == "filler" || name == "index.lock") << "left on the disk: " << name;
+    }
+    fs::remove(filler);
+  }
+
+  ProcessResult roomy = run_indexer({"--db", index, dir / "corpus"});
+  ASSERT_EQ(roomy.exit_code, 0) << roomy.err;
+  EXPECT_EQ(parse_summary(roomy.err).added, articles) << roomy.err;
+  ProcessResult found = run_search({"--db", index, "--paths-only", "--undated=include",
+                                    "--duplicates=show", "-n", "100000", "harbour"});
+  EXPECT_EQ(found.exit_code, 0) << found.err;
+  EXPECT_EQ(std::count(found.out.begin(), found.out.end(), '\n'), articles);
+  ProcessResult again = run_indexer({"--db", index, dir / "corpus"});
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(parse_summary(again.err).unchanged, articles) << again.err;
+}
+
 // The real binary on hostile queries, in each output mode: exit 0 or 2 (documented),
 // never a signal, and a refusal is one line on stderr.
 TEST(HostileInput, HostileQueriesExitZeroOrTwoWithOneLine) {

@@ -315,6 +315,77 @@ TEST(HtmlReaderLarge, PagesBeyondTheDepthOrAttributeBoundsAreRefusedQuickly) {
   EXPECT_NO_THROW(read_html_document(rows));
 }
 
+// Formatting elements left open, each with attributes of its own, are re-opened by gumbo
+// in every later paragraph: past 100 left open the page is refused before gumbo.
+TEST(HtmlReaderLarge, FormattingLeftOpenPastTheBoundIsRefusedWithItsReason) {
+  const auto started = std::chrono::steady_clock::now();
+  std::string html = "<html><body><article>";
+  for (int i = 0; i < 3000; ++i) {
+    html += "<p><b class=\"c" + std::to_string(i) + "\">Paragraph " + std::to_string(i) + "\n";
+  }
+  html += "</article></body></html>";
+  try {
+    read_html_document(html);
+    ADD_FAILURE() << "read";
+  } catch (const ArticleError& e) {
+    EXPECT_STREQ(e.what(), "HTML too complex: more than 100 formatting elements left open");
+  }
+  // Within that bound, 100 left open cost 100 elements in every later paragraph.
+  std::string within = "<html><body><p>";
+  for (int i = 0; i < 100; ++i) within += "<b class=\"c" + std::to_string(i) + "\">";
+  for (int i = 0; i < 50000; ++i) within += "<p>x";
+  try {
+    read_html_document(within);
+    ADD_FAILURE() << "read";
+  } catch (const ArticleError& e) {
+    EXPECT_STREQ(e.what(),
+                 "HTML too complex: formatting elements left open in too many paragraphs");
+  }
+  // End tags in a comment may be text to gumbo: they close nothing here.
+  std::string hidden = "<html><body><article>";
+  for (int i = 0; i < 200; ++i) {
+    hidden += "<p><i id=\"i" + std::to_string(i) + "\">Text<!-- </i> --><?x </i>>";
+  }
+  EXPECT_THROW(read_html_document(hidden), ArticleError);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(2));
+}
+
+// Real pages close their formatting, or leave a few open, or repeat the same unclosed
+// tag (which gumbo keeps at three, as the check does): none of them is refused.
+TEST(HtmlReaderLarge, ArticlesWithManyFormattingElementsAreRead) {
+  std::string closed = "<html><body><article>";
+  for (int i = 0; i < 3000; ++i) {
+    closed += "<p><b class=\"lead-" + std::to_string(i) + "\">Lead " + std::to_string(i) +
+              "</b> said <a href=\"/p/" + std::to_string(i) + "\">the <em>mayor</em></a>, " +
+              "<strong>twice</strong>, <i>in <u>print</u></i>.</p>\n";
+  }
+  closed += "</article></body></html>";
+  const std::string text = read_html_document(closed).text;
+  EXPECT_EQ(count_of(text, "\n\n"), 2999);
+  EXPECT_EQ(text.substr(0, text.find('\n')), "Lead 0 said the mayor, twice, in print.");
+
+  std::string old_page = "<html><body>";
+  for (int i = 0; i < 3000; ++i) {
+    old_page += "<p><font face=\"Arial\" size=\"2\"><B>Story " + std::to_string(i) +
+                "</b> from the desk<a href=\"/n/" + std::to_string(i) + "\">more";
+  }
+  old_page += "<p>A few <b class=\"x\">left <i>open at <u>the end";
+  old_page += "</body></html>";
+  EXPECT_NE(read_html_document(old_page).text.find("Story 2999 from the desk"), std::string::npos);
+
+  // Scripts and JSON hold HTML whose end tags are escaped or never written: gumbo reads
+  // them as text, and so does the check.
+  std::string scripted = "<html><head><title>Tags <b> in a title</title></head><body>";
+  for (int i = 0; i < 300; ++i) {
+    scripted += "<script>var t = '<b class=\"k" + std::to_string(i) + "\">';</script>";
+  }
+  scripted += "<script type=\"application/json\">{\"body\": \"";
+  for (int i = 0; i < 300; ++i)
+    scripted += "<i class=\\\"tag-" + std::to_string(i) + "\\\">t<\\/i>";
+  scripted += "\"}</script><article><p>The ferry sailed at dawn.</p></article></body></html>";
+  EXPECT_EQ(read_html_document(scripted).text, "The ferry sailed at dawn.");
+}
+
 // Nested divs cost gumbo time quadratic in the depth (every start tag scans the stack of
 // open elements), so this stays at a depth that parses quickly.
 TEST(HtmlReaderLarge, DeeplyNestedDivs) {

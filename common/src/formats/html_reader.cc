@@ -694,6 +694,18 @@ std::string date_of(const PageFacts& facts, const GumboNode* root, const JsonLdA
 // attributes of one tag (200,000 took two minutes). Real pages nest a few dozen deep.
 constexpr std::size_t kMaxHtmlDepth = 12'000;
 constexpr std::size_t kMaxAttributesPerTag = 1'000;
+// And with the formatting elements left open: gumbo re-opens every one of them in each
+// later paragraph ("reconstruct the active formatting elements"), so k left open, each
+// with attributes of its own, one per paragraph, build about k*k/2 elements (3,000 such
+// paragraphs, 119 KB, took 10.5 s and 1.5 GB). Past this bound a page is refused; below
+// it every paragraph costs at most this many elements. Real pages leave a few open.
+constexpr std::size_t kMaxOpenFormatting = 100;
+// Within that bound, the cost is the number left open times the paragraphs that follow
+// (100 left open before 250,000 short paragraphs, 1 MB, took 78 s and 8.8 GB). Every tag
+// may end a paragraph and so re-open them all: past this many re-openings, and more than
+// kMaxReopenedPerTag per tag on average, the page is refused. Real pages leave a few open.
+constexpr std::size_t kMaxReopened = 200'000;
+constexpr std::size_t kMaxReopenedPerTag = 8;
 
 // Elements that never hold others, or that the next of their kind closes: not counted
 // as nesting.
@@ -704,21 +716,122 @@ bool opens_no_level(std::string_view name) {
   return std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames);
 }
 
-// Estimates the nesting depth (start tags minus end tags) and counts the '=' signs in
-// each tag (about one per attribute) in one pass, and refuses the page past the
-// bounds. A quoted '>' may end a tag early here: the counts are only bounds, never the
-// parse.
+// The elements that gumbo keeps in its list of active formatting elements and re-opens
+// wherever text or an inline element follows (the HTML standard's list).
+bool is_formatting(std::string_view name) {
+  static constexpr std::string_view kNames[] = {"a",      "b",      "big",  "code", "em",
+                                                "font",   "i",      "nobr", "s",    "small",
+                                                "strike", "strong", "tt",   "u"};
+  return std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames);
+}
+
+// Elements whose content gumbo reads as text up to their end tag, in HTML.
+bool holds_only_text(std::string_view name) {
+  static constexpr std::string_view kNames[] = {"script", "style",   "textarea", "title",    "xmp",
+                                                "iframe", "noembed", "noframes", "plaintext"};
+  return std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames);
+}
+
+// An upper bound on gumbo's list of active formatting elements, each entry the tag's
+// name and its raw attribute text. As in gumbo, an end tag removes the last entry of
+// its name, a new <a> the last <a>, and a fourth identical entry the first of the three
+// (the standard's "Noah's Ark" clause), so unclosed <font size="2"> in every paragraph
+// of an old page stays at three. Markers (table cells, objects) are ignored: they only
+// shorten gumbo's list. Each step scans at most kMaxOpenFormatting + 1 entries.
+class OpenFormatting {
+ public:
+  // Throws ArticleError past kMaxOpenFormatting.
+  void start(std::string_view name, std::string_view attributes) {
+    if (name == "a") end(name);
+    std::size_t identical = 0;
+    auto first_identical = open_.end();
+    for (auto it = open_.begin(); it != open_.end(); ++it) {
+      if (it->first != name || it->second != attributes) continue;
+      if (identical++ == 0) first_identical = it;
+    }
+    if (identical >= 3) open_.erase(first_identical);
+    open_.emplace_back(name, attributes);
+    if (open_.size() > kMaxOpenFormatting) {
+      throw ArticleError("HTML too complex: more than " + std::to_string(kMaxOpenFormatting) +
+                         " formatting elements left open");
+    }
+  }
+  std::size_t size() const { return open_.size(); }
+  void end(std::string_view name) {
+    for (auto it = open_.rbegin(); it != open_.rend(); ++it) {
+      if (it->first == name) {
+        open_.erase(std::next(it).base());
+        return;
+      }
+    }
+  }
+
+ private:
+  // Lower-case names; attributes are views into the page.
+  std::vector<std::pair<std::string, std::string_view>> open_;
+};
+
+// Where `part` starts in `text` at or after `from` (ASCII case ignored when asked), or
+// the end of `text`.
+std::size_t find_or_end(std::string_view text, std::string_view part, std::size_t from,
+                        bool ignore_case) {
+  for (std::size_t at = from; at + part.size() <= text.size(); ++at) {
+    const std::string_view here = text.substr(at, part.size());
+    if (ignore_case ? iequals(here, part) : here == part) return at;
+  }
+  return text.size();
+}
+
+// Estimates the nesting depth (start tags minus end tags), counts the '=' signs in each
+// tag (about one per attribute) and follows the formatting elements left open, in one
+// pass, and refuses the page past the bounds. A quoted '>' may end a tag early here: the
+// counts are only bounds, never the parse.
 void check_html_size(std::string_view html) {
   std::size_t depth = 0;
   std::string name;
+  OpenFormatting formatting;
+  // Up to here lies a comment, where an end tag may be text (or, inside a <textarea>,
+  // real): it closes no formatting element here, while start tags still count, so a
+  // mistaken comment can only make the bounds stricter.
+  std::size_t quiet_until = 0;
+  // Up to here lies the text of a <script>, <style>, <textarea>, <title>, ... where gumbo
+  // sees no tags either. These hold HTML in strings and JSON on real pages. Not begun
+  // inside <svg>, <math> or <select>, where gumbo does not make them text, nor in what
+  // may be a comment; a </svg> hidden from this scan leaves it stricter. (A quoted '>'
+  // that ends a tag early here can still show this scan tags that gumbo reads as an
+  // attribute: the bounds stop ordinary and careless pages, not a page built to pass.)
+  std::size_t text_until = 0;
+  std::size_t foreign_or_select = 0;
+  std::size_t tags = 0;
+  std::size_t reopened = 0;  // a bound on gumbo's re-opened formatting elements
   for (std::size_t i = 0; i + 2 < html.size(); ++i) {
     if (html[i] != '<') continue;
+    if (i < text_until) {
+      i = text_until - 1;
+      continue;
+    }
+    if (i >= quiet_until && html.substr(i, 4) == "<!--") {
+      quiet_until = find_or_end(html, "-->", i + 4, false);
+      continue;
+    }
     const bool closing = html[i + 1] == '/';
     std::size_t at = closing ? i + 2 : i + 1;
+    if (html[i + 1] == '!' || html[i + 1] == '?' ||
+        (closing && !std::isalpha(static_cast<unsigned char>(html[at])))) {
+      i = find_or_end(html, ">", i, false);  // a doctype or bogus comment, as gumbo reads it
+      continue;
+    }
     if (!std::isalpha(static_cast<unsigned char>(html[at]))) continue;
     name.clear();
     for (; at < html.size() && std::isalnum(static_cast<unsigned char>(html[at])); ++at) {
       name += ascii_lower(html[at]);
+    }
+    if (name == "svg" || name == "math" || name == "select") {
+      if (!closing) {
+        ++foreign_or_select;
+      } else if (foreign_or_select > 0 && i >= quiet_until) {
+        --foreign_or_select;
+      }
     }
     std::size_t attributes = 0;
     for (i = at; i < html.size() && html[i] != '>'; ++i) {
@@ -728,6 +841,30 @@ void check_html_size(std::string_view html) {
       }
     }
     const bool self_closing = i < html.size() && i > 0 && html[i - 1] == '/';
+    // gumbo ignores the '/' of <b/>: it opens a <b> as any start tag does.
+    if (is_formatting(name)) {
+      if (closing) {
+        if (i >= quiet_until) formatting.end(name);
+      } else {
+        std::string_view rest = html.substr(at, i - at);
+        while (!rest.empty() && (is_ascii_space(rest.front()))) rest.remove_prefix(1);
+        while (!rest.empty() && (is_ascii_space(rest.back()) || rest.back() == '/')) {
+          rest.remove_suffix(1);
+        }
+        formatting.start(name, rest);
+      }
+    } else {
+      ++tags;
+      reopened += formatting.size();
+      if (reopened > kMaxReopened && reopened > kMaxReopenedPerTag * tags) {
+        throw ArticleError(
+            "HTML too complex: formatting elements left open in too many "
+            "paragraphs");
+      }
+    }
+    if (!closing && foreign_or_select == 0 && i >= quiet_until && holds_only_text(name)) {
+      text_until = find_or_end(html, "</" + name, i, true);
+    }
     if (closing) {
       if (depth > 0 && !opens_no_level(name)) --depth;
     } else if (!self_closing && !opens_no_level(name) && ++depth > kMaxHtmlDepth) {
