@@ -27,7 +27,11 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-constexpr double kMaxRatio = 40;  // time(16n) / time(n)
+// time(16n) / time(n): a linear cost gives about 16 and n log n about 20, a quadratic
+// one about 256; the margin is for a machine shared with other jobs.
+constexpr double kMaxRatio = 64;
+// A noisy moment can spoil one measurement: the shape passes if any attempt does.
+constexpr int kAttempts = 3;
 constexpr int kRounds = 5;
 // A round of the smallest input repeats it until this long, so that it is timed well.
 constexpr auto kMinRound = std::chrono::milliseconds(15);
@@ -317,14 +321,21 @@ TEST_P(LinearCost, SixteenTimesTheInputTakesAboutSixteenTimesTheTime) {
   const std::string middle = shape.make(4 * shape.n);
   const std::string large = shape.make(16 * shape.n);
   const int calls = calls_for_a_round(shape, small);
-  const double t1 = seconds_per_call(shape, small, calls);
-  const double t4 = seconds_per_call(shape, middle, std::max(1, calls / 4));
-  const double t16 = seconds_per_call(shape, large, std::max(1, calls / 16));
-  ::testing::Test::RecordProperty("ratio_16n", std::to_string(t16 / t1));
-  std::printf("%-36s %8zu bytes %9.3f ms | x4 %6.1f | x16 %6.1f\n", shape.name, small.size(),
-              t1 * 1e3, t4 / t1, t16 / t1);
-  EXPECT_LT(t16 / t1, kMaxRatio) << shape.name << ": " << t1 * 1e3 << " ms for " << small.size()
-                                 << " bytes, " << t16 * 1e3 << " ms for " << large.size();
+  double best_ratio = 1e300;
+  std::string measured;
+  for (int attempt = 0; attempt < kAttempts && best_ratio >= kMaxRatio; ++attempt) {
+    const double t1 = seconds_per_call(shape, small, calls);
+    const double t4 = seconds_per_call(shape, middle, std::max(1, calls / 4));
+    const double t16 = seconds_per_call(shape, large, std::max(1, calls / 16));
+    std::printf("%-36s %8zu bytes %9.3f ms | x4 %6.1f | x16 %6.1f\n", shape.name, small.size(),
+                t1 * 1e3, t4 / t1, t16 / t1);
+    best_ratio = std::min(best_ratio, t16 / t1);
+    measured += " " + std::to_string(t1 * 1e3) + " ms for " + std::to_string(small.size()) +
+                " bytes, " + std::to_string(t16 * 1e3) + " ms for " + std::to_string(large.size()) +
+                ";";
+  }
+  ::testing::Test::RecordProperty("ratio_16n", std::to_string(best_ratio));
+  EXPECT_LT(best_ratio, kMaxRatio) << shape.name << ":" << measured;
 }
 
 INSTANTIATE_TEST_SUITE_P(Html, LinearCost, ::testing::ValuesIn(kHtmlShapes),

@@ -20,12 +20,12 @@ ProcessResult run(const std::vector<std::string>& argv,
   TempDir capture;
   std::string out_path = capture / "stdout", err_path = capture / "stderr";
   ProcessResult result;
-  pid_t pid = ::fork();
+  // Opened before the fork: a signal sent at once must not find the files not made yet.
+  int in = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+  int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  pid_t pid = in < 0 || out < 0 || err < 0 ? -1 : ::fork();
   if (pid == 0) {
-    int in = ::open("/dev/null", O_RDONLY);
-    int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    if (in < 0 || out < 0 || err < 0) ::_exit(127);
     ::dup2(in, 0);
     ::dup2(out, 1);
     ::dup2(err, 2);
@@ -41,6 +41,9 @@ ProcessResult run(const std::vector<std::string>& argv,
     args.push_back(nullptr);
     ::execv(args[0], args.data());
     ::_exit(127);
+  }
+  for (int fd : {in, out, err}) {
+    if (fd >= 0) ::close(fd);
   }
   if (pid < 0) return result;
   if (signal != 0) {
