@@ -136,7 +136,7 @@ int main(int argc, char** argv) {
   // clang-format off
   visible.add_options()
       ("db,d", po::value(&options.db_path)->value_name("DIR"),
-       "index directory to create or update (required)")
+       "index directory to create or update (default: $NEWSDEX_DB; required without it)")
       ("full", po::bool_switch(&options.full), "re-index every file, even unchanged ones")
       ("rebuild", po::bool_switch(&rebuild),
        "build a complete new index beside the live one, check it, then switch the stub file "
@@ -213,6 +213,10 @@ int main(int argc, char** argv) {
   // made absolute; ids stay relative to their root. A trailing '/' on --db would put
   // its build folders inside it.
   for (std::string& root : options.roots) root = absolute_path(root);
+  // The default index that newsdex-search uses too (a config file's db = wins over it).
+  if (const char* env = std::getenv("NEWSDEX_DB"); options.db_path.empty() && env != nullptr) {
+    options.db_path = env;
+  }
   trim_trailing_slashes(options.db_path);
   trim_trailing_slashes(merge_path);
   if (vm.count("help")) {

@@ -110,8 +110,9 @@ std::string parse_list_facet(const std::string& text) {
 
 newsdex::SortOrder parse_sort(const std::string& text) {
   if (text == "relevance") return newsdex::SortOrder::kRelevance;
-  if (text == "date") return newsdex::SortOrder::kDate;
-  throw po::error("--sort must be relevance or date, not '" + text + "'");
+  if (text == "date" || text == "newest") return newsdex::SortOrder::kDate;
+  if (text == "oldest") return newsdex::SortOrder::kOldest;
+  throw po::error("--sort must be relevance, date (newest first) or oldest, not '" + text + "'");
 }
 
 bool parse_collapse(const std::string& text) {
@@ -190,14 +191,15 @@ int main(int argc, char** argv) {
   // One option per line reads better than the formatter's packing.
   // clang-format off
   visible.add_options()
-      ("db,d", po::value(&db_path)->value_name("DIR"), "index directory to search (required)")
+      ("db,d", po::value(&db_path)->value_name("DIR"),
+       "index directory to search (default: $NEWSDEX_DB; required without it)")
       ("limit,n", po::value(&request.limit)->value_name("N")->default_value(10),
        "show at most N articles (with --list: N names)")
       ("offset", po::value(&request.offset)->value_name("N")->default_value(0),
        "skip the first N articles (paging)")
       ("sort", po::value(&sort)->value_name("ORDER")->default_value("relevance"),
-       "relevance (best match first) or date (newest first, by the article's own date; "
-       "undated articles last)")
+       "relevance (best match first), date (newest first, by the article's own date) or "
+       "oldest (oldest first); undated articles come last either way")
       ("undated", po::value(&undated)->value_name("MODE")->default_value("exclude"),
        "articles with no date of their own: exclude them from date filters such as "
        "date:last-7-days (they are still found without one), include them in every date "
@@ -230,6 +232,8 @@ int main(int argc, char** argv) {
        "show the corrected query's results (otherwise it is only suggested)")
       ("interactive,i", "a prompt: type queries, :more for the next page, :like N for "
        "articles like hit N, :help, :quit; line editing and history (~/.newsdex_history)")
+      ("count", "print only the number of matching stories (articles with --duplicates=show), "
+       "exact, as --paths-only would list them")
       ("paths-only", "print only the path of each article, one per line (for scripts)")
       ("null,0", "print only the paths, each ended by a NUL byte (for xargs -0)")
       ("json", "print JSON Lines: one object per article, then {\"facets\": ...} with "
@@ -308,7 +312,10 @@ int main(int argc, char** argv) {
               << ")\n";
     return kExitOk;
   }
-  if (db_path.empty()) return fail("--db DIR is required", true);
+  if (const char* env = std::getenv("NEWSDEX_DB"); db_path.empty() && env != nullptr) {
+    db_path = env;
+  }
+  if (db_path.empty()) return fail("--db DIR (or NEWSDEX_DB) is required", true);
   request.query = join_words(query_words);
   bool listing = vm.count("list") > 0;
   bool interactive = vm.count("interactive") > 0;
@@ -317,6 +324,11 @@ int main(int argc, char** argv) {
     return fail("no query given", true);
   }
   if (interactive && listing) return fail("--interactive and --list cannot be combined", true);
+  const bool count_only = vm.count("count") > 0;
+  if (count_only && (interactive || listing)) {
+    return fail("--count answers one query: not with --interactive or --list", true);
+  }
+  if (count_only) request.limit = 0;
   request.facets = vm.count("facets") > 0;
   if (vm.count("related")) request.related_limit = request.facet_limit;
   request.autocorrect = vm.count("autocorrect") > 0;
@@ -358,6 +370,10 @@ int main(int argc, char** argv) {
     }
     newsdex::SearchResults results = searcher.search(request);
     warn_missing_shards(searcher);
+    if (count_only) {
+      std::cout << results.matches << "\n";
+      return kExitOk;
+    }
     newsdex::print_results(request, results, *printer, output, std::cout, std::cerr);
     return kExitOk;
   } catch (const newsdex::ShardUnavailableError& e) {

@@ -31,7 +31,14 @@ class BooleanField : public Xapian::FieldProcessor {
  public:
   explicit BooleanField(const Field& field) : field_(field) {}
   Xapian::Query operator()(const std::string& value) override {
-    return Xapian::Query(boolean_term(field_, value));
+    const std::string folded = boolean_term(field_, value);
+    if (!field_.fold_case) return Xapian::Query(folded);
+    // An index written before this field's values were folded holds them as they were.
+    Field as_written = field_;
+    as_written.fold_case = false;
+    const std::string exact = boolean_term(as_written, value);
+    if (exact == folded) return Xapian::Query(folded);
+    return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(folded), Xapian::Query(exact));
   }
 
  private:

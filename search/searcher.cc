@@ -190,11 +190,17 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
   // Outlive the Enquire, which holds pointers to them.
   FacetCounter facet_counter(facet_source_for(db_, opened_.has_remote));
   Xapian::ValueWeightPostingSource recency_source(kSlotTimestamp);
+  // Oldest first: an undated match has no value, which would sort first; it gets one
+  // above every date (timestamps are sortable_serialise'd doubles, never 0xff...).
+  Xapian::MultiValueKeyMaker oldest_first;
+  oldest_first.add_value(kSlotTimestamp, false, std::string(9, '\xff'));
   Xapian::Enquire enquire(db_);
   enquire.set_query(with_recency(query, request.recency_weight, recency_source));
   // Newest first; an undated match has no value, which sorts below every date.
   if (request.sort == SortOrder::kDate)
     enquire.set_sort_by_value_then_relevance(kSlotTimestamp, true);
+  if (request.sort == SortOrder::kOldest)
+    enquire.set_sort_by_key_then_relevance(&oldest_first, false);
   // Xapian's counts of collapsed matches are estimates even when every match is checked
   // (both, with and without the copies): a stock spy (so that remote shards count too)
   // sees every match, and the stories are its distinct collapse keys.

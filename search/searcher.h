@@ -22,6 +22,7 @@ namespace newsdex {
 enum class SortOrder {
   kRelevance,  // best match first (BM25, plus recency when asked)
   kDate,       // newest first by the article's own date, then relevance
+  kOldest,     // oldest first by the article's own date, then relevance
 };
 
 struct SearchRequest {

@@ -146,6 +146,12 @@ TEST_F(Dates, SortByDateAndRecencyPutUndatedArticlesLast) {
     EXPECT_EQ(dates, (std::vector<std::string>{recent_day_, "2024-02-07", "2019-12-06",
                                                "1996-12-06", "1996-12-06", "", ""}));
   }
+  std::vector<std::string> oldest_first;
+  for (const nlohmann::json& hit : hits({"--sort", "oldest", "report"})) {
+    oldest_first.push_back(hit.at("date").is_null() ? "" : hit.at("date").get<std::string>());
+  }
+  EXPECT_EQ(oldest_first, (std::vector<std::string>{"1996-12-06", "1996-12-06", "2019-12-06",
+                                                    "2024-02-07", recent_day_, "", ""}));
 }
 
 TEST_F(Dates, TimelineCountsUndatedArticlesApart) {

@@ -292,6 +292,21 @@ TEST_F(SearchFeatures, OptionTrapsDoTheObviousThing) {
     EXPECT_EQ(listed.exit_code, 0) << facet << ": " << listed.err;
     EXPECT_FALSE(testing::json_records(listed.out, "value").empty()) << facet;
   }
+  // --count: one exact number, what --paths-only lists.
+  ProcessResult count = search({"--count", "gaza"});
+  EXPECT_EQ(count.exit_code, 0) << count.err;
+  ProcessResult listed = search({"--paths-only", "-n", "100000", "gaza"});
+  EXPECT_EQ(count.out,
+            std::to_string(std::count(listed.out.begin(), listed.out.end(), '\n')) + "\n");
+  // NEWSDEX_DB stands for --db.
+  ProcessResult by_env = testing::run_search({"--count", "gaza"}, {{"NEWSDEX_DB", db()}});
+  EXPECT_EQ(by_env.exit_code, 0) << by_env.err;
+  EXPECT_EQ(by_env.out, count.out);
+  // Section names ignore case, as source names do.
+  const std::vector<std::string> world = testing::hit_ids(search({"--json", "section:world"}));
+  EXPECT_FALSE(world.empty());
+  EXPECT_EQ(testing::hit_ids(search({"--json", "section:World"})), world);
+  EXPECT_EQ(testing::hit_ids(search({"--json", "section:WORLD"})), world);
   // -n 0: the exact counts (and facets), no hits.
   ProcessResult counted = search({"-n", "0", "--json", "--facets", "gaza"});
   EXPECT_EQ(counted.exit_code, 0) << counted.err;

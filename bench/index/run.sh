@@ -7,6 +7,7 @@
 #   bench/index/run.sh [--copies K] [--runs N] CORPUS_DIR
 #   bench/index/run.sh --smoke CORPUS_DIR      # 1 copy, 1 run: keeps the script working
 #   bench/index/run.sh --only footer ...       # only the full index with a footer per source
+#   bench/index/run.sh --only search ...       # only the searches (each index built once)
 #
 # CORPUS_DIR is a folder of .txt articles (e.g. the BBC News corpus's news folder); it is
 # copied K times into a scratch folder, each copy made distinct by its titles.
@@ -70,7 +71,7 @@ report() {  # report NAME TITLE: median (min-max) per command and newsdex's rati
   python3 "$repo/bench/index/report.py" "$work/$1.json" "$2"
 }
 
-if [ "$only" != footer ]; then
+if [ -z "$only" ]; then
 echo "== Indexing, full (a fresh index each run)"
 bench full --prepare "rm -rf $(q "$work/newsdex") $(q "$work/newsdex.lock") $(q "$work/omega") $(q "$work/omega500") $(q "$work/recoll/xapiandb")" \
   -n newsdex "$newsdex_index" -n omindex "$omindex_cmd" -n "omindex-flush500" "$omindex500_cmd" \
@@ -78,6 +79,7 @@ bench full --prepare "rm -rf $(q "$work/newsdex") $(q "$work/newsdex.lock") $(q 
 report full "full index"
 fi
 
+if [ "$only" != search ]; then
 echo "== Indexing, full, every source's articles ending with its own footer line"
 # As a site's footer would: learnt as residue before any article is cleaned, so the run
 # costs about what the plain corpus costs, and the footer is not searchable.
@@ -97,6 +99,7 @@ plain_hits=$("$index_bin" --db "$work/newsdex-footer" --status | awk '/^document
 echo "  footer: '\"evening briefing\"' finds $footer_hits of $plain_hits articles (learnt: $("$index_bin" --db "$work/newsdex-footer" --status | grep -c 'evening briefing') lines)"
 rm -rf "$footer_corpus" "$work/newsdex-footer" "$work/omega-footer"
 echo
+fi
 [ "$only" != footer ] || { echo "all steps passed"; exit 0; }
 
 # The full runs' preparation removed every tool's index: build each once more, so the
@@ -105,6 +108,7 @@ eval "$newsdex_index" || [ $? -eq 1 ]
 eval "$omindex_cmd" > /dev/null
 eval "$recoll_cmd -z" > /dev/null 2>&1
 
+if [ "$only" != search ]; then
 echo "== Indexing, nothing changed"
 bench nochange -n newsdex "$newsdex_index" -n omindex "$omindex_cmd" -n recollindex "$recoll_cmd"
 report nochange "re-run, nothing changed"
@@ -129,6 +133,8 @@ printf '  %-12s peak %7s KiB   index %8s KiB\n' newsdex "$mem_newsdex" "$(size "
 python3 -c "import sys; a=[float(x) for x in sys.argv[1:]]; print(f'  newsdex/omindex: peak memory {a[0]/a[1]:.2f}x, index size {a[2]/a[3]:.2f}x')" \
   "$mem_newsdex" "$mem_omindex" "$(size "$work/newsdex")" "$(size "$work/omega")"
 echo
+
+fi
 
 echo "== Search, whole process, top 10 (newsdex with one highlighted passage each), $search_runs runs per query"
 queries=("economy growth" '"prime minister"' "blair" "oil AND price" "econom*")

@@ -17,7 +17,8 @@ constexpr std::array kFields = {
     Field{"id", "Q", FieldKind::kBoolean, FieldSource::kId},
     Field{"title", "S", FieldKind::kFreeText, FieldSource::kTitle, 1, 3},
     Field{"", "", FieldKind::kFreeText, FieldSource::kBody, 1, 0},
-    Field{"section", "XSECTION", FieldKind::kBoolean, FieldSource::kSection},
+    // Lower-cased, so that section:Sport finds the folder "sport" (and "Sport").
+    Field{"section", "XSECTION", FieldKind::kBoolean, FieldSource::kSection, 1, 0, true},
     // Lower-cased, so that source:reuters finds "Reuters".
     Field{"source", "XSOURCE", FieldKind::kBoolean, FieldSource::kNewsSource, 1, 0, true},
     Field{"", "XLINE", FieldKind::kBoolean, FieldSource::kResidueLines},

@@ -11,7 +11,7 @@ _newsdex_index_options='--db -d --full --rebuild --compact --shards --merge-to
   --retry-skipped --report-json --status --config --help -h --version'
 
 _newsdex_search_options='--db -d --limit -n --offset --sort --undated --recency --duplicates
-  --facets --facet-limit --list --json --color --passages --paths-only -0 --like
+  --facets --facet-limit --list --json --color --passages --paths-only -0 --count --like
   --timeline --timeline= --related --autocorrect --help-query --interactive -i
   --allow-missing-shards --timeout --null --help -h --version'
 
@@ -68,7 +68,7 @@ _newsdex_search() {
   _newsdex_value_context
   case $_newsdex_option in
     -d | --db) _newsdex_dirs; return ;;
-    --sort) _newsdex_words 'relevance date'; return ;;
+    --sort) _newsdex_words 'relevance date oldest'; return ;;
     --undated) _newsdex_words 'exclude include only'; return ;;
     --duplicates) _newsdex_words 'collapse show'; return ;;
     --color) _newsdex_words 'auto always never'; return ;;
