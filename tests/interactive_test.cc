@@ -246,7 +246,7 @@ TEST(Completion, SearchOptionsValuesAndFields) {
       {{"newsdex-search", "--allow"}, "--allow-missing-shards"},
       {{"newsdex-search", "--sort", "d"}, "date"},
       {{"newsdex-search", "--sort", "=", "r"}, "relevance"},
-      {{"newsdex-search", "--sort", "="}, "date relevance"},
+      {{"newsdex-search", "--sort", "="}, "date oldest relevance"},
       {{"newsdex-search", "--duplicates", ""}, "collapse show"},
       {{"newsdex-search", "--undated", ""}, "exclude include only"},
       {{"newsdex-search", "--undated", "=", "i"}, "include"},
