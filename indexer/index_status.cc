@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -92,20 +93,36 @@ void print_skips(const Xapian::Database& meta, std::ostream& out) {
   }
 }
 
-}  // namespace
+// The index and the database that holds its metadata (the side database of a sharded
+// index).
+struct OpenedForStatus {
+  Xapian::Database db, meta;
+  unsigned shards = 0;
+};
 
-void print_status(const std::string& db_path, std::ostream& out) {
+OpenedForStatus open_for_status(const std::string& db_path) {
   struct stat st;
   if (::stat(db_path.c_str(), &st) != 0) throw IndexError("no index at " + db_path);
-  Xapian::Database db, meta;
-  unsigned shards = existing_shard_count(db_path);
+  OpenedForStatus opened;
+  opened.shards = existing_shard_count(db_path);
   try {
-    db = Xapian::Database(db_path);
-    // A sharded index keeps its metadata in the side database.
-    meta = shards > 1 ? Xapian::Database((fs::path(db_path) / kSideFolderName).string()) : db;
+    opened.db = Xapian::Database(db_path);
+    opened.meta = opened.shards > 1
+                      ? Xapian::Database((fs::path(db_path) / kSideFolderName).string())
+                      : opened.db;
   } catch (const Xapian::Error& e) {
     throw IndexError("cannot open index " + db_path + ": " + e.get_msg());
   }
+  return opened;
+}
+
+}  // namespace
+
+void print_status(const std::string& db_path, std::ostream& out) {
+  const OpenedForStatus opened = open_for_status(db_path);
+  const Xapian::Database& db = opened.db;
+  const Xapian::Database& meta = opened.meta;
+  const unsigned shards = opened.shards;
   out << "index:      " << printable_on_terminal(db_path) << "\n"
       << "documents:  " << db.get_doccount() << "\n";
   if (shards > 1) out << "shards:     " << shards << "\n";
@@ -128,6 +145,52 @@ void print_status(const std::string& db_path, std::ostream& out) {
       << "last run:   " << describe_last_run(meta.get_metadata(std::string(kMetaLastRun))) << "\n";
   print_learnt_residue(recorded_residue(meta), out);
   print_skips(meta, out);
+}
+
+void print_status_json(const std::string& db_path, std::ostream& out) {
+  const OpenedForStatus opened = open_for_status(db_path);
+  const Xapian::Database& db = opened.db;
+  nlohmann::ordered_json status = {{"index", db_path},
+                                   {"documents", db.get_doccount()},
+                                   {"shards", std::max(1u, opened.shards)}};
+  nlohmann::ordered_json sections = nlohmann::ordered_json::object();
+  const std::string prefix(field_by_name("section").prefix);
+  for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
+    sections[(*term).substr(prefix.size())] = term.get_termfreq();
+  }
+  status["sections"] = std::move(sections);
+  const Xapian::doccount dated = db.get_value_freq(kSlotDay);
+  status["dated"] =
+      dated == 0 ? nlohmann::ordered_json(nullptr)
+                 : nlohmann::ordered_json{{"first", iso_day(db.get_value_lower_bound(kSlotDay))},
+                                          {"last", iso_day(db.get_value_upper_bound(kSlotDay))},
+                                          {"articles", dated}};
+  status["undated"] = db.get_doccount() - dated;
+  status["schema"] = opened.meta.get_metadata(std::string(kMetaSchemaVersion));
+  status["revision"] = opened.meta.get_revision();
+  status["size_bytes"] = index_size_on_disk(db_path);
+  const std::string last_run = opened.meta.get_metadata(std::string(kMetaLastRun));
+  nlohmann::ordered_json run = nlohmann::ordered_json::parse(last_run, nullptr, false);
+  status["last_run"] =
+      last_run.empty() || run.is_discarded() ? nlohmann::ordered_json(nullptr) : run;
+  const ResidueRecord residue = recorded_residue(opened.meta);
+  nlohmann::ordered_json lines = nlohmann::ordered_json::array();
+  for (const LearntLine& line : residue.lines) {
+    lines.push_back({{"source", line.source},
+                     {"articles", line.articles},
+                     {"of", line.of},
+                     {"text", line.text}});
+  }
+  status["residue"] = {{"learning", residue.learning}, {"lines", std::move(lines)}};
+  nlohmann::ordered_json skipped = nlohmann::ordered_json::array();
+  for (const auto& [key, record] : SkipMemory::load(opened.meta).records()) {
+    for (const RememberedSkip& skip : record.skips) {
+      skipped.push_back({{"path", record.path + skip.entry}, {"reason", skip.reason}});
+    }
+  }
+  status["skipped"] = std::move(skipped);
+  // Paths and lines come from files: bytes that are not UTF-8 are replaced, never thrown.
+  out << status.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
 }  // namespace newsdex

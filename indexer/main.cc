@@ -127,6 +127,7 @@ int usage_error(const std::string& message) {
 int main(int argc, char** argv) {
   newsdex::IndexOptions options;
   bool extract_only = false, no_entities = false, quiet = false, status = false;
+  bool status_json = false;
   bool rebuild = false, compact = false, strict = false, no_learn_residue = false;
   double max_file_mb = static_cast<double>(options.max_file_bytes >> 20);
   std::string config_path, report_path, merge_path;
@@ -178,6 +179,7 @@ int main(int argc, char** argv) {
        "write a JSON report of the run: counts, skip reasons, durations, index size, revision")
       ("status", po::bool_switch(&status),
        "print what the index --db holds and how its last run went, and exit")
+      ("json", po::bool_switch(&status_json), "with --status: one JSON object, for monitoring")
       ("config", po::value(&config_path)->value_name("FILE"),
        "read options from FILE (same names, \"name = value\" lines)")
       ("help,h", "print this help and exit")
@@ -228,10 +230,15 @@ int main(int argc, char** argv) {
               << ")\n";
     return kExitOk;
   }
+  if (status_json && !status) return usage_error("--json goes with --status");
   if (status) {
     if (options.db_path.empty()) return usage_error("--status needs --db DIR");
     try {
-      newsdex::print_status(options.db_path, std::cout);
+      if (status_json) {
+        newsdex::print_status_json(options.db_path, std::cout);
+      } else {
+        newsdex::print_status(options.db_path, std::cout);
+      }
       return kExitOk;
     } catch (const newsdex::Error& e) {
       say(e.what());

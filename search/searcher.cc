@@ -201,18 +201,22 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
     enquire.set_sort_by_value_then_relevance(kSlotTimestamp, true);
   if (request.sort == SortOrder::kOldest)
     enquire.set_sort_by_key_then_relevance(&oldest_first, false);
-  // Xapian's counts of collapsed matches are estimates even when every match is checked
-  // (both, with and without the copies): a stock spy (so that remote shards count too)
-  // sees every match, and the stories are its distinct collapse keys.
+  if (request.collapse_duplicates) enquire.set_collapse_key(kSlotDuplicateKey);
+  Xapian::MSet mset = enquire.get_mset(request.offset, request.limit);
+
+  // The counts come from a second match over every document the query matches, without
+  // weights: Xapian's counts are estimates that change with the page asked for, and with
+  // collapsing even when every match is checked. A stock spy (so that remote shards
+  // count too) sees every match; the stories are its distinct collapse keys. The page
+  // above stops early, as Xapian's top-k match does; together they cost less than one
+  // match that weighs every document (bench/search).
   Xapian::ValueCountMatchSpy story_keys(kSlotDuplicateKey);
-  if (request.collapse_duplicates) {
-    enquire.set_collapse_key(kSlotDuplicateKey);
-    enquire.add_matchspy(&story_keys);
-  }
-  if (count_facets) facet_counter.attach(enquire);
-  // Every match is checked, so that the counts are exact rather than Xapian's estimate,
-  // which changes with the page asked for (bench/search measures what this costs).
-  Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_all(db_));
+  Xapian::Enquire counter(db_);
+  counter.set_query(query);
+  counter.set_weighting_scheme(Xapian::BoolWeight());
+  if (request.collapse_duplicates) counter.add_matchspy(&story_keys);
+  if (count_facets) facet_counter.attach(counter);
+  Xapian::MSet counted = counter.get_mset(0, 0, check_all(db_));
 
   // Passages come from an MSet of the highlight query; snippet() needs only its terms
   // and statistics, so it asks for no documents.
@@ -226,15 +230,12 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
   }
 
   SearchResults results;
-  // With every match checked and nothing collapsed, Xapian's bounds meet and the count
-  // is exact; collapsed, the spy saw every match.
-  if (request.collapse_duplicates) {
-    results.articles = story_keys.get_total();
-    results.matches = static_cast<Xapian::doccount>(
-        std::distance(story_keys.values_begin(), story_keys.values_end()));
-  } else {
-    results.articles = results.matches = mset.get_matches_estimated();
-  }
+  // Every match checked, nothing collapsed: Xapian's bounds meet and the count is exact.
+  results.articles = counted.get_matches_estimated();
+  results.matches = request.collapse_duplicates
+                        ? static_cast<Xapian::doccount>(
+                              std::distance(story_keys.values_begin(), story_keys.values_end()))
+                        : results.articles;
   if (count_facets) {
     // Related names need every count; facets alone only the first facet_limit.
     std::vector<FacetCounts> facets =

@@ -822,6 +822,29 @@ TEST(IndexCli, ConfigFileQuietReportAndStatus) {
   EXPECT_EQ(run_indexer({"--status", "--db", dir / "nothing"}).exit_code, 2);
 }
 
+TEST(IndexCli, StatusAsJsonForMonitoring) {
+  TempDir dir;
+  ASSERT_EQ(run_indexer({"--db", dir / "index", kCorpus}).exit_code, 0);
+  ProcessResult status = run_indexer({"--db", dir / "index", "--status", "--json"});
+  ASSERT_EQ(status.exit_code, 0) << status.err;
+  std::vector<nlohmann::json> lines = parse_json_lines(status.out);
+  ASSERT_EQ(lines.size(), 1u) << status.out;
+  const nlohmann::json& json = lines.front();
+  const int articles = count_articles(kCorpus);
+  EXPECT_EQ(json.at("documents").get<int>(), articles);
+  int in_sections = 0;
+  for (const auto& [section, count] : json.at("sections").items()) in_sections += count.get<int>();
+  EXPECT_EQ(in_sections, articles);
+  const int dated = json.at("dated").is_null() ? 0 : json.at("dated").at("articles").get<int>();
+  EXPECT_EQ(dated + json.at("undated").get<int>(), articles);
+  EXPECT_EQ(json.at("last_run").at("added").get<int>(), articles);
+  EXPECT_FALSE(json.at("schema").get<std::string>().empty());
+  EXPECT_GT(json.at("size_bytes").get<long>(), 0);
+  EXPECT_TRUE(json.at("residue").at("learning").get<bool>());
+  EXPECT_TRUE(json.at("skipped").is_array());
+  EXPECT_EQ(run_indexer({"--db", dir / "index", "--json"}).exit_code, 2);
+}
+
 TEST(IndexCli, ExtractOnlyPrintsOneLinePerArticle) {
   ProcessResult result = run_indexer({"--extract-only", kCorpus});
   EXPECT_EQ(result.exit_code, 0) << result.err;

@@ -316,6 +316,54 @@ TEST_F(SearchFeatures, OptionTrapsDoTheObviousThing) {
   EXPECT_GT(testing::json_records(counted.out, "total").front().at("matches").get<int>(), 0);
 }
 
+// --json stays JSON Lines whatever else is asked: every line parses, says its type, and
+// the last is the total (or, with --list, every line is a value).
+TEST_F(SearchFeatures, JsonIsValidJsonLinesWithEveryOption) {
+  const std::vector<std::vector<std::string>> option_sets = {
+      {},
+      {"--facets"},
+      {"--related"},
+      {"--timeline"},
+      {"--timeline=month", "--facets", "--related"},
+      {"--duplicates=show", "--passages", "3"},
+      {"--sort", "date"},
+      {"--sort", "oldest", "--undated=include"},
+      {"--recency", "2"},
+      {"-n", "0", "--facets"},
+      {"-n", "2", "--offset", "1"},
+      {"--offset", "1000"},
+      {"--autocorrect"},
+      {"--facet-limit", "1", "--facets"},
+  };
+  const std::set<std::string> types = {"hit",      "facets",       "related",
+                                       "timeline", "did_you_mean", "total"};
+  for (const char* query : {"gaza", "gazza", "nothingmatchesthis"}) {
+    for (const std::vector<std::string>& options : option_sets) {
+      std::vector<std::string> args = {"--json", query};
+      args.insert(args.end(), options.begin(), options.end());
+      ProcessResult result = search(args);
+      SCOPED_TRACE(result.out.substr(0, 300));
+      EXPECT_EQ(result.exit_code, 0) << result.err;
+      std::vector<nlohmann::json> lines = testing::parse_json_lines(result.out);
+      ASSERT_FALSE(lines.empty());
+      for (const nlohmann::json& line : lines) {
+        EXPECT_TRUE(types.contains(line.value("type", ""))) << line.dump();
+      }
+      EXPECT_EQ(lines.back().at("type"), "total");
+    }
+  }
+  for (const char* facet : {"people", "places", "organizations", "topics"}) {
+    for (const char* query : {"", "gaza"}) {
+      std::vector<std::string> args = {"--json", "--list", facet};
+      if (*query != '\0') args.push_back(query);
+      for (const nlohmann::json& line : testing::parse_json_lines(search(args).out)) {
+        EXPECT_EQ(line.at("type"), "value");
+        EXPECT_EQ(line.at("facet"), facet);
+      }
+    }
+  }
+}
+
 // The completion script offers every option each tool's --help lists, so the two cannot
 // drift apart.
 TEST(Completion, KnowsEveryOptionOfBothTools) {
