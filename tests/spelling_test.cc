@@ -119,6 +119,36 @@ INSTANTIATE_TEST_SUITE_P(Spelling, SpellingTable, ::testing::ValuesIn(kSpellingC
                            return param_info.param.name;
                          });
 
+// A misspelt name next to a dictionary word one letter away: the words around it decide.
+TEST(Spelling, TheWordsAroundAMisspeltNameChooseBetweenItAndACommonerWord) {
+  testing::TempDir dir;
+  Xapian::WritableDatabase db(dir / "index", Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+  DocumentBuilder builder;
+  auto add = [&](const std::string& id, const std::string& text, const std::string& person) {
+    SourceFile source;
+    source.id = id;
+    source.path = "/corpus/" + id;
+    Article article = make_article(source, text);
+    if (!person.empty()) article.entities.people = {person};
+    db.add_document(builder.build(article));
+  };
+  for (int i = 0; i < 3; ++i) {
+    add("politics/iraq" + std::to_string(i) + ".txt",
+        "Iraq Debate\n\nTony Blair defended the decision on Iraq in the Commons.\n", "Tony Blair");
+  }
+  for (int i = 0; i < 5; ++i) {
+    add("sport/referee" + std::to_string(i) + ".txt",
+        "Cup Tie\n\nThe manager would not blame the referee for the defeat.\n", "");
+  }
+  sync_spelling(db, db);
+  db.commit();
+  ASSERT_EQ(db.get_spelling_suggestion("blare"), "blame") << "the case this test is about";
+  EXPECT_EQ(suggest_correction(db, "tony blare"), "tony blair");
+  EXPECT_EQ(suggest_correction(db, "blare iraq"), "blair iraq");
+  EXPECT_EQ(suggest_correction(db, "blare referee"), "blame referee");
+  EXPECT_EQ(suggest_correction(db, "blare"), "blame") << "alone, the commoner word";
+}
+
 // With shards the dictionary is in a side database and the words in the shards.
 TEST(Spelling, ReadsDocumentsAndDictionaryFromTwoDatabases) {
   testing::TempDir dir;
