@@ -20,6 +20,7 @@ constexpr std::string_view kHelp =
     "Type a query to search, e.g. ceasefire person:\"Antony Blinken\" date:2024-02-01..\n"
     "  :more      the next page of results\n"
     "  :like N    articles like hit N of the page shown\n"
+    "  :show N    hit N of the page shown, whole\n"
     "  :help      this help\n"
     "  :quit      leave (or Ctrl-D)\n"
     "Up and down arrows recall earlier lines.\n";
@@ -130,16 +131,17 @@ class Session {
     if (command == ":quit" || command == ":q") return false;
     if (command == ":help") {
       std::fwrite(kHelp.data(), 1, kHelp.size(), out_);
-    } else if (command != ":more" && command != ":like") {
+    } else if (command != ":more" && command != ":like" && command != ":show") {
       say(out_, "unknown command " + std::string(command) + "; :help lists the commands");
     } else if (!searched_) {
       say(out_, "no search yet: type a query first");
     } else if (command == ":more") {
       commands_.more();
     } else if (std::optional<std::size_t> n = hit_number(argument)) {
-      commands_.like(*n);
+      (command == ":like" ? commands_.like : commands_.show)(*n);
     } else {
-      say(out_, ":like needs the number of a hit shown, e.g. :like 2");
+      say(out_, std::string(command) + " needs the number of a hit shown, e.g. " +
+                    std::string(command) + " 2");
     }
     return true;
   }

@@ -20,6 +20,8 @@ struct InteractiveCommands {
   // ":like N": articles like hit N, N (at least 1) as typed: the number printed before a
   // hit of the last page shown.
   std::function<void(std::size_t hit_number)> like;
+  // ":show N": hit N of the last page shown, whole.
+  std::function<void(std::size_t hit_number)> show;
 };
 
 // Reads lines from `in` until ":quit" or the end of input (Ctrl-D) and returns 0:

@@ -61,6 +61,26 @@ class JsonPrinter final : public Printer {
     if (request.facets && results.matches > 0) print_facets(results.facets);
   }
 
+  void print_article(const StoredArticle& a) override {
+    const JsonDate date = json_date(a);
+    nlohmann::json line = {{"type", "article"},
+                           {"id", a.id},
+                           {"path", display_path(a)},
+                           {"title", a.title},
+                           {"section", a.section},
+                           {"date", nullable(date.date)},
+                           {"date_time", nullable(date.date_time)},
+                           {"date_source", nullable(date.date_source)},
+                           {"source", a.source},
+                           {"author", a.author},
+                           {"url", a.url},
+                           {"text", a.body}};
+    for (const Facet& facet : schema_facets()) {
+      line[std::string(facet.name)] = *a.entities.list_for(facet.source);
+    }
+    out_ << dump(line) << "\n";
+  }
+
   void print_list(const ListRequest& request, const ListResults& results) override {
     for (const FacetValue& value : results.counts.values) {
       nlohmann::ordered_json line = {{"type", "value"}, {"facet", request.facet}};

@@ -163,6 +163,18 @@ int run_interactive_session(newsdex::Searcher& searcher, newsdex::SearchRequest 
     }
     throw newsdex::QueryError("no hit " + std::to_string(rank) + " on the last page");
   };
+  commands.show = [&](std::size_t rank) {
+    for (const newsdex::Hit& hit : last.hits) {
+      if (hit.rank != rank) continue;
+      std::optional<newsdex::StoredArticle> article = searcher.article(hit.article.id);
+      if (!article)
+        throw newsdex::QueryError("hit " + std::to_string(rank) + " is gone from the index");
+      printer.print_article(*article);
+      std::cout.flush();
+      return;
+    }
+    throw newsdex::QueryError("no hit " + std::to_string(rank) + " on the last page");
+  };
   const char* home = std::getenv("HOME");
   std::string history =
       home != nullptr && *home != '\0' ? std::string(home) + "/.newsdex_history" : std::string();
@@ -182,7 +194,7 @@ std::string join_words(const std::vector<std::string>& words) {
 
 int main(int argc, char** argv) {
   std::string db_path, color = "auto", list_facet, sort = "relevance", duplicates = "collapse";
-  std::string timeline, undated = "exclude";
+  std::string timeline, undated = "exclude", show;
   std::vector<std::string> query_words;
   newsdex::SearchRequest request;
   newsdex::OpenOptions open_options;
@@ -232,6 +244,9 @@ int main(int argc, char** argv) {
        "show the corrected query's results (otherwise it is only suggested)")
       ("interactive,i", "a prompt: type queries, :more for the next page, :like N for "
        "articles like hit N, :help, :quit; line editing and history (~/.newsdex_history)")
+      ("show", po::value(&show)->value_name("ID_OR_PATH"),
+       "print one article whole: its metadata, names and cleaned text (an id as results "
+       "show it, or its path; also an entry of a JSON dump)")
       ("count", "print only the number of matching stories (articles with --duplicates=show), "
        "exact, as --paths-only would list them")
       ("paths-only", "print only the path of each article, one per line (for scripts)")
@@ -320,7 +335,7 @@ int main(int argc, char** argv) {
   bool listing = vm.count("list") > 0;
   bool interactive = vm.count("interactive") > 0;
   if (request.query.empty() && !listing && request.like.empty() && !interactive &&
-      request.undated != newsdex::UndatedPolicy::kOnly) {
+      vm.count("show") == 0 && request.undated != newsdex::UndatedPolicy::kOnly) {
     return fail("no query given", true);
   }
   if (interactive && listing) return fail("--interactive and --list cannot be combined", true);
@@ -329,6 +344,10 @@ int main(int argc, char** argv) {
     return fail("--count answers one query: not with --interactive or --list", true);
   }
   if (count_only) request.limit = 0;
+  const bool showing = vm.count("show") > 0;
+  if (showing && (count_only || interactive || listing || !request.query.empty())) {
+    return fail("--show prints one article: not with a query, --count, --list or -i", true);
+  }
   request.facets = vm.count("facets") > 0;
   if (vm.count("related")) request.related_limit = request.facet_limit;
   request.autocorrect = vm.count("autocorrect") > 0;
@@ -358,6 +377,12 @@ int main(int argc, char** argv) {
       printer = newsdex::make_text_printer(std::cout, output.color, width);
     }
     if (interactive) return run_interactive_session(searcher, request, *printer, output);
+    if (showing) {
+      std::optional<newsdex::StoredArticle> article = searcher.article(show);
+      if (!article) return fail("--show " + show + ": no such article in the index");
+      printer->print_article(*article);
+      return kExitOk;
+    }
     if (listing) {
       newsdex::ListRequest list_request{list_facet, request.query, request.limit, request.undated};
       newsdex::ListResults list_results = searcher.list(list_request);

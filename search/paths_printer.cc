@@ -23,6 +23,10 @@ class PathsPrinter final : public Printer {
     for (const Hit& hit : results.hits) out_ << display_path(hit.article) << terminator_;
   }
 
+  void print_article(const StoredArticle& article) override {
+    out_ << display_path(article) << terminator_;
+  }
+
   void print_list(const ListRequest&, const ListResults& results) override {
     for (const FacetValue& value : results.counts.values) out_ << value.name << terminator_;
   }

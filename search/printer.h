@@ -20,6 +20,8 @@ class Printer {
   virtual void print(const SearchRequest& request, const SearchResults& results) = 0;
   // Prints the entity browser's values of one facet; the "none" form when empty.
   virtual void print_list(const ListRequest& request, const ListResults& results) = 0;
+  // Prints one article whole (--show): its metadata, names and cleaned text.
+  virtual void print_article(const StoredArticle& article) = 0;
 };
 
 enum class ColorMode { kAuto, kAlways, kNever };

@@ -269,6 +269,14 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
   return results;
 }
 
+std::optional<StoredArticle> Searcher::article(std::string_view id_or_path) {
+  return with_retries<std::optional<StoredArticle>>([&]() -> std::optional<StoredArticle> {
+    std::optional<Xapian::docid> docid = find_article(db_, id_or_path);
+    if (!docid) return std::nullopt;
+    return StoredArticle::parse(db_.get_document(*docid).get_data());
+  });
+}
+
 ListResults Searcher::list(const ListRequest& request) {
   return with_retries<ListResults>([&] { return list_once(request); });
 }

@@ -124,6 +124,9 @@ class Searcher {
   // Counts like the facets of search(), so the two agree. Throws QueryError for a query
   // that cannot be parsed or an unknown facet name.
   ListResults list(const ListRequest& request);
+  // The stored article with this id (as results show it) or path; nullopt when the index
+  // has none.
+  std::optional<StoredArticle> article(std::string_view id_or_path);
 
   // Shards left out because they did not answer (only with allow_missing_shards).
   const std::vector<ShardName>& missing_shards() const { return opened_.missing; }

@@ -94,6 +94,16 @@ TEST_F(MixedArchive, TitlesComeFromEachFormat) {
   }
 }
 
+// An entry of a JSON dump has no file of its own: --show prints it from the index.
+TEST_F(MixedArchive, ShowPrintsAnEntryOfADump) {
+  ProcessResult shown = run_search({"--db", db_, "--json", "--show", "dumps/feed.jsonl:4"});
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  std::vector<nlohmann::json> article = json_records(shown.out, "article");
+  ASSERT_EQ(article.size(), 1u) << shown.out;
+  EXPECT_EQ(article.front().at("title"), "Harbour seals counted from the air");
+  EXPECT_FALSE(article.front().at("text").get<std::string>().empty());
+}
+
 TEST_F(MixedArchive, DatesComeFromMetadataTextOrPathAndNeverFromTheFileTime) {
   struct Case {
     std::string id, date, date_time, date_source;  // date_time "" = null

@@ -33,7 +33,8 @@ InteractiveCommands logging_commands(std::vector<std::string>& log) {
             log.push_back("search:" + query);
           },
           [&log] { log.push_back("more"); },
-          [&log](std::size_t n) { log.push_back("like:" + std::to_string(n)); }};
+          [&log](std::size_t n) { log.push_back("like:" + std::to_string(n)); },
+          [&log](std::size_t n) { log.push_back("show:" + std::to_string(n)); }};
 }
 
 TEST(Interactive, CommandsFromAPipe) {
@@ -94,11 +95,11 @@ TEST(Interactive, AQueryGivenWithTheOptionIsAnsweredFirst) {
   std::FILE* in = std::tmpfile();
   std::FILE* out = std::tmpfile();
   ASSERT_TRUE(in != nullptr && out != nullptr);
-  std::fputs(":more\n", in);
+  std::fputs(":more\n:show 2\n:show x\n", in);
   std::rewind(in);
   std::vector<std::string> log;
   EXPECT_EQ(run_interactive(logging_commands(log), "", in, out, "  chelsea "), 0);
-  EXPECT_EQ(log, (std::vector<std::string>{"search:chelsea", "more"}));
+  EXPECT_EQ(log, (std::vector<std::string>{"search:chelsea", "more", "show:2"}));
   std::fclose(in);
   std::fclose(out);
 }

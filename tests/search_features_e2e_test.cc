@@ -302,6 +302,24 @@ TEST_F(SearchFeatures, OptionTrapsDoTheObviousThing) {
   ProcessResult by_env = testing::run_search({"--count", "gaza"}, {{"NEWSDEX_DB", db()}});
   EXPECT_EQ(by_env.exit_code, 0) << by_env.err;
   EXPECT_EQ(by_env.out, count.out);
+  // --show: one article whole, by id or path; one line and exit 2 for none.
+  const std::string first_id = testing::hit_ids(search({"--json", "gaza"})).front();
+  ProcessResult shown = search({"--color", "never", "--show", first_id});
+  EXPECT_EQ(shown.exit_code, 0) << shown.err;
+  const std::vector<nlohmann::json> article =
+      testing::json_records(search({"--json", "--show", first_id}).out, "article");
+  ASSERT_EQ(article.size(), 1u);
+  EXPECT_EQ(article.front().at("id"), first_id);
+  const std::string text = article.front().at("text");
+  EXPECT_GT(text.size(), 200u);
+  EXPECT_NE(shown.out.find(text.substr(0, 60)), std::string::npos) << shown.out;
+  EXPECT_NE(shown.out.find(article.front().at("title").get<std::string>()), std::string::npos);
+  ProcessResult by_path =
+      search({"--json", "--show", article.front().at("path").get<std::string>()});
+  EXPECT_EQ(testing::json_records(by_path.out, "article").size(), 1u) << by_path.err;
+  ProcessResult missing = search({"--show", "nowhere/none.txt"});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("no such article"), std::string::npos) << missing.err;
   // Section names ignore case, as source names do.
   const std::vector<std::string> world = testing::hit_ids(search({"--json", "section:world"}));
   EXPECT_FALSE(world.empty());

@@ -11,7 +11,7 @@ _newsdex_index_options='--db -d --full --rebuild --compact --shards --merge-to
   --retry-skipped --report-json --status --config --help -h --version'
 
 _newsdex_search_options='--db -d --limit -n --offset --sort --undated --recency --duplicates
-  --facets --facet-limit --list --json --color --passages --paths-only -0 --count --like
+  --facets --facet-limit --list --json --color --passages --paths-only -0 --count --show --like
   --timeline --timeline= --related --autocorrect --help-query --interactive -i
   --allow-missing-shards --timeout --null --help -h --version'
 
