@@ -183,7 +183,8 @@ void print_status_json(const std::string& db_path, std::ostream& out) {
   }
   status["residue"] = {{"learning", residue.learning}, {"lines", std::move(lines)}};
   nlohmann::ordered_json skipped = nlohmann::ordered_json::array();
-  for (const auto& [key, record] : SkipMemory::load(opened.meta).records()) {
+  const SkipMemory memory = SkipMemory::load(opened.meta);  // records() refers into it
+  for (const auto& [key, record] : memory.records()) {
     for (const RememberedSkip& skip : record.skips) {
       skipped.push_back({{"path", record.path + skip.entry}, {"reason", skip.reason}});
     }
