@@ -10,7 +10,11 @@ namespace {
 nlohmann::json passage_json(const Passage& passage) {
   nlohmann::json highlights = nlohmann::json::array();
   for (const auto& [start, end] : passage.highlights) highlights.push_back({start, end});
-  return {{"text", passage.text}, {"start", passage.start}, {"highlights", std::move(highlights)}};
+  return {{"text", passage.text},
+          {"start", passage.start},
+          {"highlights", std::move(highlights)},
+          {"cut_start", passage.cut_start},
+          {"cut_end", passage.cut_end}};
 }
 
 nlohmann::ordered_json value_json(const FacetValue& value) {

@@ -180,6 +180,8 @@ std::size_t word_end(std::string_view text, std::size_t i) {
 struct Window {
   Span span;
   std::size_t folded_start;
+  bool cut_start = false;  // begins inside a sentence that a window before holds
+  bool cut_end = false;    // ends inside a sentence that the next window goes on with
 };
 
 // Cuts `text` into windows of whole sentences of at most `length` bytes each where
@@ -188,10 +190,13 @@ struct Window {
 // also finds where each window starts in the folded text.
 std::vector<Window> windows_of(std::string_view text, std::size_t length) {
   std::vector<Window> windows;
-  // A unit (a sentence, or a piece of one that fits) joins the window before it when
-  // both fit in `length` together.
+  // A sentence joins the window before it when both fit in `length` together. A piece of
+  // a sentence too long for one stays alone, so that a passage is cut on one side at most
+  // where it must be, never with whole sentences beside the cut.
   auto add_unit = [&](const Window& unit) {
-    if (!windows.empty() && unit.span.end - windows.back().span.begin <= length) {
+    auto whole = [](const Window& w) { return !w.cut_start && !w.cut_end; };
+    if (!windows.empty() && whole(windows.back()) && whole(unit) &&
+        unit.span.end - windows.back().span.begin <= length) {
       windows.back().span.end = unit.span.end;
     } else {
       windows.push_back(unit);
@@ -222,12 +227,15 @@ std::vector<Window> windows_of(std::string_view text, std::size_t length) {
     std::size_t next = i;
     while (next < text.size() && is_blank(text[next])) newlines += (text[next++] == '\n');
 
+    // The piece of a sentence too long for a window: cut here, between words.
+    bool continues_sentence = false;
     if (unit_open && i - unit.span.begin > length) {
-      add_unit({{unit.span.begin, previous_end}, unit.folded_start});
+      add_unit({{unit.span.begin, previous_end}, unit.folded_start, unit.cut_start, true});
       unit_open = false;
+      continues_sentence = true;
     }
     if (!unit_open) {
-      unit = {{begin, 0}, folded_start_of(begin)};
+      unit = {{begin, 0}, folded_start_of(begin), continues_sentence, false};
       unit_open = true;
     }
     if (newlines >= 2 || next == text.size() || ends_sentence(text.substr(begin, i - begin))) {
@@ -296,6 +304,19 @@ bool ranks_before(std::size_t distinct_a, std::size_t total_a, std::size_t windo
 
 bool better(const Candidate& a, const Candidate& b) {
   return ranks_before(a.distinct, a.total, a.window, b.distinct, b.total, b.window);
+}
+
+// snippet() leaves out what comes before the window's first word and after its last (the
+// '."' that ends a quoted sentence, an opening quote): the passage gets the whole
+// window back, its highlights moved along.
+void restore_outer_punctuation(Passage& passage, const std::string& window) {
+  std::string whole = fold_whitespace(window);
+  if (whole.size() == passage.text.size()) return;
+  const std::size_t at = whole.find(passage.text);
+  if (at == std::string::npos) return;
+  const std::size_t shift = count_code_points(std::string_view(whole).substr(0, at));
+  for (auto& [start, end] : passage.highlights) start += shift, end += shift;
+  passage.text = std::move(whole);
 }
 
 }  // namespace
@@ -424,6 +445,7 @@ std::vector<Passage> make_passages(const Xapian::MSet& mset, const std::string& 
                      std::string(1, kHighlightEnd), std::string());
     Passage passage = passage_from_snippet(snippet);
     if (passage.highlights.empty()) continue;
+    restore_outer_punctuation(passage, window);
     std::size_t distinct = distinct_highlights(passage, needles);
     std::size_t total = passage.highlights.size();
     candidates.push_back({next.window, distinct, total, std::move(passage)});
@@ -440,7 +462,10 @@ std::vector<Passage> make_passages(const Xapian::MSet& mset, const std::string& 
             [](const Candidate& a, const Candidate& b) { return a.window < b.window; });
 
   for (Candidate& candidate : candidates) {
-    candidate.passage.start = windows[candidate.window].folded_start;
+    const Window& window = windows[candidate.window];
+    candidate.passage.start = window.folded_start;
+    candidate.passage.cut_start = window.cut_start;
+    candidate.passage.cut_end = window.cut_end;
   }
   std::vector<Passage> passages;
   for (Candidate& candidate : candidates) passages.push_back(std::move(candidate.passage));

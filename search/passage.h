@@ -19,6 +19,10 @@ struct Passage {
   // Where `text` begins in the whole article text folded the same way (see
   // fold_whitespace), in code points; 0 when unknown (make_passage).
   std::size_t start = 0;
+  // A sentence too long for a passage is cut between words: whether `text` starts or
+  // ends inside a sentence (printed as "…" on that side).
+  bool cut_start = false;
+  bool cut_end = false;
 };
 
 // Picks about `length` bytes of `text` around the best matches of the query behind

@@ -196,6 +196,16 @@ const FacetValue* narrowing_value(const SearchResults& results, const Facet** fa
   return nullptr;
 }
 
+// "…" where a passage starts or ends inside a sentence, its highlights moved along.
+Passage with_cut_marks(Passage passage) {
+  if (passage.cut_start) {
+    passage.text.insert(0, "\u2026 ");
+    for (auto& [start, end] : passage.highlights) start += 2, end += 2;
+  }
+  if (passage.cut_end) passage.text += " \u2026";
+  return passage;
+}
+
 class TextPrinter final : public Printer {
  public:
   TextPrinter(std::ostream& out, bool color, std::size_t width)
@@ -308,6 +318,7 @@ class TextPrinter final : public Printer {
     }
     for (Passage passage : hit.passages) {
       if (passage.text.empty()) continue;
+      passage = with_cut_marks(passage);
       passage.text = printable_on_terminal(passage.text);
       if (width_ == 0) {
         out_ << kIndent << render_passage(passage, style_) << "\n";

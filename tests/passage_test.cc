@@ -283,6 +283,39 @@ TEST_F(PassageOnIndex, LongSentenceIsCutBetweenWords) {
   EXPECT_NE(passages[0].text.find("harbour"), std::string::npos);
   expect_well_formed(passages, 50);
   EXPECT_GT(passages[0].start, 0u);
+  // "harbour" is the 31st word of 41: a piece from inside the sentence, cut on both sides.
+  EXPECT_TRUE(passages[0].cut_start);
+  EXPECT_TRUE(passages[0].cut_end);
+}
+
+// snippet() drops the punctuation outside a window's first and last words; a passage
+// keeps it: a quotation ends with its '."'.
+TEST_F(PassageOnIndex, AQuotedSentenceKeepsItsClosingQuote) {
+  index("Club Statement\n\nThe club said: \"We have a zero tolerance policy on drugs.\" The "
+        "player left on Monday.\n");
+  std::vector<Passage> passages = passages_for("drugs", 40, 1);
+  ASSERT_EQ(passages.size(), 1u);
+  EXPECT_TRUE(passages[0].text.ends_with("on drugs.\"")) << passages[0].text;
+  expect_well_formed(passages, 200);
+  const auto& [start, end] = passages[0].highlights.back();
+  EXPECT_EQ(code_point_substr(passages[0].text, start, end), "drugs");
+}
+
+// A passage says on which side a long sentence was cut, and whole sentences say none.
+TEST_F(PassageOnIndex, CutSidesAreMarkedAndWholeSentencesAreNot) {
+  std::string sentence = "Harbour";
+  for (int i = 0; i < 40; ++i) sentence += " waves";
+  index("Storm Night\n\n" + sentence + ".\n\nThe pier held. Gulls left the harbour at dusk.\n");
+  std::vector<Passage> passages = passages_for("harbour", 60, 3);
+  ASSERT_EQ(passages.size(), 2u);
+  // The start of the long sentence: cut at its end only.
+  EXPECT_TRUE(passages[0].text.starts_with("Harbour waves")) << passages[0].text;
+  EXPECT_FALSE(passages[0].cut_start);
+  EXPECT_TRUE(passages[0].cut_end);
+  // The short sentences after it: whole.
+  EXPECT_TRUE(passages[1].text.ends_with("at dusk.")) << passages[1].text;
+  EXPECT_FALSE(passages[1].cut_start);
+  EXPECT_FALSE(passages[1].cut_end);
 }
 
 TEST_F(PassageOnIndex, ArticleStartWhenNothingInTheBodyMatches) {

@@ -401,17 +401,30 @@ TEST(JsonPrinter, NoHitsPrintsNothing) {
   EXPECT_EQ(out.str(), "");
 }
 
+TEST(TextPrinter, ACutSideOfAPassageShowsAnEllipsis) {
+  SearchResults results = two_results();
+  results.hits[0].passages[0].cut_start = true;
+  results.hits[0].passages[0].cut_end = true;
+  std::string out = print_text(results, false, "harbour");
+  // The highlight moves with the text.
+  EXPECT_NE(out.find("\u2026 \xC3\xA9t\xC3\xA9 [harbour] news \u2026"), std::string::npos) << out;
+  EXPECT_NE(out.find("nothing matched in this part\n"), std::string::npos) << out;
+}
+
 TEST(JsonPrinter, EachPassageWithItsStart) {
   SearchResults results = two_results();
-  results.hits[0].passages.push_back(Passage{"later \xC3\xA9t\xC3\xA9 news", {{6, 9}}, 140});
+  results.hits[0].passages.push_back(
+      Passage{"later \xC3\xA9t\xC3\xA9 news", {{6, 9}}, 140, /*cut_start=*/true});
   results.hits[0].passages[0].start = 12;
   std::vector<nlohmann::json> lines = print_json_lines(results);
   ASSERT_EQ(lines.size(), 2u);
   EXPECT_EQ(lines[0]["passages"],
             nlohmann::json::parse(R"([{"text": "été harbour news", "start": 12,
-                                       "highlights": [[4, 11]]},
+                                       "highlights": [[4, 11]], "cut_start": false,
+                                       "cut_end": false},
                                       {"text": "later été news", "start": 140,
-                                       "highlights": [[6, 9]]}])"));
+                                       "highlights": [[6, 9]], "cut_start": true,
+                                       "cut_end": false}])"));
 }
 
 TEST(Printer, DisplayWidth) {

@@ -7,6 +7,8 @@
 
 #include <xapian.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <set>
@@ -149,6 +151,74 @@ TEST_F(SearchCounts, TheTextCountLineIsTheSameOnEveryPage) {
   EXPECT_EQ(zero.exit_code, 0);
   EXPECT_NE(zero.out.find("stories match"), std::string::npos) << zero.out;
   EXPECT_NE(zero.out.find("people: "), std::string::npos) << zero.out;
+}
+
+// Whether a passage's text ends a sentence: . ! or ? and maybe closing quotes or brackets.
+bool ends_a_sentence(const std::string& text) {
+  std::size_t end = text.size();
+  for (;;) {
+    if (end >= 1 && (text[end - 1] == '"' || text[end - 1] == '\'' || text[end - 1] == ')')) {
+      --end;
+    } else if (end >= 3 && text.compare(end - 3, 3, "\u201d") == 0) {
+      end -= 3;
+    } else if (end >= 3 && text.compare(end - 3, 3, "\u2019") == 0) {
+      end -= 3;
+    } else {
+      break;
+    }
+  }
+  return end > 0 && (text[end - 1] == '.' || text[end - 1] == '!' || text[end - 1] == '?');
+}
+
+// Whitespace as passages fold it, paragraph breaks kept as one '\n'.
+std::string fold_keeping_paragraphs(const std::string& text) {
+  std::string folded;
+  bool blank = false, newline = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      blank = true;
+      newline |= c == '\n';
+      continue;
+    }
+    if (blank && !folded.empty()) folded += newline ? '\n' : ' ';
+    blank = newline = false;
+    folded += c;
+  }
+  return folded;
+}
+
+// Passages are whole sentences, or say on which side a long one was cut: every passage
+// not marked cut_end ends a sentence or a paragraph (a heading, a caption), over the top
+// ten hits of seven queries.
+TEST_F(SearchCounts, PassagesAreWholeSentencesOrSayWhereTheyWereCut) {
+  std::size_t passages = 0, marked = 0;
+  for (const char* query : {"blair iraq war", "economy growth", "chelsea", "\"prime minister\"",
+                            "oil price", "mobile phone", "film award"}) {
+    ProcessResult result = run_search({"--db", db(), query, "--json", "-n", "10"});
+    for (const nlohmann::json& hit : json_records(result.out)) {
+      const std::string id = hit.at("id");
+      std::string body;
+      for (const nlohmann::json& passage : hit.at("passages")) {
+        ++passages;
+        const std::string text = passage.at("text");
+        if (passage.at("cut_end").get<bool>() || passage.at("cut_start").get<bool>()) ++marked;
+        if (passage.at("cut_end").get<bool>() || ends_a_sentence(text)) continue;
+        if (body.empty()) {
+          body = fold_keeping_paragraphs(
+              json_records(run_search({"--db", db(), "--json", "--show", id}).out, "article")
+                  .at(0)
+                  .at("text"));
+        }
+        const std::string tail = text.substr(text.size() - std::min<std::size_t>(25, text.size()));
+        const std::size_t at = body.find(tail);
+        EXPECT_TRUE(at != std::string::npos &&
+                    (at + tail.size() == body.size() || body[at + tail.size()] == '\n'))
+            << id << ": a passage ends inside a sentence without saying so: " << text;
+      }
+    }
+  }
+  EXPECT_GT(passages, 50u);
+  std::printf("passages: %zu, of which cut on a marked side: %zu\n", passages, marked);
 }
 
 }  // namespace
