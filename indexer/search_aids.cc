@@ -10,6 +10,7 @@
 
 #include "newsdex/hashing.h"
 #include "newsdex/schema.h"
+#include "newsdex/text_decoding.h"
 
 namespace newsdex {
 namespace {
@@ -81,25 +82,6 @@ std::u32string code_points(const std::string& text) {
   return out;
 }
 
-// The base letter of the accented Latin letters of U+00C0..U+017F ('.' = none).
-constexpr std::string_view kLatin1Bases =
-    "AAAAAA.CEEEEIIII.NOOOOO.OUUUUY..aaaaaa.ceeeeiiii.nooooo.ouuuuy.y";
-constexpr std::string_view kLatinExtendedABases =
-    "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIi..JjKk.LlLlLlLlLlNnNnNn...OoOoOo..RrRrRr"
-    "SsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
-static_assert(kLatin1Bases.size() == 0x40 && kLatinExtendedABases.size() == 0x80);
-
-std::u32string without_accents(std::u32string text) {
-  for (char32_t& c : text) {
-    char base = '.';
-    if (c >= 0xC0 && c < 0x100) base = kLatin1Bases[c - 0xC0];
-    if (c >= 0x100 && c < 0x180) base = kLatinExtendedABases[c - 0x100];
-    if (c >= 0x218 && c <= 0x21B) base = "SsTt"[c - 0x218];  // Romanian comma below
-    if (base != '.') c = static_cast<char32_t>(base);
-  }
-  return text;
-}
-
 // Whether one insertion, deletion or substitution turns `a` into `b`.
 bool one_edit_apart(const std::u32string& a, const std::u32string& b) {
   const std::u32string& shorter = a.size() <= b.size() ? a : b;
@@ -166,7 +148,7 @@ std::vector<AliasGroup> person_variants(const std::vector<std::string>& names) {
     for (std::size_t i = 0; i < person.words.size(); ++i) {
       owners[slot(person, i)].insert(without_word(person.words, i));
     }
-    by_unaccented[without_accents(code_points(join(person.words)))].push_back(&person);
+    by_unaccented[fold_accents(code_points(join(person.words)))].push_back(&person);
     by_given_names[without_word(person.words, person.words.size() - 1)].push_back(&person);
   }
 

@@ -306,17 +306,17 @@ bool better(const Candidate& a, const Candidate& b) {
   return ranks_before(a.distinct, a.total, a.window, b.distinct, b.total, b.window);
 }
 
-// snippet() leaves out what comes before the window's first word and after its last (the
-// '."' that ends a quoted sentence, an opening quote): the passage gets the whole
-// window back, its highlights moved along.
-void restore_outer_punctuation(Passage& passage, const std::string& window) {
-  std::string whole = fold_whitespace(window);
-  if (whole.size() == passage.text.size()) return;
-  const std::size_t at = whole.find(passage.text);
+// The passage of a snippet of `folded_window` as `window` reads: with its accents, and
+// with what snippet() leaves out before the window's first word and after its last (the
+// '."' that ends a quoted sentence, an opening quote), its highlights moved along.
+void restore_window_text(Passage& passage, const std::string& folded_window,
+                         const std::string& window) {
+  const std::string folded_whole = fold_whitespace(folded_window);
+  const std::size_t at = folded_whole.find(passage.text);
   if (at == std::string::npos) return;
-  const std::size_t shift = count_code_points(std::string_view(whole).substr(0, at));
+  const std::size_t shift = count_code_points(std::string_view(folded_whole).substr(0, at));
   for (auto& [start, end] : passage.highlights) start += shift, end += shift;
-  passage.text = std::move(whole);
+  passage.text = fold_whitespace(window);
 }
 
 }  // namespace
@@ -400,6 +400,9 @@ std::vector<Passage> make_passages(const Xapian::MSet& mset, const std::string& 
   std::string storage;
   const std::string& clean = without_markers(text, storage);
   std::vector<Window> windows = windows_of(clean, length);
+  // Queries are folded (fold_accents): so is each window they are matched against, code
+  // point for code point, so that offsets hold in the text as written. (Window by
+  // window: folding shortens the bytes, and the windows' spans are in `clean`'s.)
   if (windows.empty() || count == 0) return {};
 
   // The windows worth a snippet() call, best bound first. Without needles: all of them,
@@ -415,7 +418,7 @@ std::vector<Passage> make_passages(const Xapian::MSet& mset, const std::string& 
     for (std::size_t w = 0; w < windows.size(); ++w) {
       const Span& span = windows[w].span;
       HighlightBound bound = highlight_bound(
-          std::string_view(clean).substr(span.begin, span.end - span.begin), needles);
+          fold_accents(std::string_view(clean).substr(span.begin, span.end - span.begin)), needles);
       if (bound.total > 0 || selection == WindowSelection::kEvery) order.push_back({w, bound});
     }
     std::sort(order.begin(), order.end(), [](const Bounded& a, const Bounded& b) {
@@ -438,14 +441,15 @@ std::vector<Passage> make_passages(const Xapian::MSet& mset, const std::string& 
       }
     }
     const Span& span = windows[next.window].span;
-    std::string window = clean.substr(span.begin, span.end - span.begin);
+    std::string window =
+        fold_accents(std::string_view(clean).substr(span.begin, span.end - span.begin));
     // A budget above the window's size makes snippet() return all of it, highlighted.
     std::string snippet =
         mset.snippet(window, 2 * window.size() + 16, stemmer, 0, std::string(1, kHighlightStart),
                      std::string(1, kHighlightEnd), std::string());
     Passage passage = passage_from_snippet(snippet);
     if (passage.highlights.empty()) continue;
-    restore_outer_punctuation(passage, window);
+    restore_window_text(passage, window, clean.substr(span.begin, span.end - span.begin));
     std::size_t distinct = distinct_highlights(passage, needles);
     std::size_t total = passage.highlights.size();
     candidates.push_back({next.window, distinct, total, std::move(passage)});

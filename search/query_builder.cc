@@ -8,6 +8,7 @@
 
 #include "newsdex/errors.h"
 #include "newsdex/schema.h"
+#include "newsdex/text_decoding.h"
 
 namespace newsdex {
 namespace {
@@ -406,6 +407,52 @@ void check_query_size(std::string_view query_text) {
 
 }  // namespace
 
+namespace {
+
+// Whether the field named `name` takes an exact value (a boolean field, or date:).
+bool takes_exact_value(std::string_view name) {
+  if (name == kDateFilterPrefix.substr(0, kDateFilterPrefix.size() - 1)) return true;
+  for (const Field& field : schema_fields()) {
+    if (!field.name.empty() && field.name == name) return field.kind == FieldKind::kBoolean;
+  }
+  return false;
+}
+
+// The query with its words' accents folded as the index folds them (fold_accents), but
+// not the values of exact fields (id:café.txt names a file).
+std::string fold_query_accents(std::string_view query) {
+  std::string folded;
+  std::size_t i = 0;
+  while (i < query.size()) {
+    const bool word_start =
+        i == 0 || std::string_view(" \t\n(+-").find(query[i - 1]) != std::string_view::npos;
+    std::size_t name_end = i;
+    while (word_start && name_end < query.size() && query[name_end] >= 'a' &&
+           query[name_end] <= 'z') {
+      ++name_end;
+    }
+    if (name_end > i && name_end < query.size() && query[name_end] == ':' &&
+        takes_exact_value(query.substr(i, name_end - i))) {
+      std::size_t value_end = name_end + 1;
+      if (value_end < query.size() && query[value_end] == '"') {
+        value_end = query.find('"', value_end + 1);
+        value_end = value_end == std::string_view::npos ? query.size() : value_end + 1;
+      } else {
+        value_end = std::min(query.size(), query.find_first_of(" \t\n)", value_end));
+      }
+      folded.append(query.substr(i, value_end - i));
+      i = value_end;
+      continue;
+    }
+    const std::size_t next = std::min(query.size(), query.find_first_of(" \t\n(+-", i + 1));
+    folded += fold_accents(query.substr(i, next - i));
+    i = next;
+  }
+  return folded;
+}
+
+}  // namespace
+
 Xapian::Query QueryBuilder::build(const std::string& query_text, UndatedPolicy undated) {
   const bool blank = query_text.find_first_not_of(" \t\n\r\f") == std::string::npos;
   if (undated == UndatedPolicy::kOnly && blank) return undated_articles_query();
@@ -413,7 +460,7 @@ Xapian::Query QueryBuilder::build(const std::string& query_text, UndatedPolicy u
   QueryChecker(query_text, today_.value_or(local_today())).check();
   *undated_ = undated;
   try {
-    Xapian::Query query = parser_.parse_query(query_text, kParseFlags);
+    Xapian::Query query = parser_.parse_query(fold_query_accents(query_text), kParseFlags);
     if (has_multiword_term(query)) query = with_multiword_synonyms(query);
     query = without_xor(query);
     if (undated != UndatedPolicy::kOnly) return query;

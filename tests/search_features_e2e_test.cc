@@ -382,6 +382,40 @@ TEST_F(SearchFeatures, JsonIsValidJsonLinesWithEveryOption) {
   }
 }
 
+// Accented and unaccented spellings find each other both ways, in words, phrases, names
+// and highlights, while exact values (ids) keep their accents.
+TEST(Accents, FoundBothWaysInWordsPhrasesNamesAndHighlights) {
+  TempDir dir;
+  testing::write_file(dir / "corpus/world/accented.txt",
+                      "Manager returns\n\nJos\u00e9 Mourinho returned to the club on Sunday. "
+                      "The caf\u00e9 owner cheered.\n");
+  testing::write_file(dir / "corpus/world/plain.txt",
+                      "Coach speaks\n\nJose Mourinho spoke to reporters near the cafe.\n");
+  testing::write_file(dir / "corpus/world/caf\u00e9.txt", "Menu\n\nSoup of the day.\n");
+  ASSERT_EQ(testing::run_indexer({"--quiet", "--db", dir / "index", dir / "corpus"}).exit_code, 0);
+  auto found = [&](const std::string& query) {
+    std::vector<std::string> ids =
+        testing::hit_ids(run_search({"--db", dir / "index", "--json", "--undated=include", query}));
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  };
+  const std::vector<std::string> both = {"world/accented.txt", "world/plain.txt"};
+  for (const char* query : {"jose", "jos\u00e9", "\"jose mourinho\"", "\"jos\u00e9 mourinho\"",
+                            "person:\"jos\u00e9 mourinho\"", "person:jose", "cafe", "caf\u00e9"}) {
+    EXPECT_EQ(found(query), both) << query;
+  }
+  EXPECT_EQ(found("id:world/caf\u00e9.txt"), std::vector<std::string>{"world/caf\u00e9.txt"});
+  // The highlight covers the accented word as written.
+  const nlohmann::json hit =
+      testing::json_records(run_search({"--db", dir / "index", "--json", "--undated=include",
+                                        "id:world/accented.txt", "jose"})
+                                .out)
+          .at(0);
+  const nlohmann::json& passage = hit.at("passages").at(0);
+  EXPECT_EQ(passage.at("text").get<std::string>().substr(0, 5), "Jos\u00e9");
+  EXPECT_EQ(passage.at("highlights").at(0), nlohmann::json::array({0, 4}));
+}
+
 // The completion script offers every option each tool's --help lists, so the two cannot
 // drift apart.
 TEST(Completion, KnowsEveryOptionOfBothTools) {

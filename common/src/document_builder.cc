@@ -1,5 +1,6 @@
 #include "newsdex/document_builder.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -102,6 +103,14 @@ bool should_stem(unsigned first) {
       (1u << Xapian::Unicode::LOWERCASE_LETTER) | (1u << Xapian::Unicode::TITLECASE_LETTER) |
       (1u << Xapian::Unicode::MODIFIER_LETTER) | (1u << Xapian::Unicode::OTHER_LETTER);
   return ((kMask >> Xapian::Unicode::get_category(first)) & 1) != 0;
+}
+
+// Whether a word may hold a letter fold_accents() changes (its lead bytes, C3 to C8).
+bool has_foldable_letter(std::string_view word) {
+  return std::any_of(word.begin(), word.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte >= 0xC3 && byte <= 0xC8;
+  });
 }
 
 void append_code_point(std::string& out, unsigned ch) {
@@ -242,6 +251,15 @@ class DocumentBuilder::TextIndexer {
       term_.assign(prefix).append(word_);
       doc_.add_posting(term_, ++position_, wdf);
       if (should_stem(first)) stems[word_] += wdf;
+      // An accented word is also indexed without its accents, at the same position, so
+      // that the folded query ("jose" for "josé", see fold_accents) finds it in words and
+      // phrases alike. The one departure from the TermGenerator.
+      if (has_foldable_letter(word_)) {
+        folded_ = fold_accents(word_);
+        term_.assign(prefix).append(folded_);
+        doc_.add_posting(term_, position_, wdf);
+        if (should_stem(first)) stems[folded_] += wdf;
+      }
     }
   }
 
@@ -283,7 +301,7 @@ class DocumentBuilder::TextIndexer {
   Xapian::termpos position_ = 0;
   WordChars chars_;
   std::vector<char32_t> code_points_;
-  std::string word_, term_;
+  std::string word_, term_, folded_;
   // Per prefix, the words that get a stemmed term, with their wdf so far.
   std::vector<std::pair<std::string, WordCounts>> stems_;
 };

@@ -114,6 +114,58 @@ std::size_t byte_offset_of_code_point(std::string_view utf8, std::size_t code_po
   return utf8.size();
 }
 
+namespace {
+
+// The base letter of the accented Latin letters of U+00C0..U+017F ('.' = none).
+constexpr std::string_view kLatin1Bases =
+    "AAAAAA.CEEEEIIII.NOOOOO.OUUUUY..aaaaaa.ceeeeiiii.nooooo.ouuuuy.y";
+constexpr std::string_view kLatinExtendedABases =
+    "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIi..JjKk.LlLlLlLlLlNnNnNn...OoOoOo..RrRrRr"
+    "SsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
+static_assert(kLatin1Bases.size() == 0x40 && kLatinExtendedABases.size() == 0x80);
+
+char32_t base_letter(char32_t c) {
+  char base = '.';
+  if (c >= 0xC0 && c < 0x100) base = kLatin1Bases[c - 0xC0];
+  if (c >= 0x100 && c < 0x180) base = kLatinExtendedABases[c - 0x100];
+  if (c >= 0x218 && c <= 0x21B) base = "SsTt"[c - 0x218];  // Romanian comma below
+  return base == '.' ? c : static_cast<char32_t>(base);
+}
+
+}  // namespace
+
+std::u32string fold_accents(std::u32string text) {
+  for (char32_t& c : text) c = base_letter(c);
+  return text;
+}
+
+std::string fold_accents(std::string_view utf8) {
+  std::string folded;
+  folded.reserve(utf8.size());
+  for (std::size_t i = 0; i < utf8.size();) {
+    const auto lead = static_cast<unsigned char>(utf8[i]);
+    // Only two-byte sequences (U+0080..U+07FF) hold letters that fold.
+    if (lead < 0xC3 || lead > 0xC8) {
+      folded += utf8[i++];
+      continue;
+    }
+    char32_t code = 0;
+    const std::size_t length = decode_utf8_at(utf8, i, code);
+    if (length == 0) {
+      folded += utf8[i++];
+      continue;
+    }
+    const char32_t base = base_letter(code);
+    if (base != code) {
+      folded += static_cast<char>(base);
+    } else {
+      folded.append(utf8, i, length);
+    }
+    i += length;
+  }
+  return folded;
+}
+
 std::string printable_on_terminal(std::string_view text) {
   constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
   std::string out;

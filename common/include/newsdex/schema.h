@@ -16,7 +16,9 @@ namespace newsdex {
 // 5: an article without a date of its own has no kSlotDay/kSlotTimestamp (no longer its
 // file's mtime), and date_source names "path-year" and "mtime-year"; learnt-residue
 // terms are counted per source at article edges (kResidueLinePrefix, kResidueSourcePrefix).
-inline constexpr int kSchemaVersion = 5;
+// 6: accented words are indexed without their accents too (fold_accents), section names
+// are lower-cased, near-duplicate keys are the smallest fingerprint of their group.
+inline constexpr int kSchemaVersion = 6;
 
 // Analyzer settings; written to metadata so a reader can tell they match.
 inline constexpr std::string_view kStemLanguage = "english";

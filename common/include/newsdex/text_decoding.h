@@ -54,4 +54,12 @@ std::size_t byte_offset_of_code_point(std::string_view utf8, std::size_t code_po
 // code points (passage highlights) still hold.
 std::string printable_on_terminal(std::string_view text);
 
+// The accented Latin letters (U+00C0..U+017F, and s and t with a comma below) as their
+// base letters, one code point for one ("José" -> "Jose"), so that offsets in code points
+// hold in both; every other code point, and bytes that are not UTF-8, as they are. The
+// index holds the folded form of each accented word beside it, and queries are folded:
+// "jose" and "josé" find each other.
+std::u32string fold_accents(std::u32string text);
+std::string fold_accents(std::string_view utf8);
+
 }  // namespace newsdex
