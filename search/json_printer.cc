@@ -31,57 +31,48 @@ std::string dump(const Json& json) {
   return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+// What a hit and a shown article both say of an article (keys are sorted when dumped).
+nlohmann::json article_json(const char* type, const StoredArticle& a, const std::string& path) {
+  const JsonDate date = json_date(a);
+  nlohmann::json json = {{"type", type},
+                         {"id", a.id},
+                         {"path", path},
+                         {"title", a.title},
+                         {"section", a.section},
+                         {"date", nullable(date.date)},
+                         {"date_time", nullable(date.date_time)},
+                         {"date_source", nullable(date.date_source)},
+                         {"source", a.source},
+                         {"author", a.author},
+                         {"url", a.url}};
+  for (const Facet& facet : schema_facets()) {
+    json[std::string(facet.name)] = *a.entities.list_for(facet.source);
+  }
+  return json;
+}
+
 class JsonPrinter final : public Printer {
  public:
   explicit JsonPrinter(std::ostream& out) : out_(out) {}
 
   void print(const SearchRequest& request, const SearchResults& results) override {
     for (const Hit& hit : results.hits) {
-      const StoredArticle& a = hit.article;
-      const JsonDate date = json_date(a);
       nlohmann::json passages = nlohmann::json::array();
       for (const Passage& passage : hit.passages) passages.push_back(passage_json(passage));
-      nlohmann::json line = {{"type", "hit"},
-                             {"rank", hit.rank},
-                             {"id", a.id},
-                             {"path", a.path},
-                             {"title", a.title},
-                             {"section", a.section},
-                             {"score", hit.score},
-                             {"percent", hit.percent},
-                             {"date", nullable(date.date)},
-                             {"date_time", nullable(date.date_time)},
-                             {"date_source", nullable(date.date_source)},
-                             {"source", a.source},
-                             {"author", a.author},
-                             {"url", a.url},
-                             {"similar", hit.similar},
-                             {"passages", std::move(passages)}};
-      for (const Facet& facet : schema_facets()) {
-        line[std::string(facet.name)] = *a.entities.list_for(facet.source);
-      }
+      nlohmann::json line = article_json("hit", hit.article, hit.article.path);
+      line["rank"] = hit.rank;
+      line["score"] = hit.score;
+      line["percent"] = hit.percent;
+      line["similar"] = hit.similar;
+      line["passages"] = std::move(passages);
       out_ << dump(line) << "\n";
     }
     if (request.facets && results.matches > 0) print_facets(results.facets);
   }
 
   void print_article(const StoredArticle& a) override {
-    const JsonDate date = json_date(a);
-    nlohmann::json line = {{"type", "article"},
-                           {"id", a.id},
-                           {"path", display_path(a)},
-                           {"title", a.title},
-                           {"section", a.section},
-                           {"date", nullable(date.date)},
-                           {"date_time", nullable(date.date_time)},
-                           {"date_source", nullable(date.date_source)},
-                           {"source", a.source},
-                           {"author", a.author},
-                           {"url", a.url},
-                           {"text", a.body}};
-    for (const Facet& facet : schema_facets()) {
-      line[std::string(facet.name)] = *a.entities.list_for(facet.source);
-    }
+    nlohmann::json line = article_json("article", a, display_path(a));
+    line["text"] = a.body;
     out_ << dump(line) << "\n";
   }
 
