@@ -21,6 +21,8 @@ constexpr std::string_view kHelp =
     "  :more      the next page of results\n"
     "  :like N    articles like hit N of the page shown\n"
     "  :show N    hit N of the page shown, whole\n"
+    "  :sort ORDER  relevance, date (newest first) or oldest\n"
+    "  :facets    facets after the hits, on or off\n"
     "  :help      this help\n"
     "  :quit      leave (or Ctrl-D)\n"
     "Up and down arrows recall earlier lines.\n";
@@ -131,6 +133,14 @@ class Session {
     if (command == ":quit" || command == ":q") return false;
     if (command == ":help") {
       std::fwrite(kHelp.data(), 1, kHelp.size(), out_);
+    } else if (command == ":sort") {
+      if (argument.empty()) {
+        say(out_, ":sort needs an order: relevance, date or oldest");
+      } else {
+        commands_.sort(std::string(argument));
+      }
+    } else if (command == ":facets") {
+      commands_.facets();
     } else if (command != ":more" && command != ":like" && command != ":show") {
       say(out_, "unknown command " + std::string(command) + "; :help lists the commands");
     } else if (!searched_) {

@@ -22,6 +22,10 @@ struct InteractiveCommands {
   std::function<void(std::size_t hit_number)> like;
   // ":show N": hit N of the last page shown, whole.
   std::function<void(std::size_t hit_number)> show;
+  // ":sort ORDER" (relevance, date or oldest) and ":facets" (on or off in turn): change
+  // how the results are shown, and show the last query's first page again.
+  std::function<void(const std::string& order)> sort;
+  std::function<void()> facets;
 };
 
 // Reads lines from `in` until ":quit" or the end of input (Ctrl-D) and returns 0:

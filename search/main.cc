@@ -163,6 +163,25 @@ int run_interactive_session(newsdex::Searcher& searcher, newsdex::SearchRequest 
     }
     throw newsdex::QueryError("no hit " + std::to_string(rank) + " on the last page");
   };
+  // A change of order or facets shows the last query's first page again.
+  auto answer_again = [&] {
+    if (request.query.empty() && request.like.empty()) return;
+    request.offset = 0;
+    answer();
+  };
+  commands.sort = [&](const std::string& order) {
+    try {
+      request.sort = parse_sort(order);
+    } catch (const po::error&) {
+      throw newsdex::QueryError(":sort takes relevance, date or oldest, not '" + order + "'");
+    }
+    answer_again();
+  };
+  commands.facets = [&] {
+    request.facets = !request.facets;
+    std::cout << (request.facets ? "facets on" : "facets off") << "\n";
+    answer_again();
+  };
   commands.show = [&](std::size_t rank) {
     for (const newsdex::Hit& hit : last.hits) {
       if (hit.rank != rank) continue;

@@ -34,7 +34,9 @@ InteractiveCommands logging_commands(std::vector<std::string>& log) {
           },
           [&log] { log.push_back("more"); },
           [&log](std::size_t n) { log.push_back("like:" + std::to_string(n)); },
-          [&log](std::size_t n) { log.push_back("show:" + std::to_string(n)); }};
+          [&log](std::size_t n) { log.push_back("show:" + std::to_string(n)); },
+          [&log](const std::string& order) { log.push_back("sort:" + order); },
+          [&log] { log.push_back("facets"); }};
 }
 
 TEST(Interactive, CommandsFromAPipe) {
@@ -95,11 +97,12 @@ TEST(Interactive, AQueryGivenWithTheOptionIsAnsweredFirst) {
   std::FILE* in = std::tmpfile();
   std::FILE* out = std::tmpfile();
   ASSERT_TRUE(in != nullptr && out != nullptr);
-  std::fputs(":more\n:show 2\n:show x\n", in);
+  std::fputs(":more\n:show 2\n:show x\n:sort  oldest \n:sort\n:facets\n", in);
   std::rewind(in);
   std::vector<std::string> log;
   EXPECT_EQ(run_interactive(logging_commands(log), "", in, out, "  chelsea "), 0);
-  EXPECT_EQ(log, (std::vector<std::string>{"search:chelsea", "more", "show:2"}));
+  EXPECT_EQ(
+      log, (std::vector<std::string>{"search:chelsea", "more", "show:2", "sort:oldest", "facets"}));
   std::fclose(in);
   std::fclose(out);
 }
