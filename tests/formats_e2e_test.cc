@@ -138,6 +138,9 @@ TEST_F(MixedArchive, SourcesComeFromMetadataUrlOrTopFolder) {
   EXPECT_EQ(ids(search({"source:\"northern ledger\""})).size(), 2u);
   EXPECT_EQ(ids(search({"source:Coastwire", "harbour"})),
             (std::vector<std::string>{"coastwire/harbour-dredging.md"}));
+  // A host is found by the site's own name too.
+  EXPECT_EQ(ids(search({"source:islandpost"})), ids(search({"source:islandpost.example"})));
+  EXPECT_FALSE(ids(search({"source:islandpost"})).empty());
 }
 
 TEST_F(MixedArchive, LineRepeatedAcrossOneSourceIsLearntAsResidue) {

@@ -2,8 +2,10 @@
 // reader chosen by file name, then metadata resolution (date, source) and cleaning.
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "newsdex/article.h"
 #include "newsdex/errors.h"
@@ -177,6 +179,30 @@ std::string host_of_url(std::string_view url) {
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (host.starts_with("www.")) host.erase(0, 4);
   return host;
+}
+
+std::string site_name_of_host(std::string_view host) {
+  if (host.find('.') == std::string_view::npos || host.find(' ') != std::string_view::npos ||
+      host.find_first_not_of("0123456789.") == std::string_view::npos) {
+    return {};
+  }
+  std::vector<std::string_view> labels;
+  for (std::size_t start = 0; start <= host.size();) {
+    std::size_t dot = std::min(host.find('.', start), host.size());
+    labels.push_back(host.substr(start, dot - start));
+    start = dot + 1;
+  }
+  // A country's second level ("co.uk", "com.au", "gov.uk") is part of the suffix.
+  static constexpr std::string_view kSecondLevels[] = {"co", "com", "org", "net", "gov",
+                                                       "ac", "edu", "or",  "ne",  "go"};
+  std::size_t suffix = 1;
+  if (labels.size() >= 2 && labels.back().size() == 2 &&
+      std::find(std::begin(kSecondLevels), std::end(kSecondLevels), labels[labels.size() - 2]) !=
+          std::end(kSecondLevels)) {
+    suffix = 2;
+  }
+  if (labels.size() <= suffix) return {};
+  return std::string(labels[labels.size() - suffix - 1]);
 }
 
 }  // namespace newsdex

@@ -323,6 +323,9 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
       case FieldSource::kNewsSource:
         if (!article.news_source.empty()) {
           doc.add_boolean_term(boolean_term(field, article.news_source));
+          // "reuters.com" is found by source:reuters too.
+          const std::string site = site_name_of_host(article.news_source);
+          if (!site.empty()) doc.add_boolean_term(boolean_term(field, site));
         }
         break;
       case FieldSource::kResidueLines: {

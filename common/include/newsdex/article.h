@@ -121,6 +121,12 @@ std::string duplicate_key_of(std::string_view article_id);
 // The news source named by a url: its host without "www." ("" when it has none).
 std::string host_of_url(std::string_view url);
 
+// The site's own name in a host, without subdomains and public suffix: "reuters" for
+// "reuters.com" and "uk.reuters.com", "bbc" for "bbc.co.uk"; "" for a name that is no
+// host (no dot, an IP address). Indexed beside the host, so that source:reuters finds
+// articles whose source is reuters.com.
+std::string site_name_of_host(std::string_view host);
+
 // The section of an article id: the name of its parent folder, "" when at the root.
 std::string section_of(std::string_view article_id);
 
