@@ -30,6 +30,8 @@ constexpr std::array kFieldExamples = {
     QueryExample{"section:business", "articles in the folder business"},
     QueryExample{"id:world/flood.txt", "one article by its id"},
     QueryExample{"source:reuters", "one site or agency (case does not matter)"},
+    QueryExample{"author:fenwick", "a word of the author's name"},
+    QueryExample{"url:\"https://example.org/a\"", "one article by its URL"},
     QueryExample{"person:okafor", "a word of the name of a person"},
     QueryExample{"person:\"Mara Okafor\"", "the exact name"},
     QueryExample{"place:rafah", "a word of the name of a place"},

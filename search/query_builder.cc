@@ -52,18 +52,23 @@ std::string bad_date_reason(std::string_view value, const std::string& where) {
          " is not a date, a range A..B or last-N-days/weeks/months/years";
 }
 
-// date:VALUE (see resolve_date_filter) as a range of kSlotDay's YYYYMMDD values. Throws
-// Xapian::QueryParserError for a value that is no date, which QueryBuilder::build() has
-// normally reported with its column before parsing.
+// date:VALUE (see resolve_date_filter) as a range of kSlotDay's YYYYMMDD values. A value
+// that is no date, which QueryBuilder::build() has normally reported with its column
+// before parsing, matches nothing and is told in `bad_value`: an exception thrown through
+// Xapian's parser leaks its state (found by fuzz/query_builder_fuzz.cc).
 // Undated articles have no kSlotDay value, so the value ranges never match them; with
 // UndatedPolicy::kInclude or kOnly they are added.
 class DateFilter : public Xapian::FieldProcessor {
  public:
-  DateFilter(std::optional<Day> today, std::shared_ptr<const UndatedPolicy> undated)
-      : today_(today), undated_(std::move(undated)) {}
+  DateFilter(std::optional<Day> today, std::shared_ptr<const UndatedPolicy> undated,
+             std::shared_ptr<std::string> bad_value)
+      : today_(today), undated_(std::move(undated)), bad_value_(std::move(bad_value)) {}
   Xapian::Query operator()(const std::string& value) override {
     std::optional<DayRange> range = resolve_date_filter(value, today_.value_or(local_today()));
-    if (!range) throw Xapian::QueryParserError(bad_date_reason(value, ""));
+    if (!range) {
+      if (bad_value_->empty()) *bad_value_ = bad_date_reason(value, "");
+      return Xapian::Query::MatchNothing;
+    }
     Xapian::Query dated;
     if (range->first.empty()) {
       dated = Xapian::Query(Xapian::Query::OP_VALUE_LE, kSlotDay, range->last);
@@ -79,6 +84,7 @@ class DateFilter : public Xapian::FieldProcessor {
  private:
   std::optional<Day> today_;
   std::shared_ptr<const UndatedPolicy> undated_;
+  std::shared_ptr<std::string> bad_value_;
 };
 
 // Xapian 1.4 adds a multi-word synonym ("un" -> "united nations") as one term with a
@@ -379,7 +385,8 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, std::optional<Day> today)
       parser_.add_prefix(name, prefix);
     }
   }
-  parser_.add_boolean_prefix(std::string(kDateField), (new DateFilter(today, undated_))->release());
+  parser_.add_boolean_prefix(std::string(kDateField),
+                             (new DateFilter(today, undated_, bad_date_))->release());
 }
 
 namespace {
@@ -460,7 +467,11 @@ Xapian::Query QueryBuilder::build(const std::string& query_text, UndatedPolicy u
   QueryChecker(query_text, today_.value_or(local_today())).check();
   *undated_ = undated;
   try {
+    bad_date_->clear();
     Xapian::Query query = parser_.parse_query(fold_query_accents(query_text), kParseFlags);
+    if (!bad_date_->empty()) {
+      throw QueryError("cannot parse query '" + query_text + "': " + *bad_date_);
+    }
     if (has_multiword_term(query)) query = with_multiword_synonyms(query);
     query = without_xor(query);
     if (undated != UndatedPolicy::kOnly) return query;

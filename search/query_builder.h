@@ -62,6 +62,8 @@ class QueryBuilder {
   // Read by the date field processor that parser_ holds, set by each build(): copies of a
   // builder share both, as they share the parser.
   std::shared_ptr<UndatedPolicy> undated_ = std::make_shared<UndatedPolicy>();
+  // A date: value that is no date, told by the date filter during parsing.
+  std::shared_ptr<std::string> bad_date_ = std::make_shared<std::string>();
 };
 
 }  // namespace newsdex

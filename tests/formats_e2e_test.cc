@@ -138,6 +138,13 @@ TEST_F(MixedArchive, SourcesComeFromMetadataUrlOrTopFolder) {
   EXPECT_EQ(ids(search({"source:\"northern ledger\""})).size(), 2u);
   EXPECT_EQ(ids(search({"source:Coastwire", "harbour"})),
             (std::vector<std::string>{"coastwire/harbour-dredging.md"}));
+  // author: and url: find what the metadata names.
+  EXPECT_EQ(ids(search({"author:beaton"})),
+            (std::vector<std::string>{"islandpost/ferry-strike-copy.html"}));
+  EXPECT_EQ(ids(search({"author:\"calum rae\""})),
+            (std::vector<std::string>{"dumps/feed.jsonl:1"}));
+  EXPECT_EQ(ids(search({"url:\"https://northernledger.example/oban-timetable\""})),
+            (std::vector<std::string>{"dumps/feed.jsonl:1"}));
   // A host is found by the site's own name too.
   EXPECT_EQ(ids(search({"source:islandpost"})), ids(search({"source:islandpost.example"})));
   EXPECT_FALSE(ids(search({"source:islandpost"})).empty());

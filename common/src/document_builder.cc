@@ -341,6 +341,12 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
       case FieldSource::kSection:
         if (!article.section.empty()) doc.add_boolean_term(boolean_term(field, article.section));
         break;
+      case FieldSource::kAuthor:
+        if (!article.author.empty()) text_->index(field, article.author, field.wdf);
+        break;
+      case FieldSource::kUrl:
+        if (!article.url.empty()) doc.add_boolean_term(boolean_term(field, article.url));
+        break;
       case FieldSource::kTitle:
         text_->index(field, article.title, field.wdf);
         break;

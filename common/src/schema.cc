@@ -22,6 +22,9 @@ constexpr std::array kFields = {
     // Lower-cased, so that source:reuters finds "Reuters".
     Field{"source", "XSOURCE", FieldKind::kBoolean, FieldSource::kNewsSource, 1, 0, true},
     Field{"", "XLINE", FieldKind::kBoolean, FieldSource::kResidueLines},
+    // Omega's conventions: A for the author's words, U for the URL, exact.
+    Field{"author", "A", FieldKind::kFreeText, FieldSource::kAuthor},
+    Field{"url", "U", FieldKind::kBoolean, FieldSource::kUrl},
     // Entities and topics twice: words of the canonical names (person:netanyahu finds
     // "Benjamin Netanyahu"; a quoted name is a phrase within one name), and one exact
     // boolean term per canonical name for filters, facets and the entity browser.

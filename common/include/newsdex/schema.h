@@ -63,6 +63,8 @@ enum class FieldSource {
   kTopics,         // key phrases, and the section
   kNewsSource,     // the site or agency: metadata, url host, else the top folder
   kResidueLines,   // short lines of the raw text, counted to learn residue (see below)
+  kAuthor,         // the byline or the metadata's author
+  kUrl,            // the article's URL, from metadata
 };
 
 struct Field {
