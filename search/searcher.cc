@@ -109,6 +109,11 @@ Result Searcher::with_retries(Attempt attempt) {
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt_number == kReopenAttempts) throw;
       db_.reopen();
+    } catch (const Xapian::DatabaseCorruptError&) {
+      // A search that reads every match (exact counts) can meet blocks that a writer
+      // freed two commits later: Xapian then says "corrupt" rather than "modified". It
+      // is only that when a newer revision is there to reopen; otherwise it is real.
+      if (attempt_number == kReopenAttempts || !db_.reopen()) throw;
     } catch (const Xapian::DatabaseOpeningError&) {
       // The generation went away between the check and the search (a second rebuild
       // removed it): open the index again from its path.
