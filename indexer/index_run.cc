@@ -427,6 +427,8 @@ FilesIndexed index_files(const IndexOptions& options, const FileSystem& fs,
 
   SynonymInputWatch synonym_inputs;
   std::size_t pending = 0;
+  auto last_commit = std::chrono::steady_clock::now();
+  const auto commit_gap = std::chrono::duration<double>(options.min_seconds_between_commits);
   auto write_entries = [&](Built& built) {
     for (Built::Entry& entry : built.entries) {
       // An article without words has no fingerprint to compare (0): it stays alone,
@@ -438,9 +440,11 @@ FilesIndexed index_files(const IndexOptions& options, const FileSystem& fs,
       }
       dbs.replace(entry.term, std::move(entry.document), &synonym_inputs);
       mark_seen(entry.term);
-      if (++pending >= options.commit_every) {
+      if (++pending >= options.commit_every &&
+          std::chrono::steady_clock::now() - last_commit >= commit_gap) {
         dbs.commit();
         pending = 0;
+        last_commit = std::chrono::steady_clock::now();
       }
     }
   };
@@ -600,6 +604,7 @@ IndexCounts build_new_index(const IndexOptions& options, const FileSystem& fs,
   build.db_path = options.db_path + ".building";
   build.shards = kBuildShards;
   build.no_sync = true;  // the merge below writes the index that stays, with fsync
+  build.min_seconds_between_commits = 0;  // nobody searches it
   std::string merged = options.db_path + ".merging";
   std::error_code error;
   // Leftovers are removed only when they are recognisably ours: a user's folder that

@@ -50,6 +50,14 @@ struct IndexOptions {
   // (10x BBC corpus: 2000 -> 500 took a full run from 24.0 s to 21.4 s and its peak
   // memory from 233 MB to 161 MB; 200 was slower again, for the extra fsyncs).
   std::size_t commit_every = 500;
+  // Seconds at least between two batch commits, on an index that searches may be
+  // reading. Xapian lets a reader finish across one commit but not two (it then throws
+  // DatabaseModifiedError, or DatabaseCorruptError when it meets a block the second
+  // commit reused): a search for a common word counts every match and takes long enough
+  // to meet two commits 500 articles apart. With commits this far apart, a search that
+  // fails once reopens and finishes. 0 for an index nobody reads yet (a new build, a
+  // rebuild's generation).
+  double min_seconds_between_commits = 2.0;
   // Files larger than this, on disk or decompressed, are skipped with a reason.
   std::uint64_t max_file_bytes = std::uint64_t{64} << 20;
   // Read again the files remembered as skipped (see skip_memory.h), though unchanged.

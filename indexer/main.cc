@@ -106,6 +106,22 @@ std::string absolute_path(const std::string& path) {
   return error ? path : absolute.lexically_normal().string();
 }
 
+// A config file is read by cron or systemd from a folder that is not the user's: its
+// relative paths (db, roots, report) are taken from the file's own folder.
+void resolve_config_paths(po::parsed_options& file, const std::string& config_path) {
+  const std::filesystem::path base =
+      std::filesystem::path(absolute_path(config_path)).parent_path();
+  for (po::option& option : file.options) {
+    const std::string& key = option.string_key;
+    if (key != "db" && key != "root" && key != "report-json" && key != "merge-to") continue;
+    for (std::string& value : option.value) {
+      if (!value.empty() && std::filesystem::path(value).is_relative()) {
+        value = (base / value).lexically_normal().string();
+      }
+    }
+  }
+}
+
 void trim_trailing_slashes(std::string& path) {
   while (path.size() > 1 && path.back() == '/') path.pop_back();
 }
@@ -196,7 +212,9 @@ int main(int argc, char** argv) {
     if (vm.count("config")) {
       // Stored after the command line, so that the command line wins; roots compose, so
       // the file's are dropped when the command line names any.
-      po::parsed_options file = po::parse_config_file(vm["config"].as<std::string>().c_str(), all);
+      const std::string& config = vm["config"].as<std::string>();
+      po::parsed_options file = po::parse_config_file(config.c_str(), all);
+      resolve_config_paths(file, config);
       if (vm.count("root")) {
         std::erase_if(file.options, [](const po::option& o) { return o.string_key == "root"; });
       }

@@ -296,5 +296,34 @@ TEST(IndexPaths, CommandLineRootsReplaceTheConfigFilesRoots) {
   EXPECT_EQ(parse_summary(configured.err).deleted, 1) << configured.err;
 }
 
+// cron and systemd run from folders of their own: a config file's relative paths are
+// read from the file's folder, never from wherever the run happens to start.
+TEST(IndexPaths, AConfigFilesRelativePathsAreReadFromItsFolder) {
+  TempDir dir;
+  write_small_corpus(dir / "etc/configured");
+  write_file(dir / "etc/newsdex.conf",
+             "db = index\nroot = configured\nreport-json = last-run.json\n");
+  fs::create_directories(dir / "elsewhere");
+  ProcessResult run =
+      run_in(dir / "elsewhere", NEWSDEX_INDEX_BIN, {"--config", dir / "etc/newsdex.conf"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(parse_summary(run.err).added, 2) << run.err;
+  EXPECT_TRUE(fs::exists(dir / "etc/last-run.json"));
+  EXPECT_TRUE(fs::is_empty(dir / "elsewhere"));
+  ProcessResult paths = run_search({"--db", dir / "etc/index", "--paths-only", "wexmouth"});
+  ASSERT_EQ(paths.exit_code, 0) << paths.err;
+  std::istringstream lines(paths.out);
+  int listed = 0;
+  for (std::string line; std::getline(lines, line); ++listed) {
+    EXPECT_TRUE(fs::is_regular_file(line)) << line;
+  }
+  EXPECT_EQ(listed, 2);
+  // A root given on the command line is still read from the current folder.
+  ProcessResult given = run_in(dir / "elsewhere", NEWSDEX_INDEX_BIN,
+                               {"--config", dir / "etc/newsdex.conf", "configured"});
+  EXPECT_EQ(given.exit_code, 2) << given.err;
+  EXPECT_NE(given.err.find("elsewhere/configured"), std::string::npos) << given.err;
+}
+
 }  // namespace
 }  // namespace newsdex::testing

@@ -36,6 +36,7 @@ class IndexRunTest : public ::testing::Test {
     options.roots = {"news"};
     options.full = full;
     options.commit_every = 2;  // several commits per run, as in a large corpus
+    options.min_seconds_between_commits = commit_gap_;
     return run_index(options, fs_, [this](const std::string& path, const std::string& reason) {
       skips_.push_back({path, reason});
     });
@@ -57,6 +58,7 @@ class IndexRunTest : public ::testing::Test {
   testing::TempDir dir_;
   testing::MemoryFileSystem fs_;
   std::vector<Skip> skips_;
+  double commit_gap_ = 0;  // a batch commit every second article, as if far apart
 };
 
 void expect_counts(const IndexCounts& c, std::size_t added, std::size_t updated,
@@ -81,6 +83,37 @@ TEST_F(IndexRunTest, FirstRunAddsEveryArticle) {
   EXPECT_EQ(ids_with_term("harbour"), (std::vector<std::string>{"world/a.txt"}));
   Xapian::Database db(dir_ / "index");
   EXPECT_EQ(db.get_metadata(std::string(kMetaSchemaVersion)), std::to_string(kSchemaVersion));
+}
+
+// Xapian lets a search finish across one commit but not two, and an exact count reads
+// every match: on an index that searches read, batch commits are kept apart in time.
+TEST_F(IndexRunTest, BatchCommitsOnALiveIndexAreKeptApartInTime) {
+  auto add_articles = [this](const std::string& prefix) {
+    for (int i = 0; i < 30; ++i) {
+      fs_.add_file("news/world/" + prefix + std::to_string(i) + ".txt",
+                   "Harbour news " + std::to_string(i) + "\n\nThe harbour opened berth " +
+                       std::to_string(i) + ".\n");
+    }
+  };
+  auto revision = [this] { return Xapian::Database(dir_ / "index").get_revision(); };
+  add_articles("first");
+  run();  // a new index: built aside, nobody reads it yet
+
+  add_articles("paced");
+  commit_gap_ = 3600;
+  const Xapian::rev before_paced = revision();
+  expect_counts(run(), 30, 0, 30, 0, 0);
+  const Xapian::rev paced = revision() - before_paced;
+
+  add_articles("unpaced");
+  commit_gap_ = 0;
+  const Xapian::rev before_unpaced = revision();
+  expect_counts(run(), 30, 0, 60, 0, 0);
+  const Xapian::rev unpaced = revision() - before_unpaced;
+
+  EXPECT_GE(unpaced, 15u);  // one commit per two articles
+  EXPECT_LE(paced, 2u);     // only the run's closing commit(s)
+  EXPECT_EQ(doc_count(), 90u);
 }
 
 TEST_F(IndexRunTest, UnchangedFilesAreNotRead) {

@@ -36,6 +36,7 @@ class RebuildResumeTest : public ::testing::Test {
     options.roots = {"news"};
     options.jobs = 1;
     options.commit_every = 4;
+    options.min_seconds_between_commits = 0;  // every batch commits, as in a long run
     return options;
   }
 

@@ -58,6 +58,7 @@ class ShardedRunTest : public ::testing::Test {
     options.roots = {"news"};
     options.shards = shards;
     options.commit_every = 2;
+    options.min_seconds_between_commits = 0;  // every batch commits, as in a long run
     options.analysis.entities = false;
     return run_index(options, fs_, [](const std::string&, const std::string&) {});
   }
