@@ -19,6 +19,7 @@
 #include "extract_only.h"
 #include "index_run.h"
 #include "index_status.h"
+#include "newsdex/default_index.h"
 #include "newsdex/errors.h"
 #include "newsdex/text_decoding.h"
 #include "progress_line.h"
@@ -132,6 +133,9 @@ void say(const std::string& message) {
   std::cerr << kProgram << ": " << newsdex::printable_on_terminal(message) << "\n";
 }
 
+const std::string kNeedsDb =
+    "--db DIR is required (or NEWSDEX_DB, or a line db = DIR in ~/.config/newsdex/config)";
+
 int usage_error(const std::string& message) {
   say(message);
   std::cerr << "Try '" << kProgram << " --help' for more information.\n";
@@ -153,7 +157,8 @@ int main(int argc, char** argv) {
   // clang-format off
   visible.add_options()
       ("db,d", po::value(&options.db_path)->value_name("DIR"),
-       "index directory to create or update (default: $NEWSDEX_DB; required without it)")
+       "index directory to create or update (default: $NEWSDEX_DB, else db = in "
+       "~/.config/newsdex/config; required without them)")
       ("full", po::bool_switch(&options.full), "re-index every file, even unchanged ones")
       ("rebuild", po::bool_switch(&rebuild),
        "build a complete new index beside the live one, check it, then switch the stub file "
@@ -233,9 +238,13 @@ int main(int argc, char** argv) {
   // made absolute; ids stay relative to their root. A trailing '/' on --db would put
   // its build folders inside it.
   for (std::string& root : options.roots) root = absolute_path(root);
-  // The default index that newsdex-search uses too (a config file's db = wins over it).
-  if (const char* env = std::getenv("NEWSDEX_DB"); options.db_path.empty() && env != nullptr) {
-    options.db_path = env;
+  // The default index that newsdex-search uses too (a --config file's db = wins over it).
+  if (options.db_path.empty()) {
+    try {
+      if (auto default_db = newsdex::default_index()) options.db_path = default_db->path;
+    } catch (const newsdex::UsageError& e) {
+      return usage_error(e.what());
+    }
   }
   trim_trailing_slashes(options.db_path);
   trim_trailing_slashes(merge_path);
@@ -250,7 +259,7 @@ int main(int argc, char** argv) {
   }
   if (status_json && !status) return usage_error("--json goes with --status");
   if (status) {
-    if (options.db_path.empty()) return usage_error("--status needs --db DIR");
+    if (options.db_path.empty()) return usage_error(kNeedsDb);
     try {
       if (status_json) {
         newsdex::print_status_json(options.db_path, std::cout);
@@ -318,7 +327,7 @@ int main(int argc, char** argv) {
       return usage_error(e.what());
     }
   }
-  if (options.db_path.empty()) return usage_error("--db DIR is required");
+  if (options.db_path.empty()) return usage_error(kNeedsDb);
 
   install_stop_handlers();
   options.interrupted = &g_interrupted;

@@ -13,6 +13,7 @@
 #include "facets.h"
 #include "help_query.h"
 #include "interactive.h"
+#include "newsdex/default_index.h"
 #include "newsdex/errors.h"
 #include "newsdex/text_decoding.h"
 #include "printer.h"
@@ -223,7 +224,8 @@ int main(int argc, char** argv) {
   // clang-format off
   visible.add_options()
       ("db,d", po::value(&db_path)->value_name("DIR"),
-       "index directory to search (default: $NEWSDEX_DB; required without it)")
+       "index directory to search (default: $NEWSDEX_DB, else db = in "
+       "~/.config/newsdex/config; required without them)")
       ("limit,n", po::value(&request.limit)->value_name("N")->default_value(10),
        "show at most N articles (with --list: N names)")
       ("offset", po::value(&request.offset)->value_name("N")->default_value(0),
@@ -346,10 +348,20 @@ int main(int argc, char** argv) {
               << ")\n";
     return kExitOk;
   }
-  if (const char* env = std::getenv("NEWSDEX_DB"); db_path.empty() && env != nullptr) {
-    db_path = env;
+  if (db_path.empty()) {
+    try {
+      if (auto default_db = newsdex::default_index()) db_path = default_db->path;
+    } catch (const newsdex::UsageError& e) {
+      return fail(e.what());
+    }
   }
-  if (db_path.empty()) return fail("--db DIR (or NEWSDEX_DB) is required", true);
+  if (db_path.empty()) {
+    return fail("--db DIR is required (or NEWSDEX_DB, or a line db = DIR in " +
+                    (newsdex::user_config_path().empty() ? std::string("~/.config/newsdex/config")
+                                                         : newsdex::user_config_path()) +
+                    ")",
+                true);
+  }
   request.query = join_words(query_words);
   bool listing = vm.count("list") > 0;
   bool interactive = vm.count("interactive") > 0;
