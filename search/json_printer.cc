@@ -1,28 +1,15 @@
 #include <nlohmann/json.hpp>
 
 #include "facets.h"
+#include "hit_record.h"
 #include "newsdex/schema.h"
 #include "printer.h"
 
 namespace newsdex {
 namespace {
 
-nlohmann::json passage_json(const Passage& passage) {
-  nlohmann::json highlights = nlohmann::json::array();
-  for (const auto& [start, end] : passage.highlights) highlights.push_back({start, end});
-  return {{"text", passage.text},
-          {"start", passage.start},
-          {"highlights", std::move(highlights)},
-          {"cut_start", passage.cut_start},
-          {"cut_end", passage.cut_end}};
-}
-
 nlohmann::ordered_json value_json(const FacetValue& value) {
   return {{"name", value.name}, {"count", value.count}};
-}
-
-nlohmann::json nullable(const std::optional<std::string>& text) {
-  return text ? nlohmann::json(*text) : nlohmann::json(nullptr);
 }
 
 // Names come from article text; replace bytes that are not UTF-8 rather than throw.
@@ -31,47 +18,21 @@ std::string dump(const Json& json) {
   return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-// What a hit and a shown article both say of an article (keys are sorted when dumped).
-nlohmann::json article_json(const char* type, const StoredArticle& a, const std::string& path) {
-  const JsonDate date = json_date(a);
-  nlohmann::json json = {{"type", type},
-                         {"id", a.id},
-                         {"path", path},
-                         {"title", a.title},
-                         {"section", a.section},
-                         {"date", nullable(date.date)},
-                         {"date_time", nullable(date.date_time)},
-                         {"date_source", nullable(date.date_source)},
-                         {"source", a.source},
-                         {"author", a.author},
-                         {"url", a.url}};
-  for (const Facet& facet : schema_facets()) {
-    json[std::string(facet.name)] = *a.entities.list_for(facet.source);
-  }
-  return json;
-}
-
 class JsonPrinter final : public Printer {
  public:
-  explicit JsonPrinter(std::ostream& out) : out_(out) {}
+  JsonPrinter(std::ostream& out, std::vector<std::string> fields)
+      : out_(out), fields_(std::move(fields)) {}
 
   void print(const SearchRequest& request, const SearchResults& results) override {
     for (const Hit& hit : results.hits) {
-      nlohmann::json passages = nlohmann::json::array();
-      for (const Passage& passage : hit.passages) passages.push_back(passage_json(passage));
-      nlohmann::json line = article_json("hit", hit.article, hit.article.path);
-      line["rank"] = hit.rank;
-      line["score"] = hit.score;
-      line["percent"] = hit.percent;
-      line["similar"] = hit.similar;
-      line["passages"] = std::move(passages);
-      out_ << dump(line) << "\n";
+      const nlohmann::json record = hit_record(hit);
+      out_ << (fields_.empty() ? dump(record) : dump(select_fields(record, fields_))) << "\n";
     }
     if (request.facets && results.matches > 0) print_facets(results.facets);
   }
 
   void print_article(const StoredArticle& a) override {
-    nlohmann::json line = article_json("article", a, display_path(a));
+    nlohmann::json line = article_record("article", a, display_path(a));
     line["text"] = a.body;
     out_ << dump(line) << "\n";
   }
@@ -98,12 +59,13 @@ class JsonPrinter final : public Printer {
   }
 
   std::ostream& out_;
+  std::vector<std::string> fields_;  // empty: every field, keys sorted
 };
 
 }  // namespace
 
-std::unique_ptr<Printer> make_json_printer(std::ostream& out) {
-  return std::make_unique<JsonPrinter>(out);
+std::unique_ptr<Printer> make_json_printer(std::ostream& out, std::vector<std::string> fields) {
+  return std::make_unique<JsonPrinter>(out, std::move(fields));
 }
 
 }  // namespace newsdex

@@ -12,6 +12,7 @@
 
 #include "facets.h"
 #include "help_query.h"
+#include "hit_record.h"
 #include "interactive.h"
 #include "newsdex/default_index.h"
 #include "newsdex/errors.h"
@@ -214,7 +215,7 @@ std::string join_words(const std::vector<std::string>& words) {
 
 int main(int argc, char** argv) {
   std::string db_path, color = "auto", list_facet, sort = "relevance", duplicates = "collapse";
-  std::string timeline, undated = "exclude", show;
+  std::string timeline, undated = "exclude", show, fields_list;
   std::vector<std::string> query_words;
   newsdex::SearchRequest request;
   newsdex::OpenOptions open_options;
@@ -274,6 +275,13 @@ int main(int argc, char** argv) {
       ("null,0", "print only the paths, each ended by a NUL byte (for xargs -0)")
       ("json", "print JSON Lines: one object per article, then {\"facets\": ...} with "
        "--facets; with --list one {\"name\", \"count\"} object per name")
+      ("csv", "print CSV for spreadsheets: a header row, then one row per article (names "
+       "joined by \"; \"); with --list, name and count")
+      ("tsv", "print tab-separated values, as --csv (tabs and line breaks in a value become "
+       "spaces)")
+      ("fields", po::value(&fields_list)->value_name("LIST"),
+       "with --json, --csv or --tsv: only these fields of each article, in this order, "
+       "e.g. rank,date,title,people (see the README for the list)")
       ("timeout", po::value(&timeout_seconds)->value_name("SECONDS")
        ->default_value(timeout_seconds),
        "give up on a remote shard that does not answer within this time (exit 3)")
@@ -384,9 +392,31 @@ int main(int argc, char** argv) {
   request.autocorrect = vm.count("autocorrect") > 0;
 
   bool json = vm.count("json") > 0;
+  const char table_separator = vm.count("csv") ? ',' : vm.count("tsv") ? '\t' : '\0';
   // -0 is --paths-only with NUL endings, so the two go together.
-  int formats = int(json) + int(vm.count("paths-only") > 0 || vm.count("null") > 0);
-  if (formats > 1) return fail("choose --json or --paths-only (-0), not both", true);
+  int formats = int(json) + int(vm.count("paths-only") > 0 || vm.count("null") > 0) +
+                int(vm.count("csv") > 0) + int(vm.count("tsv") > 0);
+  if (formats > 1) return fail("choose one of --json, --csv, --tsv and --paths-only (-0)", true);
+  std::vector<std::string> fields;
+  if (vm.count("fields")) {
+    if (!json && table_separator == '\0') {
+      return fail("--fields goes with --json, --csv or --tsv", true);
+    }
+    if (listing || showing)
+      return fail("--fields chooses fields of hits: not with --list or --show", true);
+    try {
+      fields = newsdex::parse_fields(fields_list);
+    } catch (const newsdex::UsageError& e) {
+      return fail(e.what(), true);
+    }
+  }
+  if (table_separator != '\0' && (interactive || showing || count_only || request.facets ||
+                                  request.timeline || request.related_limit > 0)) {
+    return fail(
+        "--csv and --tsv print articles or a --list: not with --facets, --timeline, "
+        "--related, --show, --count or -i",
+        true);
+  }
   open_options.remote_timeout_ms = static_cast<unsigned>(timeout_seconds * 1000);
   open_options.connect_timeout_ms = open_options.remote_timeout_ms;
   open_options.allow_missing_shards = vm.count("allow-missing-shards") > 0;
@@ -400,7 +430,11 @@ int main(int argc, char** argv) {
     std::unique_ptr<newsdex::Printer> printer;
     if (json) {
       output.style = newsdex::OutputStyle::kJson;
-      printer = newsdex::make_json_printer(std::cout);
+      printer = newsdex::make_json_printer(std::cout, fields);
+    } else if (table_separator != '\0') {
+      output.style = newsdex::OutputStyle::kPaths;  // rows only; notes go to stderr
+      printer = newsdex::make_table_printer(
+          std::cout, table_separator, fields.empty() ? newsdex::default_table_fields() : fields);
     } else if (vm.count("paths-only") || vm.count("null")) {
       output.style = newsdex::OutputStyle::kPaths;
       printer = newsdex::make_paths_printer(std::cout, vm.count("null") ? '\0' : '\n');
@@ -419,7 +453,8 @@ int main(int argc, char** argv) {
       newsdex::ListResults list_results = searcher.list(list_request);
       warn_missing_shards(searcher);
       printer->print_list(list_request, list_results);
-      if (std::string note = empty_list_note(list_request, list_results); json && !note.empty()) {
+      if (std::string note = empty_list_note(list_request, list_results);
+          (json || table_separator != '\0') && !note.empty()) {
         std::cerr << kProgram << ": " << newsdex::printable_on_terminal(note) << "\n";
       }
       return kExitOk;

@@ -7,6 +7,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "searcher.h"
 
@@ -41,7 +42,18 @@ std::unique_ptr<Printer> make_text_printer(std::ostream& out, bool color, std::s
 // topics), then, when asked for, one last line
 //   {"facets": {"people": [{"name": ..., "count": ...}, ...], "places": [...], ...}}
 // and nothing at all when there are no hits. Browser: one {"name", "count"} per value.
-std::unique_ptr<Printer> make_json_printer(std::ostream& out);
+// With `fields` (see hit_record.h), a hit holds its type and those fields, in that order.
+std::unique_ptr<Printer> make_json_printer(std::ostream& out, std::vector<std::string> fields = {});
+
+// CSV (RFC 4180 quoting, `separator` ',') or TSV ('\t': tabs and line breaks inside a
+// value become spaces) for spreadsheets: a header row of `fields`, then one row per hit
+// (see field_text in hit_record.h); for --list, "name" and "count" columns. Lines end
+// in LF. Only hits: facets, timelines and notes are not rows.
+std::unique_ptr<Printer> make_table_printer(std::ostream& out, char separator,
+                                            std::vector<std::string> fields);
+
+// The columns of CSV and TSV output without --fields.
+std::vector<std::string> default_table_fields();
 
 // Nothing but the path of each hit (see display_path), each followed by `terminator`
 // ('\n', or '\0' for xargs -0): no counts, no facets, nothing without hits. Browser

@@ -11,7 +11,8 @@ _newsdex_index_options='--db -d --full --rebuild --compact --shards --merge-to
   --retry-skipped --report-json --status --config --help -h --version'
 
 _newsdex_search_options='--db -d --limit -n --offset --sort --undated --recency --duplicates
-  --facets --facet-limit --list --json --color --passages --paths-only -0 --count --show --like
+  --facets --facet-limit --list --json --csv --tsv --fields --color --passages --paths-only -0
+  --count --show --like
   --timeline --timeline= --related --autocorrect --help-query --interactive -i
   --allow-missing-shards --timeout --null --help -h --version'
 
@@ -74,6 +75,11 @@ _newsdex_search() {
     --color) _newsdex_words 'auto always never'; return ;;
     --list) _newsdex_words 'people places organizations topics'; return ;;
     --like) _newsdex_files; return ;;
+    # A comma-separated list: the field names, to complete the first of them.
+    --fields)
+      _newsdex_words 'rank id path title section date date_time date_source source author url
+        score percent similar people places organizations topics passages'
+      return ;;
     -n | --limit | --offset | --recency | --facet-limit | --passages | --timeout)
       return ;;  # a number
     --timeline)
