@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "newsdex/gazetteer.h"
+#include "newsdex/known_entities.h"
 
 namespace newsdex {
 namespace {
@@ -20,6 +21,10 @@ struct Span {
   std::vector<std::string_view> words;  // views into key
   std::size_t key_id = 0;               // spans with equal keys have equal ids, from 0
   bool shouting = false;                // written in capitals that are not an acronym
+  // A known entity (known_entities.h): its type and name are fixed, and `written` keeps
+  // the form the text used ("U.S." for "United States"), which is indexed as an alias.
+  bool known = false;
+  std::string written;
 };
 
 // Words that are never a name on their own: a one-word span of these is dropped.
@@ -47,22 +52,6 @@ constexpr std::array<std::string_view, 12> kRoleWords = {
 template <std::size_t N>
 bool is_one_of(const std::array<std::string_view, N>& words, std::string_view word) {
   return std::find(words.begin(), words.end(), word) != words.end();
-}
-
-std::string fold_key(std::string_view display) {
-  std::string key;
-  bool space = false;
-  for (char c : display) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || u >= 0x80) {
-      if (space && !key.empty()) key += ' ';
-      space = false;
-      key += static_cast<char>(std::tolower(u));
-    } else if (c != '.') {  // "U.S." and "US" are one name
-      space = true;
-    }
-  }
-  return key;
 }
 
 // " key ": so that finding one key inside another matches whole words only.
@@ -247,9 +236,20 @@ std::vector<Span> collect_spans(std::string_view text, const std::vector<Token>&
       bool long_caps = tokens[k].all_caps() && tokens[k].end - tokens[k].begin > 4;
       span.shouting |= long_caps || (tokens[k].has(kTokenCapsLine) && tokens[k].all_caps());
     }
-    span.key = fold_key(span.display);
+    span.key = entity_key(span.display);
     if (span.key.empty()) continue;
-    // fold_key() leaves single spaces between words and none at either end.
+    if (const KnownEntity* known = KnownEntities::shipped().find(span.key)) {
+      if (known->type == EntityType::kMisc) continue;  // a holiday, an award, a DVD
+      span.written = std::move(span.display);
+      span.type = known->type;
+      span.display = known->name;
+      span.key = entity_key(known->name);
+      span.shouting = false;
+      span.known = true;
+      spans.push_back(std::move(span));
+      continue;
+    }
+    // entity_key() leaves single spaces between words and none at either end.
     std::size_t last_space = span.key.rfind(' ');
     if (last_space == std::string::npos && is_one_of(kNeverAlone, span.key)) continue;
     std::string_view last_word = std::string_view(span.key).substr(last_space + 1);
@@ -291,7 +291,8 @@ void fix_capitals(std::vector<Span>& spans, std::size_t key_count) {
 }
 
 // One type per name within the article: a name tagged as a person anywhere is a person
-// everywhere; otherwise the most frequent type wins, the earliest on a tie.
+// everywhere; otherwise the most frequent type wins, the earliest on a tie. Known
+// entities keep the type the list gives them.
 void make_types_consistent(std::vector<Span>& spans,
                            const std::unordered_map<std::string_view, std::size_t>& key_ids) {
   std::vector<std::array<int, 4>> votes(key_ids.size(), std::array<int, 4>{});
@@ -305,6 +306,7 @@ void make_types_consistent(std::vector<Span>& spans,
   // "Jordan Pickford" tagged as a place while "Pickford" alone is a person: a name that
   // starts with a given name and ends with a person's name is that person.
   for (Span& span : spans) {
+    if (span.known) continue;  // its type is fixed
     if (span.type == EntityType::kPerson || span.words.size() < 2) continue;
     auto alone = key_ids.find(span.words.back());
     bool person_alone =
@@ -324,6 +326,7 @@ void make_types_consistent(std::vector<Span>& spans,
     }
   }
   for (Span& span : spans) {
+    if (span.known) continue;  // its type is fixed
     if (span.type == EntityType::kPerson || span.key.find(' ') != std::string::npos ||
         std::find(surnames.begin(), surnames.end(), span.key) == surnames.end() ||
         Gazetteer::instance().place_kinds(span.key) != 0) {
@@ -335,6 +338,7 @@ void make_types_consistent(std::vector<Span>& spans,
   }
   constexpr int kPerson = static_cast<int>(EntityType::kPerson);
   for (Span& span : spans) {
+    if (span.known) continue;  // its type is fixed
     const auto& count = votes[span.key_id];
     int best = count[kPerson] > 0 ? kPerson : static_cast<int>(first_type[span.key_id]);
     for (int type = 0; type < 4 && best != kPerson; ++type) {
@@ -376,7 +380,7 @@ Extraction EntityExtractor::extract(std::string_view text) const {
     std::size_t entity = result.entities.size();
     if (known != kNoEntity) {
       entity = known;
-    } else if (span.type != EntityType::kPlace) {
+    } else if (span.type != EntityType::kPlace && !span.known) {
       // "Netanyahu" -> "Benjamin Netanyahu", "Commission" -> "European Commission",
       // "EU" -> "European Union": the candidate with the most mentions so far.
       for (std::size_t e = 0; e < result.entities.size(); ++e) {
@@ -407,7 +411,7 @@ Extraction EntityExtractor::extract(std::string_view text) const {
   for (std::size_t i = 0; i < spans.size(); ++i) {
     if (spans[i].type == EntityType::kMisc) continue;
     ExtractedEntity& entity = result.entities[entity_of_span[i]];
-    const std::string& display = spans[i].display;
+    const std::string& display = spans[i].known ? spans[i].written : spans[i].display;
     if (display != entity.name &&
         std::find(entity.aliases.begin(), entity.aliases.end(), display) == entity.aliases.end()) {
       entity.aliases.push_back(display);
@@ -461,9 +465,9 @@ void fill_entities(const Extraction& extraction, ArticleEntities& entities) {
     // An alias whose words run inside the canonical name ("Netanyahu" in "Benjamin
     // Netanyahu") is already found through it; only aliases with words of their own
     // ("EU" for "European Union") are worth indexing.
-    std::string canonical = padded(fold_key(entity.name));
+    std::string canonical = padded(entity_key(entity.name));
     for (const std::string& alias : entity.aliases) {
-      if (canonical.find(padded(fold_key(alias))) == std::string::npos) aliases->push_back(alias);
+      if (canonical.find(padded(entity_key(alias))) == std::string::npos) aliases->push_back(alias);
     }
   }
 }

@@ -1,0 +1,89 @@
+#include "newsdex/known_entities.h"
+
+#include <cctype>
+#include <stdexcept>
+
+#include "newsdex/embedded_data.h"
+
+namespace newsdex {
+namespace {
+
+std::vector<std::string_view> fields_of(std::string_view line) {
+  std::vector<std::string_view> fields;
+  while (true) {
+    const std::size_t tab = line.find('\t');
+    fields.push_back(line.substr(0, tab));
+    if (tab == std::string_view::npos) return fields;
+    line.remove_prefix(tab + 1);
+  }
+}
+
+EntityType class_named(std::string_view name, std::size_t line_number) {
+  if (name == "person") return EntityType::kPerson;
+  if (name == "place") return EntityType::kPlace;
+  if (name == "org") return EntityType::kOrganization;
+  if (name == "none") return EntityType::kMisc;
+  throw std::runtime_error("known entities line " + std::to_string(line_number) +
+                           ": unknown class '" + std::string(name) + "'");
+}
+
+}  // namespace
+
+std::string entity_key(std::string_view name) {
+  std::string key;
+  bool space = false;
+  for (char c : name) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || u >= 0x80) {
+      if (space && !key.empty()) key += ' ';
+      space = false;
+      key += static_cast<char>(std::tolower(u));
+    } else if (c != '.') {  // "U.S." and "US" are one name
+      space = true;
+    }
+  }
+  return key;
+}
+
+KnownEntities KnownEntities::parse(std::string_view tsv) {
+  KnownEntities known;
+  std::size_t line_number = 0;
+  while (!tsv.empty()) {
+    const std::size_t end = tsv.find('\n');
+    std::string_view line = tsv.substr(0, end);
+    tsv.remove_prefix(end == std::string_view::npos ? tsv.size() : end + 1);
+    ++line_number;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.find_first_not_of(" \t") == std::string_view::npos || line.front() == '#') continue;
+    const std::vector<std::string_view> fields = fields_of(line);
+    const EntityType type = class_named(fields[0], line_number);
+    if (fields.size() < 2 || entity_key(fields[1]).empty()) {
+      throw std::runtime_error("known entities line " + std::to_string(line_number) + ": no name");
+    }
+    // A "none" line is a list of things, each its own; an entity's forms share its name.
+    for (std::size_t i = 1; i < fields.size(); ++i) {
+      if (i == 1 || type == EntityType::kMisc) {
+        known.entities_.push_back({type, std::string(fields[i])});
+      }
+      const std::string key = entity_key(fields[i]);
+      if (key.empty()) continue;
+      if (!known.by_key_.emplace(key, known.entities_.size() - 1).second) {
+        throw std::runtime_error("known entities line " + std::to_string(line_number) + ": '" +
+                                 std::string(fields[i]) + "' is given twice");
+      }
+    }
+  }
+  return known;
+}
+
+const KnownEntities& KnownEntities::shipped() {
+  static const KnownEntities known = parse(embedded::known_entities());
+  return known;
+}
+
+const KnownEntity* KnownEntities::find(std::string_view key) const {
+  const auto it = by_key_.find(std::string(key));
+  return it == by_key_.end() ? nullptr : &entities_[it->second];
+}
+
+}  // namespace newsdex
