@@ -301,13 +301,24 @@ struct FilesIndexed {
 };
 
 // The run itself, on the databases of options.db_path, under the writer lock.
-FilesIndexed index_files(const IndexOptions& options, const FileSystem& fs,
+FilesIndexed index_files(const IndexOptions& requested, const FileSystem& fs,
                          const SkipReporter& report_skip, const PendingWalk& pending_walk) {
-  IndexDatabases dbs = open_for_writing(options);
+  IndexDatabases dbs = open_for_writing(requested);
   const Xapian::Database& db = dbs.view();
   // What the index holds, read while the walk runs on another core (both take about as
   // long: a no-change run is these two and little else).
   IndexState state = load_index_state(db);
+  // Articles analysed otherwise than this run would (an older newsdex's names or model)
+  // are all analysed again, as --full does: one index never mixes two analyses.
+  const std::string analysis = analysis_digest(requested.analysis);
+  const bool reanalyse = !state.empty() && !requested.full &&
+                         dbs.aids().get_metadata(std::string(kMetaAnalysis)) != analysis;
+  IndexOptions options = requested;
+  options.full = requested.full || reanalyse;
+  // A new index holds only what this analysis makes: said with its first commit, so that
+  // a stopped build is carried on, not started again. An existing one is marked at the
+  // end of a complete run.
+  if (state.empty()) dbs.aids().set_metadata(std::string(kMetaAnalysis), analysis);
   IndexedFiles indexed(state);
   // The residue every article has been cleaned with, and whether learning was on.
   ResidueRecord recorded = recorded_residue(dbs.aids());
@@ -326,6 +337,7 @@ FilesIndexed index_files(const IndexOptions& options, const FileSystem& fs,
   const WalkResult& walk = pending_walk.get();
 
   IndexCounts counts;
+  counts.reanalysed = reanalyse;
   SkipMemory remembered = SkipMemory::load(dbs.aids());
   if (remembered.records().empty() && !options.skips_known_from.empty()) {
     remembered = SkipMemory::load_index(options.skips_known_from);
@@ -581,6 +593,8 @@ FilesIndexed index_files(const IndexOptions& options, const FileSystem& fs,
   update_search_aids(dbs, counts, synonym_inputs);
   skips.after().save(dbs.aids());
   dbs.aids().set_metadata(std::string(kMetaLastRun), run_record(counts));
+  // Only a complete run has analysed every article it keeps with this analysis.
+  if (!counts.interrupted) dbs.aids().set_metadata(std::string(kMetaAnalysis), analysis);
   dbs.commit();
   unsigned shards = dbs.shard_count();
   dbs.close();
@@ -603,7 +617,7 @@ IndexCounts build_new_index(const IndexOptions& options, const FileSystem& fs,
   IndexOptions build = options;
   build.db_path = options.db_path + ".building";
   build.shards = kBuildShards;
-  build.no_sync = true;  // the merge below writes the index that stays, with fsync
+  build.no_sync = true;                   // the merge below writes the index that stays, with fsync
   build.min_seconds_between_commits = 0;  // nobody searches it
   std::string merged = options.db_path + ".merging";
   std::error_code error;

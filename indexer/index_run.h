@@ -88,6 +88,9 @@ struct IndexCounts {
   // --rebuild: the generation of a rebuild stopped before that this one carried on;
   // empty when it began from nothing.
   std::string resumed_build;
+  // Every article was analysed again: the index was made by another analysis (a newer
+  // newsdex's names or model, or --no-entities changed).
+  bool reanalysed = false;
 };
 
 // Called once per file, folder or dump entry skipped for a problem not met before (a new

@@ -364,6 +364,10 @@ int main(int argc, char** argv) {
     if (!quiet && !report.counts.resumed_build.empty()) {
       say("carried on with the rebuild stopped earlier in " + report.counts.resumed_build);
     }
+    if (!quiet && report.counts.reanalysed) {
+      say("the index was made by another analysis (an older newsdex's names or model, or "
+          "--no-entities changed): every article was analysed again");
+    }
     std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
     report.seconds = elapsed.count();
     const newsdex::IndexCounts& counts = report.counts;

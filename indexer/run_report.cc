@@ -80,6 +80,7 @@ void write_run_report(const std::string& path, const RunReport& report) {
       {"seconds", report.seconds},
       {"exit_code", report.exit_code},
       {"interrupted", c.interrupted},
+      {"reanalysed", c.reanalysed},
       {"counts",
        {{"added", c.added},
         {"updated", c.updated},

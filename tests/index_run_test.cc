@@ -9,6 +9,7 @@
 #include <set>
 
 #include "newsdex/aliases.h"
+#include "newsdex/article_analyzer.h"
 #include "newsdex/errors.h"
 #include "newsdex/schema.h"
 #include "newsdex/stored_article.h"
@@ -114,6 +115,39 @@ TEST_F(IndexRunTest, BatchCommitsOnALiveIndexAreKeptApartInTime) {
   EXPECT_GE(unpaced, 15u);  // one commit per two articles
   EXPECT_LE(paced, 2u);     // only the run's closing commit(s)
   EXPECT_EQ(doc_count(), 90u);
+}
+
+// An index made by another analysis (an older newsdex's names or model) is analysed
+// again as a whole, never left mixing old and new names; after that, runs are
+// incremental again.
+TEST_F(IndexRunTest, AnIndexMadeByAnotherAnalysisIsAnalysedAgain) {
+  fs_.add_file("news/world/a.txt",
+               "Talks resume\n\nThe U.S. envoy met Tory leaders in London before Christmas.\n");
+  fs_.add_file("news/world/b.txt", "Bridge closes\n\nThe bridge closed for repairs.\n");
+  IndexCounts first = run();
+  EXPECT_FALSE(first.reanalysed);
+  EXPECT_EQ(run().unchanged, 2u);
+  const std::vector<std::string> places = ids_with_term("XPLACE:US");
+  {
+    Xapian::WritableDatabase db(dir_ / "index");
+    EXPECT_EQ(db.get_metadata(std::string(kMetaAnalysis)), analysis_digest({}));
+    // As an older newsdex would have left it: another digest, and another name.
+    db.set_metadata(std::string(kMetaAnalysis), "0123456789abcdef");
+    Xapian::Document doc = db.get_document(*db.postlist_begin("XPLACE:US"));
+    doc.remove_term("XPLACE:US");
+    doc.add_boolean_term("XORG:U.S.");
+    db.replace_document(*db.postlist_begin("XPLACE:US"), doc);
+    db.commit();
+  }
+  IndexCounts again = run();
+  EXPECT_TRUE(again.reanalysed);
+  EXPECT_EQ(again.updated, 2u);
+  EXPECT_EQ(again.unchanged, 0u);
+  EXPECT_EQ(ids_with_term("XPLACE:US"), places);
+  EXPECT_TRUE(ids_with_term("XORG:U.S.").empty());
+  IndexCounts after = run();
+  EXPECT_FALSE(after.reanalysed);
+  EXPECT_EQ(after.unchanged, 2u);
 }
 
 TEST_F(IndexRunTest, UnchangedFilesAreNotRead) {

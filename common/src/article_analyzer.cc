@@ -3,9 +3,36 @@
 #include <algorithm>
 #include <thread>
 
+#include "newsdex/embedded_data.h"
 #include "newsdex/gazetteer.h"
+#include "newsdex/hashing.h"
 
 namespace newsdex {
+namespace {
+
+// Raised when a change to the extraction or cleaning rules changes what articles
+// already indexed would get (the data files are hashed, the code is not).
+constexpr int kAnalysisRulesVersion = 2;  // 2: known entities
+
+}  // namespace
+
+std::string analysis_digest(const AnalysisOptions& options) {
+  static const std::uint64_t data = [] {
+    std::string all = "rules " + std::to_string(kAnalysisRulesVersion);
+    for (std::string_view file :
+         {embedded::places(), embedded::given_names(), embedded::family_names(),
+          embedded::ner_model(), embedded::background_df(), embedded::aliases(),
+          embedded::known_entities()}) {
+      all += std::to_string(fnv1a_64(file)) + " ";
+    }
+    return fnv1a_64(all);
+  }();
+  const std::uint64_t digest = fnv1a_64(std::to_string(data) + (options.entities ? " e" : " -"));
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex(16, '0');
+  for (int i = 0; i < 16; ++i) hex[15 - i] = kHex[(digest >> (4 * i)) & 0xF];
+  return hex;
+}
 
 void preload_analysis_data() {
   std::thread gazetteer([] { Gazetteer::instance(); });

@@ -15,6 +15,13 @@ struct AnalysisOptions {
   bool entities = true;  // people, places, organisations, topics (off: --no-entities)
 };
 
+// What an article's analysis depends on besides its text, as 16 hex digits: the data
+// compiled in (tagger model, name lists, known entities, aliases, topic frequencies),
+// the version of the rules below, and the options. An index records the digest its
+// articles were analysed with, so that a newer newsdex analyses them all again instead
+// of mixing old and new names in one index.
+std::string analysis_digest(const AnalysisOptions& options);
+
 // Loads the data the analysis needs (gazetteer, tagger model, topic frequencies), the
 // three at once; each is otherwise loaded on first use. Thread-safe.
 void preload_analysis_data();

@@ -29,6 +29,9 @@ inline constexpr std::string_view kMetaStemLanguage = "newsdex.stem_language";
 // JSON counts of the last indexer run: finished (UTC), added, updated, unchanged,
 // deleted, skipped, interrupted.
 inline constexpr std::string_view kMetaLastRun = "newsdex.last_run";
+// analysis_digest() of the analysis every article was made with (article_analyzer.h):
+// a run with another one analyses every article again.
+inline constexpr std::string_view kMetaAnalysis = "newsdex.analysis";
 // JSON: what the last run skipped, by path, with each file's size and mtime, so that an
 // unchanged file is not read again and its skip is not new (indexer/skip_memory.h).
 inline constexpr std::string_view kMetaSkips = "newsdex.skips";
