@@ -85,6 +85,18 @@ TEST(KnownEntities, OnlyAWholeNameIsKnownNeverAPartOfALongerOne) {
   EXPECT_TRUE(has(names_of(extraction, EntityType::kPerson), "Oscar Moreno"));
 }
 
+TEST(KnownEntities, APartyBeforeAPersonIsNotPartOfTheName) {
+  EntityExtractor extractor;
+  const Extraction extraction = extractor.extract(
+      "Vote row\n\nMinisters defended the plan, but Tory Dominic Grieve branded it a mistake. "
+      "Tory Liam Fox said the party would oppose it. Labour MP Paul Flynn disagreed.");
+  const std::vector<std::string> people = names_of(extraction, EntityType::kPerson);
+  EXPECT_TRUE(has(people, "Dominic Grieve")) << ::testing::PrintToString(people);
+  EXPECT_TRUE(has(people, "Liam Fox")) << ::testing::PrintToString(people);
+  EXPECT_TRUE(has(people, "Paul Flynn")) << ::testing::PrintToString(people);
+  for (const std::string& person : people) EXPECT_EQ(person.find("Tory"), std::string::npos);
+}
+
 TEST(KnownEntities, KeysIgnoreCaseAndPeriods) {
   EXPECT_EQ(entity_key("U.S."), "us");
   EXPECT_EQ(entity_key("  Lib  Dems "), "lib dems");

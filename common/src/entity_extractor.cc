@@ -179,7 +179,20 @@ std::vector<TokenRange> tagged_ranges(std::string_view text, const std::vector<T
                                         is_one_of_lower(kArticles, word(range.first)))) {
       ++range.first;  // "The European Union" is the European Union
     }
-    if (range.type != EntityType::kPerson) {
+    if (range.type == EntityType::kPerson) {
+      // "Tory Dominic Grieve", "MP Jo Cox", "Tory Shadow Chancellor Oliver Letwin": a
+      // party, a country or a title before a person's name is not part of it (nor is a
+      // role, below). Not "Oscar Moreno": only titles in capitals go.
+      while (range.first < range.last) {
+        const KnownEntity* known = KnownEntities::shipped().find(entity_key(word(range.first)));
+        if (known == nullptr ||
+            (known->type == EntityType::kMisc && !tokens[range.first].all_caps())) {
+          break;
+        }
+        ++range.first;
+      }
+    }
+    {
       // "US Secretary of State Antony Blinken": keep the person, from the first given
       // name after the role word.
       for (std::size_t k = range.first; k < range.last; ++k) {
@@ -194,7 +207,8 @@ std::vector<TokenRange> tagged_ranges(std::string_view text, const std::vector<T
         break;
       }
       // "US Secretary" alone: the role is not part of the name.
-      while (range.last > range.first && is_one_of_lower(kRoleWords, word(range.last))) {
+      while (range.type != EntityType::kPerson && range.last > range.first &&
+             is_one_of_lower(kRoleWords, word(range.last))) {
         --range.last;
       }
     }
