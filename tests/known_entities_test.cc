@@ -88,7 +88,7 @@ TEST(KnownEntities, OnlyAWholeNameIsKnownNeverAPartOfALongerOne) {
 TEST(KnownEntities, APartyBeforeAPersonIsNotPartOfTheName) {
   EntityExtractor extractor;
   const Extraction extraction = extractor.extract(
-      "Vote row\n\nMinisters defended the plan, but Tory Dominic Grieve branded it a mistake. "
+      "Vote row\n\nMinisters defended the plan. Yesterday Tory Dominic Grieve called it a mistake. "
       "Tory Liam Fox said the party would oppose it. Labour MP Paul Flynn disagreed.");
   const std::vector<std::string> people = names_of(extraction, EntityType::kPerson);
   EXPECT_TRUE(has(people, "Dominic Grieve")) << ::testing::PrintToString(people);
