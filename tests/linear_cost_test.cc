@@ -28,8 +28,10 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 // time(16n) / time(n): a linear cost gives about 16 and n log n about 20, a quadratic
-// one about 256; the margin is for a machine shared with other jobs.
-constexpr double kMaxRatio = 64;
+// one about 256; the margin is for a machine shared with other jobs. With the other
+// core indexing 100,000 articles, linear cleaner shapes measured 70 to 90 (their 16n
+// input, 700 KB, no longer fits the cache the other job leaves), so 64 was too tight.
+constexpr double kMaxRatio = 128;
 // A noisy moment can spoil one measurement: the shape passes if any attempt does. Under
 // ctest -j2 beside the end-to-end tests three attempts were once all spoilt (70x for a
 // shape that measures 16x alone); a quadratic cost stays near 256x in every attempt.
