@@ -27,11 +27,7 @@ std::string analysis_digest(const AnalysisOptions& options) {
     }
     return fnv1a_64(all);
   }();
-  const std::uint64_t digest = fnv1a_64(std::to_string(data) + (options.entities ? " e" : " -"));
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex(16, '0');
-  for (int i = 0; i < 16; ++i) hex[15 - i] = kHex[(digest >> (4 * i)) & 0xF];
-  return hex;
+  return hex64(fnv1a_64(std::to_string(data) + (options.entities ? " e" : " -")));
 }
 
 void preload_analysis_data() {
