@@ -29,6 +29,7 @@
 #include "newsdex/document_builder.h"
 #include "newsdex/errors.h"
 #include "newsdex/schema.h"
+#include "newsdex/search_lease.h"
 #include "newsdex/stored_article.h"
 #include "ordered_pipeline.h"
 #include "residue_learning.h"
@@ -305,6 +306,23 @@ FilesIndexed index_files(const IndexOptions& requested, const FileSystem& fs,
                          const SkipReporter& report_skip, const PendingWalk& pending_walk) {
   IndexDatabases dbs = open_for_writing(requested);
   const Xapian::Database& db = dbs.view();
+  // Commits, and then lets the searches still reading the revision before finish
+  // before anything more is written (see newsdex/search_lease.h). The first wait is for
+  // searches of the last run's revisions, before this run writes at all.
+  std::optional<SearchGate> search_gate;
+  auto let_searches_finish = [&] {
+    if (search_gate)
+      search_gate->wait_for_searches(requested.max_seconds_waiting_for_searches,
+                                     requested.interrupted);
+  };
+  if (requested.searches_may_read) {
+    search_gate.emplace(requested.db_path);
+    let_searches_finish();
+  }
+  auto commit = [&] {
+    dbs.commit();
+    let_searches_finish();
+  };
   // What the index holds, read while the walk runs on another core (both take about as
   // long: a no-change run is these two and little else).
   IndexState state = load_index_state(db);
@@ -454,7 +472,7 @@ FilesIndexed index_files(const IndexOptions& requested, const FileSystem& fs,
       mark_seen(entry.term);
       if (++pending >= options.commit_every &&
           std::chrono::steady_clock::now() - last_commit >= commit_gap) {
-        dbs.commit();
+        commit();
         pending = 0;
         last_commit = std::chrono::steady_clock::now();
       }
@@ -619,6 +637,7 @@ IndexCounts build_new_index(const IndexOptions& options, const FileSystem& fs,
   build.shards = kBuildShards;
   build.no_sync = true;                   // the merge below writes the index that stays, with fsync
   build.min_seconds_between_commits = 0;  // nobody searches it
+  build.searches_may_read = false;
   std::string merged = options.db_path + ".merging";
   std::error_code error;
   // Leftovers are removed only when they are recognisably ours: a user's folder that

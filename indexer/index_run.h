@@ -58,6 +58,13 @@ struct IndexOptions {
   // fails once reopens and finishes. 0 for an index nobody reads yet (a new build, a
   // rebuild's generation).
   double min_seconds_between_commits = 2.0;
+  // Searches may be reading db_path while this run writes it. Spacing commits is not
+  // enough on a loaded machine (a search can outlast any gap), so after each commit the
+  // run also waits, at most max_seconds_waiting_for_searches, for the searches that
+  // still read the revision before it (see newsdex/search_lease.h). Off for an index
+  // nobody reads yet.
+  bool searches_may_read = true;
+  double max_seconds_waiting_for_searches = 30;
   // Files larger than this, on disk or decompressed, are skipped with a reason.
   std::uint64_t max_file_bytes = std::uint64_t{64} << 20;
   // Read again the files remembered as skipped (see skip_memory.h), though unchanged.

@@ -193,9 +193,10 @@ IndexCounts rebuild_index(const IndexOptions& options, bool compact, const FileS
   IndexOptions build = options;
   build.db_path = resumed.empty() ? new_generation_path(live) : resumed;
   build.full = resumed.empty();
-  build.skips_known_from = live;   // problems the live index met are not new
-  build.take_writer_lock = false;  // held above, for the whole rebuild
+  build.skips_known_from = live;          // problems the live index met are not new
+  build.take_writer_lock = false;         // held above, for the whole rebuild
   build.min_seconds_between_commits = 0;  // searches read the live index, not this one
+  build.searches_may_read = false;
   IndexCounts counts;
   counts.resumed_build = resumed;
   // A stop asked for at any stage before the switch leaves the live index as it was, and

@@ -13,6 +13,7 @@
 #include "more_like.h"
 #include "newsdex/errors.h"
 #include "newsdex/schema.h"
+#include "newsdex/search_lease.h"
 #include "related_entities.h"
 #include "spelling.h"
 
@@ -100,7 +101,10 @@ Result Searcher::with_retries(Attempt attempt) {
   // Each search starts from the latest committed revision (reopen() is cheap when
   // nothing changed). A commit during the search can still make Xapian throw
   // DatabaseModifiedError: reopen to the new revision and answer from it. A remote
-  // shard that stops answering is named, or left out when the options allow.
+  // shard that stops answering is named, or left out when the options allow. The lease
+  // keeps a local indexer from writing over the revision this search reads (see
+  // newsdex/search_lease.h).
+  SearchLease lease(db_path_);
   for (int attempt_number = 1;; ++attempt_number) {
     try {
       if (attempt_number == 1) follow_rebuilds();
