@@ -152,6 +152,36 @@ Xapian::Query without_xor(const Xapian::Query& query) {
   return result;
 }
 
+bool has_scale_weight(const Xapian::Query& query) {
+  if (query.get_type() == Xapian::Query::OP_SCALE_WEIGHT) return true;
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    if (has_scale_weight(query.get_subquery(i))) return true;
+  }
+  return false;
+}
+
+// The query parser weighs filters that stand alone ("source:reuters") or beside an OR
+// ("harbour OR source:reuters") by 0 (OP_SCALE_WEIGHT). Xapian 1.4.22 fails on such a
+// part when every document holds its term (see counting_match.h). As a filter of
+// MatchAll the part matches the same articles with the same weight, none, and MatchAll
+// reads the all-documents list under its own name. The parser makes no other
+// OP_SCALE_WEIGHT, and puts one only below the parameterless operators rebuilt here.
+Xapian::Query filters_of_match_all(const Xapian::Query& query) {
+  using Q = Xapian::Query;
+  const Q::op type = query.get_type();
+  if (type == Q::OP_SCALE_WEIGHT) return Q(Q::OP_FILTER, Q::MatchAll, query.get_subquery(0));
+  if (!has_scale_weight(query)) return query;
+  if (type != Q::OP_AND && type != Q::OP_OR && type != Q::OP_AND_NOT && type != Q::OP_AND_MAYBE &&
+      type != Q::OP_FILTER && type != Q::OP_SYNONYM) {
+    return query;
+  }
+  std::vector<Q> subqueries;
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    subqueries.push_back(filters_of_match_all(query.get_subquery(i)));
+  }
+  return Q(type, subqueries.begin(), subqueries.end());
+}
+
 bool has_multiword_term(const Xapian::Query& query) {
   return std::any_of(query.get_unique_terms_begin(), query.get_unique_terms_end(),
                      [](const std::string& term) { return term.find(' ') != std::string::npos; });
@@ -474,6 +504,7 @@ Xapian::Query QueryBuilder::build(const std::string& query_text, UndatedPolicy u
     }
     if (has_multiword_term(query)) query = with_multiword_synonyms(query);
     query = without_xor(query);
+    query = filters_of_match_all(query);
     if (undated != UndatedPolicy::kOnly) return query;
     return Xapian::Query(Xapian::Query::OP_FILTER, query, undated_articles_query());
   } catch (const Xapian::QueryParserError& e) {

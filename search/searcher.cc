@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "counting_match.h"
 #include "highlight_query.h"
 #include "more_like.h"
 #include "newsdex/errors.h"
@@ -56,7 +57,7 @@ std::unordered_map<std::string, Xapian::doccount> group_matches(const Xapian::Da
   enquire.set_query(
       Xapian::Query(Xapian::Query::OP_FILTER, query,
                     Xapian::Query(Xapian::Query::OP_OR, groups.begin(), groups.end())));
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  weigh_for_counting(enquire);
   Xapian::ValueCountMatchSpy spy(kSlotDuplicateKey);
   enquire.add_matchspy(&spy);
   enquire.get_mset(0, 0, db.get_doccount());
@@ -222,7 +223,7 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
   Xapian::ValueCountMatchSpy story_keys(kSlotDuplicateKey);
   Xapian::Enquire counter(db_);
   counter.set_query(query);
-  counter.set_weighting_scheme(Xapian::BoolWeight());
+  weigh_for_counting(counter);
   if (request.collapse_duplicates) counter.add_matchspy(&story_keys);
   if (count_facets) facet_counter.attach(counter);
   Xapian::MSet counted = counter.get_mset(0, 0, check_all(db_));
@@ -307,7 +308,7 @@ ListResults Searcher::list_once(const ListRequest& request) {
   enquire.set_query(whole_index ? Xapian::Query::MatchAll
                                 : query_builder_.build(request.query, request.undated));
   // Only counts are wanted, no ranking.
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  weigh_for_counting(enquire);
   facet_counter.attach(enquire);
   Xapian::MSet mset = enquire.get_mset(0, 0, check_all(db_));
   return ListResults{mset.get_matches_estimated(), facet_counter.counts(request.limit).front()};

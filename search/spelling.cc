@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "counting_match.h"
 #include "newsdex/schema.h"
 #include "query_builder.h"
 
@@ -140,7 +141,7 @@ Xapian::doccount articles_with(const Xapian::Database& db, const std::vector<std
   all.emplace_back(Xapian::Query::OP_OR, terms.begin(), terms.end());
   Xapian::Enquire enquire(db);
   enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end()));
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  weigh_for_counting(enquire);
   return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
 }
 

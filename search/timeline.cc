@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "counting_match.h"
 #include "facets.h"
 #include "newsdex/schema.h"
 
@@ -162,7 +163,7 @@ Timeline build_timeline(const Xapian::Database& db, const Xapian::Query& query,
                         TimelineBucket bucket) {
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
-  enquire.set_weighting_scheme(Xapian::BoolWeight());  // no ranking: only counts
+  weigh_for_counting(enquire);  // no ranking: only counts
   Xapian::ValueCountMatchSpy spy(kSlotDay);
   enquire.add_matchspy(&spy);
   enquire.get_mset(0, 0, check_all(db));
