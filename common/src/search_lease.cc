@@ -69,6 +69,7 @@ SearchGate::~SearchGate() {
 
 bool SearchGate::wait_for_searches(double timeout, const std::atomic<bool>* interrupted) {
   if (fd_ < 0) return true;
+  if (gave_up_) return false;
   const auto started = std::chrono::steady_clock::now();
   auto left = [&] {
     std::chrono::duration<double> waited = std::chrono::steady_clock::now() - started;
@@ -79,6 +80,7 @@ bool SearchGate::wait_for_searches(double timeout, const std::atomic<bool>* inte
                poll_lock(fd_, kSearchesByte, F_WRLCK, left(), interrupted);
   set_lock(fd_, kSearchesByte, F_UNLCK);
   set_lock(fd_, kGateByte, F_UNLCK);
+  if (!clear && left() <= 0) gave_up_ = true;
   return clear;
 }
 

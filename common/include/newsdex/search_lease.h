@@ -48,11 +48,14 @@ class SearchGate {
 
   // Returns once no search is running (true), or after `timeout` seconds or when
   // *interrupted is set (false: the writer goes on, and a search that meets its writes
-  // reopens and tries again, as without the gate).
+  // reopens and tries again, as without the gate). After one wait that ran out of time
+  // a search is stuck (a stopped process): later calls return false at once rather than
+  // make every commit of the run wait for it.
   bool wait_for_searches(double timeout, const std::atomic<bool>* interrupted = nullptr);
 
  private:
   int fd_ = -1;
+  bool gave_up_ = false;
 };
 
 }  // namespace newsdex
