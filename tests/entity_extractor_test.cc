@@ -209,3 +209,50 @@ TEST(Tokenizer, MarksCapsLinesAndSentenceStarts) {
 
 }  // namespace
 }  // namespace newsdex
+
+namespace newsdex {
+namespace {
+
+bool has_name_with_and(const Extraction& extraction) {
+  return std::any_of(
+      extraction.entities.begin(), extraction.entities.end(),
+      [](const ExtractedEntity& e) { return e.name.find(" and ") != std::string::npos; });
+}
+
+// Two names joined by "and" are two entities when one of them stands alone elsewhere in
+// the article, or when they are people; a name that holds "and" stays whole.
+TEST(EntityExtractor, NamesJoinedByAndAreSplitOnEvidence) {
+  EntityExtractor extractor;
+  struct Joined {
+    std::string_view name, text;
+    std::vector<std::pair<EntityType, std::string_view>> expected;
+  };
+  const std::vector<Joined> cases = {
+      {"Companies",
+       "Orvane Systems overtook Brightwell and Kestrel Labs in market value on Tuesday. "
+       "Shares in Kestrel Labs fell 2%, while Brightwell was flat.",
+       {{EntityType::kOrganization, "Kestrel Labs"}}},
+      {"People",
+       "The prize went to Marta Kowalski and Rafael Ortega for their work on tides. "
+       "Kowalski said the award surprised her.",
+       {{EntityType::kPerson, "Marta Kowalski"}, {EntityType::kPerson, "Rafael Ortega"}}},
+  };
+  for (const Joined& c : cases) {
+    SCOPED_TRACE(c.name);
+    Extraction extraction = extractor.extract(c.text);
+    EXPECT_FALSE(has_name_with_and(extraction)) << describe(extraction);
+    for (const auto& [type, name] : c.expected) {
+      EXPECT_TRUE(has_entity(extraction, type, name)) << name << ": " << describe(extraction);
+    }
+  }
+  for (std::string_view whole :
+       {"Regulators at the US Food and Drug Administration approved the therapy in December, "
+        "a month after Britain did.",
+        "Officials from the Department of Health and Social Care met nurses in Leeds on Monday."}) {
+    Extraction extraction = extractor.extract(whole);
+    EXPECT_TRUE(has_name_with_and(extraction)) << whole << ": " << describe(extraction);
+  }
+}
+
+}  // namespace
+}  // namespace newsdex

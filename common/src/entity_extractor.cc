@@ -236,10 +236,78 @@ std::vector<TokenRange> tagged_ranges(std::string_view text, const std::vector<T
   return ranges;
 }
 
+// The text of tokens first..last as written, with the spaces between them.
+std::string_view range_text(std::string_view text, const std::vector<Token>& tokens,
+                            std::size_t first, std::size_t last) {
+  return text.substr(tokens[first].begin, tokens[last].end - tokens[first].begin);
+}
+
+// Whether `name` is written in `text` as whole words outside [begin, end).
+bool written_elsewhere(std::string_view text, std::string_view name, std::size_t begin,
+                       std::size_t end) {
+  auto is_word_byte = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+  };
+  for (std::size_t at = text.find(name); at != std::string_view::npos;
+       at = text.find(name, at + 1)) {
+    if (at >= begin && at < end) continue;
+    std::size_t after = at + name.size();
+    if ((at == 0 || !is_word_byte(text[at - 1])) &&
+        (after == text.size() || !is_word_byte(text[after]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// "Microsoft and Apple", "Hopfield and Hinton": the tagger takes two names joined by
+// "and" as one. Such a run is split when it is a person (no one's name holds "and") or
+// one side is written on its own elsewhere in the article (so "Food and Drug
+// Administration" stays whole), unless the whole is a known name ("Trinidad and
+// Tobago"). Each side takes the type of a run with the same
+// words, or ending with them ("Geoffrey Hinton"), if the article has one.
+std::vector<TokenRange> split_coordinations(std::string_view text, const std::vector<Token>& tokens,
+                                            const std::vector<TokenRange>& ranges) {
+  auto key_of = [&](std::size_t first, std::size_t last) {
+    return entity_key(range_text(text, tokens, first, last));
+  };
+  auto type_of = [&](const std::string& key, EntityType otherwise) {
+    for (const TokenRange& other : ranges) {
+      std::string other_key = key_of(other.first, other.last);
+      if (other_key == key || other_key.ends_with(" " + key)) return other.type;  // "Hinton"
+    }
+    return otherwise;
+  };
+  std::vector<TokenRange> out;
+  for (const TokenRange& range : ranges) {
+    std::size_t joint = range.first + 1;
+    while (joint < range.last && tokens[joint].text(text) != "and") ++joint;
+    std::string_view whole = range_text(text, tokens, range.first, range.last);
+    if (joint >= range.last || KnownEntities::shipped().find(entity_key(whole)) != nullptr ||
+        Gazetteer::instance().place_kinds(whole) != 0) {
+      out.push_back(range);
+      continue;
+    }
+    const std::size_t begin = tokens[range.first].begin, end = tokens[range.last].end;
+    bool left_alone =
+        written_elsewhere(text, range_text(text, tokens, range.first, joint - 1), begin, end);
+    bool right_alone =
+        written_elsewhere(text, range_text(text, tokens, joint + 1, range.last), begin, end);
+    if (!left_alone && !right_alone && range.type != EntityType::kPerson) {
+      out.push_back(range);
+      continue;
+    }
+    out.push_back({type_of(key_of(range.first, joint - 1), range.type), range.first, joint - 1});
+    out.push_back({type_of(key_of(joint + 1, range.last), range.type), joint + 1, range.last});
+  }
+  return out;
+}
+
 std::vector<Span> collect_spans(std::string_view text, const std::vector<Token>& tokens,
                                 const std::vector<std::uint8_t>& tags) {
   std::vector<Span> spans;
-  for (const TokenRange& range : tagged_ranges(text, tokens, tags)) {
+  for (const TokenRange& range :
+       split_coordinations(text, tokens, tagged_ranges(text, tokens, tags))) {
     Span span;
     span.type = range.type;
     span.begin = tokens[range.first].begin;
