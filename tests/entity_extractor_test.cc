@@ -49,6 +49,10 @@ TEST(EntityExtractor, TitlesAndRolesPrecedePeople) {
        EntityType::kPerson, "Tony Blair"},
       {"SecretaryOfState", "US Secretary of State Antony Blinken arrived in Tel Aviv on Tuesday.",
        EntityType::kPerson, "Antony Blinken"},
+      {"Justice", "Justice Maria Delgado wrote the dissent, joined by two colleagues.",
+       EntityType::kPerson, "Maria Delgado"},
+      {"AgencyHead", "NASA Administrator Tomas Reyes watched the launch from Florida on Monday.",
+       EntityType::kPerson, "Tomas Reyes"},
   });
 }
 

@@ -12,7 +12,7 @@ namespace {
 
 // Raised when a change to the extraction or cleaning rules changes what articles
 // already indexed would get (the data files are hashed, the code is not).
-constexpr int kAnalysisRulesVersion = 3;  // 2: known entities; 3: names joined by "and"
+constexpr int kAnalysisRulesVersion = 4;  // 2: known entities; 3: names joined by "and"; 4: titles
 
 }  // namespace
 

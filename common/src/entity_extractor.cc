@@ -49,6 +49,13 @@ constexpr std::array<std::string_view, 12> kRoleWords = {
     "secretary", "secretary-general", "minister", "president",  "chancellor", "general",
     "spokesman", "spokeswoman",       "envoy",    "ambassador", "chief",      "leader"};
 
+// Titles that precede a person's name ("Justice Sonia Sotomayor", "NASA Administrator
+// Bill Nelson") but, unlike the roles above, also end the names of bodies ("Ministry of
+// Justice"), so they only ever start a person, never get trimmed off a name's end.
+constexpr std::array<std::string_view, 12> kTitleWords = {
+    "justice", "judge",    "administrator", "commissioner", "governor", "senator",
+    "mayor",   "director", "coach",         "manager",      "captain",  "archbishop"};
+
 template <std::size_t N>
 bool is_one_of(const std::array<std::string_view, N>& words, std::string_view word) {
   return std::find(words.begin(), words.end(), word) != words.end();
@@ -196,7 +203,8 @@ std::vector<TokenRange> tagged_ranges(std::string_view text, const std::vector<T
       // "US Secretary of State Antony Blinken": keep the person, from the first given
       // name after the role word.
       for (std::size_t k = range.first; k < range.last; ++k) {
-        if (!is_one_of_lower(kRoleWords, word(k))) continue;
+        if (!is_one_of_lower(kRoleWords, word(k)) && !is_one_of_lower(kTitleWords, word(k)))
+          continue;
         for (std::size_t name = k + 1; name <= range.last; ++name) {
           if (tokens[name].has(kTokenCapitalised) &&
               Gazetteer::instance().is_given_name(tokens[name].text(text))) {
