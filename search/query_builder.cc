@@ -123,10 +123,10 @@ Xapian::Query with_multiword_synonyms(const Xapian::Query& query) {
 // b)". XOR is rewritten as what it means, (a OR b) AND_NOT (a AND b), pairwise for more
 // operands. Only the parameterless operators the QueryParser puts above an XOR are
 // rebuilt; a subtree without XOR is kept as it is.
-bool has_xor(const Xapian::Query& query) {
-  if (query.get_type() == Xapian::Query::OP_XOR) return true;
+bool contains_operator(const Xapian::Query& query, Xapian::Query::op op) {
+  if (query.get_type() == op) return true;
   for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
-    if (has_xor(query.get_subquery(i))) return true;
+    if (contains_operator(query.get_subquery(i), op)) return true;
   }
   return false;
 }
@@ -134,7 +134,7 @@ bool has_xor(const Xapian::Query& query) {
 Xapian::Query without_xor(const Xapian::Query& query) {
   using Q = Xapian::Query;
   const Q::op type = query.get_type();
-  if (!has_xor(query)) return query;
+  if (!contains_operator(query, Q::OP_XOR)) return query;
   if (type != Q::OP_XOR && type != Q::OP_AND && type != Q::OP_OR && type != Q::OP_AND_NOT &&
       type != Q::OP_AND_MAYBE && type != Q::OP_FILTER && type != Q::OP_SYNONYM) {
     throw QueryError("XOR cannot be used inside this part of the query");
@@ -152,14 +152,6 @@ Xapian::Query without_xor(const Xapian::Query& query) {
   return result;
 }
 
-bool has_scale_weight(const Xapian::Query& query) {
-  if (query.get_type() == Xapian::Query::OP_SCALE_WEIGHT) return true;
-  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
-    if (has_scale_weight(query.get_subquery(i))) return true;
-  }
-  return false;
-}
-
 // The query parser weighs filters that stand alone ("source:reuters") or beside an OR
 // ("harbour OR source:reuters") by 0 (OP_SCALE_WEIGHT). Xapian 1.4.22 fails on such a
 // part when every document holds its term (see counting_match.h). As a filter of
@@ -170,7 +162,7 @@ Xapian::Query filters_of_match_all(const Xapian::Query& query) {
   using Q = Xapian::Query;
   const Q::op type = query.get_type();
   if (type == Q::OP_SCALE_WEIGHT) return Q(Q::OP_FILTER, Q::MatchAll, query.get_subquery(0));
-  if (!has_scale_weight(query)) return query;
+  if (!contains_operator(query, Q::OP_SCALE_WEIGHT)) return query;
   if (type != Q::OP_AND && type != Q::OP_OR && type != Q::OP_AND_NOT && type != Q::OP_AND_MAYBE &&
       type != Q::OP_FILTER && type != Q::OP_SYNONYM) {
     return query;
