@@ -88,6 +88,10 @@ TEST(EntityExtractor, OrganisationSuffixesAndAcronyms) {
        EntityType::kOrganization, "European Union"},
       {"KnownAcronym", "The militant group Hamas said it had received the proposal.",
        EntityType::kOrganization, "Hamas"},
+      {"CompanyHead", "Shares in Halvorsen Pharmaceuticals rose 4% after the trial results.",
+       EntityType::kOrganization, "Halvorsen Pharmaceuticals"},
+      {"BuildingHead", "The rocket lifted off from the Kennedy Space Center in Florida at dawn.",
+       EntityType::kOrganization, "Kennedy Space Center"},
   });
 }
 

@@ -12,7 +12,8 @@ namespace {
 
 // Raised when a change to the extraction or cleaning rules changes what articles
 // already indexed would get (the data files are hashed, the code is not).
-constexpr int kAnalysisRulesVersion = 4;  // 2: known entities; 3: names joined by "and"; 4: titles
+constexpr int kAnalysisRulesVersion = 5;  // 2: known entities; 3: names joined by "and"; 4: titles;
+                                          // 5: heads of bodies
 
 }  // namespace
 

@@ -56,6 +56,21 @@ constexpr std::array<std::string_view, 12> kTitleWords = {
     "justice", "judge",    "administrator", "commissioner", "governor", "senator",
     "mayor",   "director", "coach",         "manager",      "captain",  "archbishop"};
 
+// Head nouns that end the names of companies, bodies and buildings and never a
+// person's ("Vertex Pharmaceuticals", "Kennedy Space Center", "Riverside University").
+// Words that are also family names (Court, Bank? no: Court, Times, Press) stay out.
+constexpr std::array<std::string_view, 40> kBodyHeads = {
+    "inc",          "corp",         "corporation",     "ltd",
+    "plc",          "gmbh",         "group",           "bank",
+    "party",        "ministry",     "council",         "union",
+    "association",  "agency",       "authority",       "commission",
+    "committee",    "federation",   "university",      "institute",
+    "foundation",   "club",         "airlines",        "airways",
+    "holdings",     "organisation", "organization",    "parliament",
+    "department",   "exchange",     "pharmaceuticals", "laboratory",
+    "laboratories", "center",       "centre",          "hospital",
+    "airport",      "stadium",      "museum",          "academy"};
+
 template <std::size_t N>
 bool is_one_of(const std::array<std::string_view, N>& words, std::string_view word) {
   return std::find(words.begin(), words.end(), word) != words.end();
@@ -237,6 +252,18 @@ std::vector<TokenRange> tagged_ranges(std::string_view text, const std::vector<T
       if (person_joins || organization_joins) {
         ranges.back().last = range.last;
         continue;
+      }
+    }
+    // A "person" ending with the head noun of a body is that body, and a person just
+    // before it is the start of its name ("Kennedy" "Space Center"). Places keep their
+    // type: the annotators call an airport or a stadium a place.
+    if (range.type == EntityType::kPerson && is_one_of_lower(kBodyHeads, word(range.last))) {
+      range.type = EntityType::kOrganization;
+      if (!ranges.empty() && ranges.back().type == EntityType::kPerson &&
+          ranges.back().last + 1 == range.first &&
+          tokens[ranges.back().last].end == tokens[range.first].begin - 1) {
+        range.first = ranges.back().first;
+        ranges.pop_back();
       }
     }
     ranges.push_back(range);
