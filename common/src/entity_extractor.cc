@@ -58,7 +58,7 @@ constexpr std::array<std::string_view, 12> kTitleWords = {
 
 // Head nouns that end the names of companies, bodies and buildings and never a
 // person's ("Vertex Pharmaceuticals", "Kennedy Space Center", "Riverside University").
-// Words that are also family names (Court, Bank? no: Court, Times, Press) stay out.
+// Words that are also family names (Court, Times, Press) stay out.
 constexpr std::array<std::string_view, 40> kBodyHeads = {
     "inc",          "corp",         "corporation",     "ltd",
     "plc",          "gmbh",         "group",           "bank",
@@ -255,8 +255,8 @@ std::vector<TokenRange> tagged_ranges(std::string_view text, const std::vector<T
       }
     }
     // A "person" ending with the head noun of a body is that body, and a person just
-    // before it is the start of its name ("Kennedy" "Space Center"). Places keep their
-    // type: the annotators call an airport or a stadium a place.
+    // before it, one space away, is the start of its name ("Kennedy" "Space Center"). Places keep
+    // their type: the annotators call an airport or a stadium a place.
     if (range.type == EntityType::kPerson && is_one_of_lower(kBodyHeads, word(range.last))) {
       range.type = EntityType::kOrganization;
       if (!ranges.empty() && ranges.back().type == EntityType::kPerson &&
@@ -299,8 +299,8 @@ bool written_elsewhere(std::string_view text, std::string_view name, std::size_t
 // "and" as one. Such a run is split when it is a person (no one's name holds "and") or
 // one side is written on its own elsewhere in the article (so "Food and Drug
 // Administration" stays whole), unless the whole is a known name ("Trinidad and
-// Tobago"). Each side takes the type of a run with the same
-// words, or ending with them ("Geoffrey Hinton"), if the article has one.
+// Tobago"). Each side takes the type of a run with the same words, or ending with them
+// ("Geoffrey Hinton"), if the article has one.
 std::vector<TokenRange> split_coordinations(std::string_view text, const std::vector<Token>& tokens,
                                             const std::vector<TokenRange>& ranges) {
   auto key_of = [&](std::size_t first, std::size_t last) {
