@@ -91,11 +91,14 @@ TEST_F(SearchLeaseTest, ANewSearchQueuesBehindAWaitingIndexer) {
   ASSERT_TRUE(running->held());
   std::future<bool> waited =
       std::async(std::launch::async, [&] { return gate.wait_for_searches(10); });
-  std::this_thread::sleep_for(std::chrono::milliseconds(200));  // the indexer is at the gate
-  {
-    SearchLease newcomer(index(), 0.2);
-    EXPECT_FALSE(newcomer.held()) << "it got past an indexer waiting at the gate";
+  // Once the indexer is at the gate (however long its thread takes to start), a new
+  // search does not get past it.
+  bool refused = false;
+  for (const auto start = steady_clock::now(); !refused && seconds_since(start) < 5;) {
+    SearchLease newcomer(index(), 0.05);
+    refused = !newcomer.held();
   }
+  EXPECT_TRUE(refused) << "new searches got past an indexer waiting at the gate";
   running.reset();
   EXPECT_TRUE(waited.get());
   SearchLease after(index(), 1);
