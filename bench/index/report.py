@@ -3,6 +3,7 @@
 
 report.py RESULT.json TITLE            medians (min-max) per command, newsdex/other ratios
 report.py --queries R1.json ... TITLE  per command, the median over the queries' medians
+report.py --merge OUT.json R1.json ...  one result file with every run of the inputs
 """
 import json
 import statistics
@@ -25,7 +26,19 @@ def ratios(medians, title):
             print(f"  newsdex/{name}: {base / median:.2f}x")
 
 
+def merge(out_path, paths):
+    merged = {}
+    for path in paths:
+        for name, r in load(path).items():
+            merged.setdefault(name, {"command": name, "times": []})["times"] += r["times"]
+    with open(out_path, "w", encoding="utf-8") as f:
+        json.dump({"results": list(merged.values())}, f)
+
+
 def main(argv):
+    if argv[0] == "--merge":
+        merge(argv[1], argv[2:])
+        return
     if argv[0] == "--queries":
         *paths, title = argv[1:]
         per_command = {}

@@ -67,13 +67,24 @@ bench() {  # bench NAME [hyperfine args...]: runs hyperfine, writes $work/NAME.j
   hyperfine -N --style none --export-json "$work/$name.json" --runs "$runs" "$@" > /dev/null 2>&1 ||
     { echo "run.sh: $name failed"; hyperfine -N --runs 1 "$@"; exit 1; }
 }
+# bench_in_rounds NAME [hyperfine args...]: as bench, but one run of every command per
+# round, the rounds one after the other, so that a slow spell of a shared machine falls
+# on every tool alike instead of on whichever hyperfine happened to be running (runs of
+# tens of seconds, where one tool's block of runs lasts minutes).
+bench_in_rounds() {
+  local name=$1 round; shift
+  for (( round = 1; round <= runs; round++ )); do
+    runs=1 bench "$name.round$round" "$@"
+  done
+  python3 "$repo/bench/index/report.py" --merge "$work/$name.json" "$work/$name".round*.json
+}
 report() {  # report NAME TITLE: median (min-max) per command and newsdex's ratio
   python3 "$repo/bench/index/report.py" "$work/$1.json" "$2"
 }
 
 if [ -z "$only" ]; then
 echo "== Indexing, full (a fresh index each run)"
-bench full --prepare "rm -rf $(q "$work/newsdex") $(q "$work/newsdex.lock") $(q "$work/omega") $(q "$work/omega500") $(q "$work/recoll/xapiandb")" \
+bench_in_rounds full --prepare "rm -rf $(q "$work/newsdex") $(q "$work/newsdex.lock") $(q "$work/omega") $(q "$work/omega500") $(q "$work/recoll/xapiandb")" \
   -n newsdex "$newsdex_index" -n omindex "$omindex_cmd" -n "omindex-flush500" "$omindex500_cmd" \
   -n recollindex "$recoll_cmd -z"
 report full "full index"
@@ -89,7 +100,7 @@ for source in "$footer_corpus"/*/; do
   name=$(basename "$source")
   find "$source" -name '*.txt' -exec sh -c 'printf "\nGet the %s evening briefing in your inbox\n" "$1" >> "$2"' _ "$name" {} \;
 done
-bench footer --prepare "rm -rf $(q "$work/newsdex-footer") $(q "$work/newsdex-footer.lock") $(q "$work/omega-footer")" \
+bench_in_rounds footer --prepare "rm -rf $(q "$work/newsdex-footer") $(q "$work/newsdex-footer.lock") $(q "$work/omega-footer")" \
   -n newsdex "$(q "$index_bin") --quiet --db $(q "$work/newsdex-footer") $(q "$footer_corpus")" \
   -n omindex "omindex --db $(q "$work/omega-footer") --url / $(q "$footer_corpus")"
 report footer "full index, a footer line per source"
