@@ -7,34 +7,41 @@
 
 namespace newsdex {
 
-// Blocks of 1 to 63 bits keep the shifts in block_bits() defined.
-static_assert(kNearDuplicateDistance >= 1 && kNearDuplicateDistance < 64);
-
-std::uint64_t NeighbourIndex::block_bits(std::uint64_t fingerprint, int block) {
-  const int first = 64 * block / kBlocks;
-  const int width = 64 * (block + 1) / kBlocks - first;
-  return (fingerprint >> first) & ((std::uint64_t{1} << width) - 1);
+std::uint64_t NeighbourIndex::bucket_hash(const Fingerprint& fingerprint, std::size_t band) {
+  // splitmix64's finaliser over the rows, with the band folded in.
+  std::uint64_t h = band_key(fingerprint, band) ^ (0x9e3779b97f4a7c15ULL * (band + 1));
+  h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  h = (h ^ (h >> 27)) * 0x94d049bb133111ebULL;
+  return h ^ (h >> 31);
 }
 
-void NeighbourIndex::add(std::uint64_t fingerprint, std::size_t id) {
-  for (int block = 0; block < kBlocks; ++block) {
-    by_block_[block][block_bits(fingerprint, block)].push_back({fingerprint, id});
+void NeighbourIndex::add(const Fingerprint& fingerprint, std::size_t id) {
+  if (buckets_.empty()) buckets_.resize(std::size_t{1} << kBucketBits);
+  const auto item = static_cast<std::uint32_t>(items_.size());
+  items_.push_back({fingerprint, id});
+  for (std::size_t band = 0; band < kBands; ++band) {
+    const std::uint64_t h = bucket_hash(fingerprint, band);
+    buckets_[h >> (64 - kBucketBits)].push_back({item, static_cast<std::uint32_t>(h)});
   }
 }
 
-std::vector<std::size_t> NeighbourIndex::near(std::uint64_t fingerprint) const {
+std::vector<std::size_t> NeighbourIndex::near(const Fingerprint& fingerprint) const {
   std::vector<std::size_t> ids;
-  for (int block = 0; block < kBlocks; ++block) {
-    auto found = by_block_[block].find(block_bits(fingerprint, block));
-    if (found == by_block_[block].end()) continue;
-    for (const Candidate& candidate : found->second) {
-      if (fingerprint_distance(fingerprint, candidate.fingerprint) <= kNearDuplicateDistance)
-        ids.push_back(candidate.id);
+  if (buckets_.empty() || fingerprint.empty()) return ids;
+  std::vector<std::uint32_t> candidates;
+  for (std::size_t band = 0; band < kBands; ++band) {
+    const std::uint64_t h = bucket_hash(fingerprint, band);
+    for (const Entry& entry : buckets_[h >> (64 - kBucketBits)]) {
+      if (entry.check == static_cast<std::uint32_t>(h)) candidates.push_back(entry.item);
     }
   }
-  // A fingerprint sharing several blocks with this one is met once per block.
+  // A fingerprint sharing several bands with this one is met once per band.
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  for (std::uint32_t item : candidates) {
+    if (near_duplicates(fingerprint, items_[item].fingerprint)) ids.push_back(items_[item].id);
+  }
   std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   return ids;
 }
 
@@ -61,7 +68,7 @@ class Components {
 
 }  // namespace
 
-void DuplicateClusters::add_existing(const std::string& id_term, std::uint64_t fingerprint,
+void DuplicateClusters::add_existing(const std::string& id_term, const Fingerprint& fingerprint,
                                      std::string key) {
   retire(id_term);
   const std::size_t id = entries_.size();
@@ -71,22 +78,22 @@ void DuplicateClusters::add_existing(const std::string& id_term, std::uint64_t f
   all_.add(fingerprint, id);
 }
 
-std::string DuplicateClusters::assign(const std::string& id_term, std::uint64_t fingerprint) {
+std::string DuplicateClusters::assign(const std::string& id_term, const Fingerprint& fingerprint) {
   retire(id_term);
   const std::size_t id = entries_.size();
-  Entry entry{fingerprint, id_term, hex64(fingerprint)};
+  Entry entry{fingerprint, id_term, hex64(fingerprint.digest)};
   // The guess: the smallest key among its own and its neighbours' (equal-length hex:
-  // the smallest fingerprint). An exact copy's guess is right at once.
-  // A link names a fingerprint, which the end joins to every article that has it: a
-  // story carried word for word by many sites costs one link, and the link holds while
-  // any of them is left.
+  // the smallest digest). An exact copy's guess is right at once.
+  // A link names a fingerprint (by digest), which the end joins to every article that has
+  // it: a story carried word for word by many sites costs one link, and the link holds
+  // while any of them is left.
   std::unordered_set<std::uint64_t> linked;
   for (std::size_t other : all_.near(fingerprint)) {
     if (!entries_[other].alive) continue;
     entry.key = std::min(entry.key, entries_[other].key);
-    const std::uint64_t other_fingerprint = entries_[other].fingerprint;
-    if (other_fingerprint != fingerprint && linked.insert(other_fingerprint).second) {
-      links_.emplace_back(id, other_fingerprint);
+    const std::uint64_t other_digest = entries_[other].fingerprint.digest;
+    if (other_digest != fingerprint.digest && linked.insert(other_digest).second) {
+      links_.emplace_back(id, other_digest);
     }
   }
   std::string key = entry.key;
@@ -127,10 +134,10 @@ std::vector<DuplicateClusters::Regrouped> DuplicateClusters::regrouped() const {
   }
   // Every pair with an article of this run was found when the later of the two came,
   // up to equal fingerprints, which are joined here.
-  std::unordered_map<std::uint64_t, std::size_t> first_with_fingerprint;
+  std::unordered_map<std::uint64_t, std::size_t> first_with_fingerprint;  // by digest
   for (std::size_t id = 0; id < entries_.size(); ++id) {
     if (!entries_[id].alive) continue;
-    auto [first, added] = first_with_fingerprint.emplace(entries_[id].fingerprint, id);
+    auto [first, added] = first_with_fingerprint.emplace(entries_[id].fingerprint.digest, id);
     if (!added) components.unite(id, first->second);
   }
   for (const auto& [id, fingerprint] : links_) {
@@ -139,11 +146,12 @@ std::vector<DuplicateClusters::Regrouped> DuplicateClusters::regrouped() const {
       components.unite(id, other->second);
   }
 
-  std::unordered_map<std::size_t, std::uint64_t> smallest;  // fingerprint, by root
+  std::unordered_map<std::size_t, std::uint64_t> smallest;  // digest, by root
   for (std::size_t id = 0; id < entries_.size(); ++id) {
     if (!entries_[id].alive) continue;
-    auto [found, added] = smallest.emplace(components.root_of(id), entries_[id].fingerprint);
-    if (!added) found->second = std::min(found->second, entries_[id].fingerprint);
+    const std::uint64_t digest = entries_[id].fingerprint.digest;
+    auto [found, added] = smallest.emplace(components.root_of(id), digest);
+    if (!added) found->second = std::min(found->second, digest);
   }
   std::vector<Regrouped> changes;
   for (std::size_t id = 0; id < entries_.size(); ++id) {

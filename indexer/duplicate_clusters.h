@@ -1,10 +1,10 @@
 // Groups near-duplicate articles (the same story under several sites) by fingerprint,
 // so that search can collapse each group into one hit (kSlotDuplicateKey).
 //
-// A group is a connected component: articles whose fingerprints are within
-// kNearDuplicateDistance bits of each other are in one group, and so, transitively, are
-// their neighbours. Its key is the smallest fingerprint of its members, in hex (an
-// article without words, fingerprint 0, is in no group and keeps duplicate_key_of).
+// A group is a connected component: articles whose fingerprints are near_duplicates() are
+// in one group, and so, transitively, are their neighbours. Its key is the smallest
+// fingerprint digest of its members, in hex (an article without words has no fingerprint,
+// is in no group and keeps duplicate_key_of).
 // Both depend only on which articles the index holds, never on the order in which they
 // arrived, so an index kept up to date run after run groups its articles as a clean
 // build of the same files does.
@@ -22,29 +22,30 @@
 
 namespace newsdex {
 
-// Fingerprints within kNearDuplicateDistance bits of a given one, found without comparing
-// every pair: by the pigeonhole principle two such fingerprints agree exactly on at least
-// one of kNearDuplicateDistance + 1 bit blocks, so only fingerprints sharing a block are
-// compared.
+// The added fingerprints that are near_duplicates() of a given one, found without
+// comparing every pair: two near duplicates agree on every row of some band, so only
+// fingerprints that share a band's bucket are compared (locality-sensitive hashing).
 class NeighbourIndex {
  public:
-  void add(std::uint64_t fingerprint, std::size_t id);
-  // The ids of the added fingerprints within kNearDuplicateDistance bits, each once.
-  std::vector<std::size_t> near(std::uint64_t fingerprint) const;
+  void add(const Fingerprint& fingerprint, std::size_t id);
+  // The ids of the added fingerprints that are near_duplicates() of this one, each once.
+  std::vector<std::size_t> near(const Fingerprint& fingerprint) const;
 
  private:
-  static constexpr int kBlocks = kNearDuplicateDistance + 1;
-  // Block i of the kBlocks holds bits [64 * i / kBlocks, 64 * (i + 1) / kBlocks): contiguous
-  // and as equal as possible.
-  static std::uint64_t block_bits(std::uint64_t fingerprint, int block);
-  // The copy of the fingerprint lets a lookup scan a list without a cache miss per
-  // candidate.
-  struct Candidate {
-    std::uint64_t fingerprint;
+  // Buckets shared by all bands, chosen by a hash of band and rows: a fixed number, so an
+  // index costs little when small; at 100,000 articles a bucket holds some 24 entries.
+  static constexpr unsigned kBucketBits = 16;
+  static std::uint64_t bucket_hash(const Fingerprint& fingerprint, std::size_t band);
+  struct Entry {
+    std::uint32_t item;   // in items_
+    std::uint32_t check;  // low bits of bucket_hash(): most other bands' rows differ there
+  };
+  struct Item {
+    Fingerprint fingerprint;
     std::size_t id;
   };
-  // Per block: block bits -> the fingerprints with those bits.
-  std::unordered_map<std::uint64_t, std::vector<Candidate>> by_block_[kBlocks];
+  std::vector<Item> items_;
+  std::vector<std::vector<Entry>> buckets_;  // allocated by the first add()
 };
 
 // The near-duplicate groups of an index during one run. Not thread-safe; the indexer's
@@ -59,10 +60,10 @@ class DuplicateClusters {
   explicit DuplicateClusters(bool keys_are_groups = true) : keys_are_groups_(keys_are_groups) {}
 
   // An article already in the index, with its fingerprint and the key it holds.
-  void add_existing(const std::string& id_term, std::uint64_t fingerprint, std::string key);
+  void add_existing(const std::string& id_term, const Fingerprint& fingerprint, std::string key);
   // A new or changed article (replacing what was known of `id_term`): a first guess at
   // its key, to be written with it; regrouped() has the last word.
-  std::string assign(const std::string& id_term, std::uint64_t fingerprint);
+  std::string assign(const std::string& id_term, const Fingerprint& fingerprint);
   // An article gone from the index, or left without a fingerprint (no words).
   void remove(const std::string& id_term);
 
@@ -76,7 +77,7 @@ class DuplicateClusters {
 
  private:
   struct Entry {
-    std::uint64_t fingerprint;
+    Fingerprint fingerprint;
     std::string id_term;
     std::string key;  // as written
     bool alive = true;
@@ -88,8 +89,8 @@ class DuplicateClusters {
   std::vector<Entry> entries_;  // replaced and removed ones stay, not alive
   std::unordered_map<std::string, std::size_t> by_term_;  // the alive entry of each term
   NeighbourIndex all_;                                    // every entry
-  // An entry and a fingerprint within kNearDuplicateDistance bits of its own, other than
-  // its own, found by assign().
+  // An entry and the digest of a near-duplicate fingerprint, other than its own, found by
+  // assign().
   std::vector<std::pair<std::size_t, std::uint64_t>> links_;
   // Keys of groups read from the index that lost a member or had one changed.
   std::unordered_set<std::string> broken_groups_;

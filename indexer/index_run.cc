@@ -136,7 +136,7 @@ struct Built {
   struct Entry {
     std::string term;
     Xapian::Document document;
-    std::uint64_t fingerprint;
+    Fingerprint fingerprint;
   };
   std::vector<Entry> entries;
   std::vector<DocumentProblem> problems;  // entries of a dump that were skipped
@@ -173,7 +173,7 @@ class IndexedFiles {
 };
 
 // Fills `clusters` with the id terms, fingerprints and collapse keys of the indexed
-// articles, from three value streams. Articles without words (fingerprint 0) are in no
+// articles, from three value streams. Articles without words (no fingerprint) are in no
 // group.
 void load_duplicate_clusters(const Xapian::Database& db, DuplicateClusters& clusters) {
   auto read_slot = [&db](Xapian::valueno slot) {
@@ -189,8 +189,8 @@ void load_duplicate_clusters(const Xapian::Database& db, DuplicateClusters& clus
        ++v) {
     auto key = keys.find(v.get_docid());
     auto term = terms.find(v.get_docid());
-    std::uint64_t fingerprint = std::strtoull((*v).c_str(), nullptr, 16);
-    if (key == keys.end() || term == terms.end() || fingerprint == 0) continue;
+    Fingerprint fingerprint = fingerprint_from_bytes(*v);
+    if (key == keys.end() || term == terms.end() || fingerprint.empty()) continue;
     clusters.add_existing(term->second, fingerprint, std::move(key->second));
   }
 }
@@ -461,9 +461,9 @@ FilesIndexed index_files(const IndexOptions& requested, const FileSystem& fs,
   const auto commit_gap = std::chrono::duration<double>(options.min_seconds_between_commits);
   auto write_entries = [&](Built& built) {
     for (Built::Entry& entry : built.entries) {
-      // An article without words has no fingerprint to compare (0): it stays alone,
-      // with its own key (set by the builder).
-      if (entry.fingerprint != 0) {
+      // An article without words has no fingerprint to compare: it stays alone, with
+      // its own key (set by the builder).
+      if (!entry.fingerprint.empty()) {
         set_duplicate_key(entry.document, clusters.assign(entry.term, entry.fingerprint));
       } else {
         clusters.remove(entry.term);

@@ -21,21 +21,49 @@
 namespace newsdex {
 namespace {
 
-constexpr std::uint64_t kBase = 0x5a3c96e1f00f7b24ULL;
-constexpr int kBlocks = kNearDuplicateDistance + 1;
+// A signature with its digest, as read from an index.
+Fingerprint with_digest(Fingerprint fingerprint) {
+  return fingerprint_from_bytes(fingerprint_bytes(fingerprint));
+}
 
-std::uint64_t bit(int position) { return std::uint64_t{1} << position; }
+// A random signature: a story of its own.
+Fingerprint story(std::uint64_t seed) {
+  std::mt19937_64 random(seed);
+  Fingerprint fingerprint;
+  for (auto& value : fingerprint.minima) value = static_cast<std::uint16_t>(random());
+  return with_digest(fingerprint);
+}
 
-// The first bit of block `block`, by the layout documented in duplicate_clusters.h.
-int first_bit_of_block(int block) { return 64 * block / kBlocks; }
+// `fingerprint` with the minima at `positions` changed (to values no other signature here
+// has at that position, `salt` telling several changed copies apart).
+Fingerprint changed(Fingerprint fingerprint, const std::vector<std::size_t>& positions,
+                    std::uint16_t salt = 1) {
+  for (std::size_t k : positions)
+    fingerprint.minima[k] ^= static_cast<std::uint16_t>(0x5500 + salt);
+  return with_digest(fingerprint);
+}
 
-// kBase with the given number of its low bits flipped.
-std::uint64_t flip_low_bits(int count) { return kBase ^ (bit(count) - 1); }
+std::vector<std::size_t> range(std::size_t first, std::size_t last) {
+  std::vector<std::size_t> positions(last - first);
+  std::iota(positions.begin(), positions.end(), first);
+  return positions;
+}
+
+// The most positions a copy can differ at and still be a near duplicate.
+constexpr std::size_t kMostChanged = kMinHashes - kSameStoryMinima;
+
+const Fingerprint kBase = story(1);
+const Fingerprint kOther = story(2);
+// kBase changed in its first kMostChanged positions: still near it (it agrees on the
+// last bands), as near as can be.
+const Fingerprint kNearCopy = changed(kBase, range(0, kMostChanged));
 
 std::string term(int n) { return "Qarticle-" + std::to_string(n); }
-// The key of a group: its smallest fingerprint, in hex.
-std::string group_key(std::initializer_list<std::uint64_t> members) {
-  return hex64(std::min(members));
+// The key of a group: its smallest digest, in hex.
+std::string group_key(std::initializer_list<Fingerprint> members) {
+  std::uint64_t smallest = ~std::uint64_t{0};
+  for (const Fingerprint& member : members) smallest = std::min(smallest, member.digest);
+  return hex64(smallest);
 }
 
 // Keeps what an index would hold: the key written with each article, corrected by
@@ -43,9 +71,9 @@ std::string group_key(std::initializer_list<std::uint64_t> members) {
 struct Index {
   DuplicateClusters clusters;
   std::map<std::string, std::string> keys;
-  std::map<std::string, std::uint64_t> fingerprints;
+  std::map<std::string, Fingerprint> fingerprints;
 
-  void add(int n, std::uint64_t fingerprint) {
+  void add(int n, const Fingerprint& fingerprint) {
     keys[term(n)] = clusters.assign(term(n), fingerprint);
     fingerprints[term(n)] = fingerprint;
   }
@@ -77,27 +105,28 @@ TEST(DuplicateClusters, ExactAndNearCopiesShareTheSmallestOwnKey) {
   Index index;
   index.add(1, kBase);
   index.add(2, kBase);
-  index.add(3, flip_low_bits(kNearDuplicateDistance));
-  index.add(4, ~kBase);
-  const std::string group = group_key({kBase, flip_low_bits(kNearDuplicateDistance)});
+  index.add(3, kNearCopy);
+  index.add(4, kOther);
+  const std::string group = group_key({kBase, kNearCopy});
   EXPECT_EQ(index.key(1), group);
   EXPECT_EQ(index.key(2), group);
   EXPECT_EQ(index.key(3), group);
-  EXPECT_EQ(index.key(4), group_key({~kBase}));
+  EXPECT_EQ(index.key(4), group_key({kOther}));
 }
 
-TEST(DuplicateClusters, OneBitBeyondTheThresholdIsAnotherStory) {
+TEST(DuplicateClusters, OnePositionBeyondTheThresholdIsAnotherStory) {
+  const Fingerprint beyond = changed(kBase, range(0, kMostChanged + 1));
   Index index;
   index.add(1, kBase);
-  index.add(2, flip_low_bits(kNearDuplicateDistance + 1));
+  index.add(2, beyond);
   EXPECT_EQ(index.key(1), group_key({kBase}));
-  EXPECT_EQ(index.key(2), group_key({flip_low_bits(kNearDuplicateDistance + 1)}));
+  EXPECT_EQ(index.key(2), group_key({beyond}));
 }
 
-// 1 and 3 are 2 * kNearDuplicateDistance apart; 2 lies between them.
-const std::uint64_t kFirst = kBase;
-const std::uint64_t kBridge = flip_low_bits(kNearDuplicateDistance);
-const std::uint64_t kThird = flip_low_bits(2 * kNearDuplicateDistance);
+// 1 and 3 share no position; 2 shares half with each.
+const Fingerprint kFirst = kBase;
+const Fingerprint kBridge = kNearCopy;
+const Fingerprint kThird = changed(kNearCopy, range(kMostChanged, kMinHashes));
 
 TEST(DuplicateClusters, AnArticleBetweenTwoGroupsJoinsThem) {
   Index index;
@@ -143,8 +172,8 @@ TEST(DuplicateClusters, AnEditedArticleLeavesItsGroup) {
     index.add(2, kBase);
     index.add(3, kBase);
     if (later_run) index.next_run();
-    index.add(2, ~kBase);  // rewritten: another story
-    EXPECT_EQ(index.key(2), group_key({~kBase}));
+    index.add(2, kOther);  // rewritten: another story
+    EXPECT_EQ(index.key(2), group_key({kOther}));
     EXPECT_EQ(index.key(1), group_key({kBase}));
     EXPECT_EQ(index.key(3), group_key({kBase}));
   }
@@ -165,7 +194,7 @@ TEST(DuplicateClusters, KeysOfAnOlderIndexAreCorrected) {
   DuplicateClusters clusters(/*keys_are_groups=*/false);
   clusters.add_existing(term(1), kBase, "older-key");
   clusters.add_existing(term(2), kBase, "older-key");
-  clusters.add_existing(term(3), ~kBase, group_key({~kBase}));
+  clusters.add_existing(term(3), kOther, group_key({kOther}));
   std::vector<DuplicateClusters::Regrouped> changes = clusters.regrouped();
   ASSERT_EQ(changes.size(), 2u);
   EXPECT_EQ(changes[0].id_term, term(1));
@@ -174,16 +203,17 @@ TEST(DuplicateClusters, KeysOfAnOlderIndexAreCorrected) {
   EXPECT_EQ(changes[1].key, group_key({kBase}));
 }
 
-TEST(DuplicateClusters, CandidateFoundThroughEveryBlock) {
-  // A copy differing in the first bit of every block but one agrees with the original on
-  // that one block only, and is kNearDuplicateDistance bits away: it must still be found.
-  for (int kept = 0; kept < kBlocks; ++kept) {
-    SCOPED_TRACE(testing::Message() << "agreeing block " << kept);
-    std::uint64_t copy = kBase;
-    for (int block = 0; block < kBlocks; ++block) {
-      if (block != kept) copy ^= bit(first_bit_of_block(block));
+TEST(DuplicateClusters, CandidateFoundThroughEveryBand) {
+  // A copy differing in the first row of every band but one agrees with the original on
+  // that one band only: it must still be found.
+  for (std::size_t kept = 0; kept < kBands; ++kept) {
+    SCOPED_TRACE(testing::Message() << "agreeing band " << kept);
+    std::vector<std::size_t> rows;
+    for (std::size_t band = 0; band < kBands; ++band) {
+      if (band != kept) rows.push_back(band * kRowsPerBand);
     }
-    ASSERT_EQ(fingerprint_distance(kBase, copy), kNearDuplicateDistance);
+    const Fingerprint copy = changed(kBase, rows);
+    ASSERT_TRUE(near_duplicates(kBase, copy));
     Index index;
     index.add(1, kBase);
     index.add(2, copy);
@@ -191,37 +221,40 @@ TEST(DuplicateClusters, CandidateFoundThroughEveryBlock) {
   }
 }
 
-TEST(DuplicateClusters, NoBlockInCommonIsBeyondThreshold) {
-  std::uint64_t copy = kBase;
-  for (int block = 0; block < kBlocks; ++block) copy ^= bit(first_bit_of_block(block));
+TEST(DuplicateClusters, NoBandInCommonIsAnotherStory) {
+  // Agreeing at three quarters of the positions, but on no band whole.
+  std::vector<std::size_t> rows;
+  for (std::size_t band = 0; band < kBands; ++band) rows.push_back(band * kRowsPerBand);
+  const Fingerprint copy = changed(kBase, rows);
+  ASSERT_GE(shared_minima(kBase, copy), kSameStoryMinima);
   Index index;
   index.add(1, kBase);
   index.add(2, copy);
   EXPECT_EQ(index.key(2), group_key({copy}));
 }
 
-// Random stories, a third of them followed by a copy a few bits away (up to two bits
-// beyond the threshold), so that both matches and misses occur, and some carried word
+// Random stories, a third of them followed by a copy changed at random positions (up to a
+// few beyond the threshold), so that both matches and misses occur, and some carried word
 // for word again.
-std::vector<std::uint64_t> stories_with_copies(std::size_t count) {
+std::vector<Fingerprint> stories_with_copies(std::size_t count) {
   std::mt19937_64 random(20240601);
-  std::vector<std::uint64_t> fingerprints;
+  std::vector<Fingerprint> fingerprints;
   while (fingerprints.size() < count) {
-    const std::uint64_t story = random();
-    fingerprints.push_back(story);
-    if (random() % 5 == 0) fingerprints.push_back(story);
+    const Fingerprint original = story(random());
+    fingerprints.push_back(original);
+    if (random() % 5 == 0) fingerprints.push_back(original);
     if (random() % 3 == 0) {
-      std::uint64_t copy = story;
-      const int flips = static_cast<int>(random() % (kNearDuplicateDistance + 3));
-      for (int i = 0; i < flips; ++i) copy ^= bit(static_cast<int>(random() % 64));
-      fingerprints.push_back(copy);
+      std::vector<std::size_t> positions;
+      const std::size_t changes = random() % (kMostChanged + 4);
+      for (std::size_t i = 0; i < changes; ++i) positions.push_back(random() % kMinHashes);
+      fingerprints.push_back(changed(original, positions, static_cast<std::uint16_t>(random())));
     }
   }
   return fingerprints;
 }
 
-// Connected components by comparing every pair, keyed by the smallest fingerprint.
-std::map<std::string, std::string> brute_force_keys(const std::vector<std::uint64_t>& prints) {
+// Connected components by comparing every pair, keyed by the smallest digest.
+std::map<std::string, std::string> brute_force_keys(const std::vector<Fingerprint>& prints) {
   std::vector<std::size_t> group(prints.size());
   std::iota(group.begin(), group.end(), 0);
   bool merged = true;
@@ -229,8 +262,7 @@ std::map<std::string, std::string> brute_force_keys(const std::vector<std::uint6
     merged = false;
     for (std::size_t i = 0; i < prints.size(); ++i) {
       for (std::size_t j = 0; j < i; ++j) {
-        if (fingerprint_distance(prints[i], prints[j]) <= kNearDuplicateDistance &&
-            group[i] != group[j]) {
+        if (near_duplicates(prints[i], prints[j]) && group[i] != group[j]) {
           const std::size_t low = std::min(group[i], group[j]);
           const std::size_t high = std::max(group[i], group[j]);
           std::replace(group.begin(), group.end(), high, low);
@@ -241,8 +273,8 @@ std::map<std::string, std::string> brute_force_keys(const std::vector<std::uint6
   }
   std::map<std::size_t, std::uint64_t> smallest;
   for (std::size_t i = 0; i < prints.size(); ++i) {
-    auto [found, added] = smallest.emplace(group[i], prints[i]);
-    if (!added) found->second = std::min(found->second, prints[i]);
+    auto [found, added] = smallest.emplace(group[i], prints[i].digest);
+    if (!added) found->second = std::min(found->second, prints[i].digest);
   }
   std::map<std::string, std::string> keys;
   for (std::size_t i = 0; i < prints.size(); ++i) {
@@ -252,11 +284,11 @@ std::map<std::string, std::string> brute_force_keys(const std::vector<std::uint6
 }
 
 TEST(DuplicateClusters, GroupsDoNotDependOnTheOrderOfArrival) {
-  const std::vector<std::uint64_t> prints = stories_with_copies(1500);
+  const std::vector<Fingerprint> prints = stories_with_copies(1500);
   const std::map<std::string, std::string> expected = brute_force_keys(prints);
   std::size_t grouped = 0;
   for (std::size_t i = 0; i < prints.size(); ++i) {
-    grouped += expected.at(term(static_cast<int>(i))) != hex64(prints[i]);
+    grouped += expected.at(term(static_cast<int>(i))) != hex64(prints[i].digest);
   }
   ASSERT_GT(grouped, 200u);  // the comparison covers many groups
 
@@ -286,7 +318,7 @@ TEST(DuplicateClusters, GroupsDoNotDependOnTheOrderOfArrival) {
 TEST(DuplicateClusters, FiftyThousandFingerprintsQuickly) {
   // About 1.5 s alone; the bound leaves room for a machine busy with other tests, and
   // comparing every pair would take minutes.
-  const std::vector<std::uint64_t> prints = stories_with_copies(50000);
+  const std::vector<Fingerprint> prints = stories_with_copies(50000);
   const auto start = std::chrono::steady_clock::now();
   Index index;
   for (std::size_t i = 0; i < prints.size(); ++i) index.add(static_cast<int>(i), prints[i]);
@@ -294,11 +326,11 @@ TEST(DuplicateClusters, FiftyThousandFingerprintsQuickly) {
   const auto elapsed = std::chrono::steady_clock::now() - start;
   EXPECT_LT(elapsed, std::chrono::seconds(20));
   // The key written first is wrong only for an article whose group turns out to hold a
-  // smaller fingerprint than its own, which an exact copy never does.
+  // smaller digest than its own, which an exact copy never does.
   const std::map<std::string, std::string> keys = index.after_run();
   std::size_t not_smallest = 0;
   for (std::size_t i = 0; i < prints.size(); ++i) {
-    not_smallest += keys.at(term(static_cast<int>(i))) != hex64(prints[i]);
+    not_smallest += keys.at(term(static_cast<int>(i))) != hex64(prints[i].digest);
   }
   EXPECT_LE(changes, not_smallest);
   EXPECT_GT(not_smallest, 5000u);

@@ -199,7 +199,7 @@ std::map<std::string, std::string> group(const std::vector<Member>& members) {
   newsdex::DuplicateClusters clusters;
   std::map<std::string, std::string> keys;
   for (const Member& member : members) {
-    if (member.article.fingerprint == 0) continue;
+    if (member.article.fingerprint.empty()) continue;
     keys[member.term] = clusters.assign(member.term, member.article.fingerprint);
   }
   for (auto& change : clusters.regrouped()) keys[change.id_term] = change.key;

@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "newsdex/embedded_data.h"
+#include "newsdex/fingerprint.h"
 #include "newsdex/gazetteer.h"
 #include "newsdex/hashing.h"
 
@@ -19,7 +20,10 @@ constexpr int kAnalysisRulesVersion = 5;  // 2: known entities; 3: names joined 
 
 std::string analysis_digest(const AnalysisOptions& options) {
   static const std::uint64_t data = [] {
-    std::string all = "rules " + std::to_string(kAnalysisRulesVersion);
+    // The near-duplicate fingerprint's kind: an index of SimHash fingerprints (before
+    // MinHash) is analysed again, so that its groups are worked out with one kind.
+    std::string all = "rules " + std::to_string(kAnalysisRulesVersion) + " minhash " +
+                      std::to_string(kMinHashes) + "x16";
     for (std::string_view file :
          {embedded::places(), embedded::given_names(), embedded::family_names(),
           embedded::ner_model(), embedded::background_df(), embedded::aliases(),

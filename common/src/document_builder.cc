@@ -404,7 +404,9 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
     doc.add_value(kSlotTimestamp,
                   Xapian::sortable_serialise(static_cast<double>(article.date->unix_seconds)));
   }
-  doc.add_value(kSlotFingerprint, hex64(article.fingerprint));
+  // An article without words has nothing to compare: no fingerprint, no group.
+  if (!article.fingerprint.empty())
+    doc.add_value(kSlotFingerprint, fingerprint_bytes(article.fingerprint));
   set_duplicate_key(
       doc, article.duplicate_key.empty() ? duplicate_key_of(article.id) : article.duplicate_key);
 

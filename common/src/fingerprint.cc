@@ -2,8 +2,8 @@
 
 #include "newsdex/hashing.h"
 
+#include <algorithm>
 #include <array>
-#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -75,63 +75,112 @@ std::uint64_t shingle_hash(const Words& words, std::size_t first, std::size_t co
   return mix(fnv1a_64(run));
 }
 
-// Counts, for each of the 64 bits, how many hashes have it set. The counts are kept as
-// eight bytes to a word, one word per byte of the hashes, so that one hash costs eight
-// additions; the bytes are emptied into the totals before they can overflow.
-class BitCounter {
- public:
-  void add(std::uint64_t h) {
-    for (int k = 0; k < 8; ++k) lanes_[k] += kSpread[(h >> (8 * k)) & 0xFF];
-    if (++pending_ == 255) flush();
-  }
-
-  // Bit i of the result is set when more than half of the `total` hashes added have it.
-  std::uint64_t majority(std::size_t total) {
-    flush();
-    std::uint64_t result = 0;
-    for (int bit = 0; bit < 64; ++bit) {
-      if (2 * ones_[bit] > total) result |= std::uint64_t{1} << bit;
-    }
-    return result;
-  }
-
- private:
-  // kSpread[b] holds bit j of b in byte j.
-  static constexpr std::array<std::uint64_t, 256> kSpread = [] {
-    std::array<std::uint64_t, 256> spread{};
-    for (unsigned b = 0; b < 256; ++b) {
-      for (int j = 0; j < 8; ++j) spread[b] |= std::uint64_t{(b >> j) & 1u} << (8 * j);
-    }
-    return spread;
-  }();
-
-  void flush() {
-    for (int k = 0; k < 8; ++k) {
-      for (int j = 0; j < 8; ++j) ones_[8 * k + j] += (lanes_[k] >> (8 * j)) & 0xFF;
-      lanes_[k] = 0;
-    }
-    pending_ = 0;
-  }
-
-  std::array<std::uint64_t, 8> lanes_{};
-  std::array<std::size_t, 64> ones_{};
-  int pending_ = 0;
+// Multipliers and offsets of the kMinHashes hash functions, h -> a * h + b (mod 2^64),
+// applied to a shingle's well-mixed 64-bit hash; drawn once from splitmix64, so they are
+// the same on every machine (they are part of the index format).
+struct HashFunctions {
+  std::array<std::uint64_t, kMinHashes> multiplier{};
+  std::array<std::uint64_t, kMinHashes> offset{};
 };
+
+static_assert(kRowsPerBand * 16 <= 64, "a band's rows must fit one 64-bit key");
+
+constexpr HashFunctions kHashFunctions = [] {
+  HashFunctions functions;
+  std::uint64_t state = 0x6e657773646578ULL;  // "newsdex"
+  auto next = [&state] {
+    state += 0x9e3779b97f4a7c15ULL;
+    std::uint64_t z = state;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+  };
+  for (std::size_t k = 0; k < kMinHashes; ++k) {
+    functions.multiplier[k] = next() | 1;  // odd: a permutation of 64-bit values
+    functions.offset[k] = next();
+  }
+  return functions;
+}();
+
+std::uint64_t digest_of(const std::array<std::uint16_t, kMinHashes>& minima) {
+  std::uint64_t hash = kFnvOffsetBasis;
+  for (std::uint16_t value : minima) {
+    const char bytes[2] = {static_cast<char>(value & 0xFF), static_cast<char>(value >> 8)};
+    hash = fnv1a_64(std::string_view(bytes, 2), hash);  // little-endian, as stored
+  }
+  hash = mix(hash);
+  return hash == 0 ? 1 : hash;
+}
 
 }  // namespace
 
-std::uint64_t text_fingerprint(std::string_view utf8) {
+Fingerprint text_fingerprint(std::string_view utf8) {
   const Words words = words_of(utf8);
+  Fingerprint fingerprint;
+  if (words.count() == 0) return fingerprint;
   // Texts shorter than a shingle vote with their single words.
   const std::size_t width = words.count() < kShingleWords ? 1 : kShingleWords;
-  BitCounter counter;
-  std::size_t shingles = 0;
-  for (std::size_t first = 0; first + width <= words.count(); ++first, ++shingles) {
-    counter.add(shingle_hash(words, first, width));
+  std::array<std::uint64_t, kMinHashes> smallest;
+  smallest.fill(~std::uint64_t{0});
+  for (std::size_t first = 0; first + width <= words.count(); ++first) {
+    const std::uint64_t h = shingle_hash(words, first, width);
+    for (std::size_t k = 0; k < kMinHashes; ++k) {
+      smallest[k] =
+          std::min(smallest[k], kHashFunctions.multiplier[k] * h + kHashFunctions.offset[k]);
+    }
   }
-  return counter.majority(shingles);
+  // The high bits of a * h + b order the shingles (they depend on all of h); bits 24 to 39
+  // of the smallest value are as good as random, so two different minima rarely agree
+  // there (b-bit MinHash).
+  for (std::size_t k = 0; k < kMinHashes; ++k) {
+    fingerprint.minima[k] = static_cast<std::uint16_t>(smallest[k] >> 24);
+  }
+  fingerprint.digest = digest_of(fingerprint.minima);
+  return fingerprint;
 }
 
-int fingerprint_distance(std::uint64_t a, std::uint64_t b) { return std::popcount(a ^ b); }
+int shared_minima(const Fingerprint& a, const Fingerprint& b) {
+  int shared = 0;
+  for (std::size_t k = 0; k < kMinHashes; ++k) shared += a.minima[k] == b.minima[k];
+  return shared;
+}
+
+std::uint64_t band_key(const Fingerprint& fingerprint, std::size_t band) {
+  std::uint64_t key = 0;
+  for (std::size_t row = 0; row < kRowsPerBand; ++row) {
+    key = (key << 16) | fingerprint.minima[band * kRowsPerBand + row];
+  }
+  return key;
+}
+
+bool near_duplicates(const Fingerprint& a, const Fingerprint& b) {
+  if (a.empty() || b.empty() || shared_minima(a, b) < kSameStoryMinima) return false;
+  for (std::size_t band = 0; band < kBands; ++band) {
+    if (band_key(a, band) == band_key(b, band)) return true;
+  }
+  return false;
+}
+
+std::string fingerprint_bytes(const Fingerprint& fingerprint) {
+  std::string bytes;
+  bytes.reserve(2 * kMinHashes);
+  for (std::uint16_t value : fingerprint.minima) {
+    bytes += static_cast<char>(value & 0xFF);
+    bytes += static_cast<char>(value >> 8);
+  }
+  return bytes;
+}
+
+Fingerprint fingerprint_from_bytes(std::string_view bytes) {
+  Fingerprint fingerprint;
+  if (bytes.size() != 2 * kMinHashes) return fingerprint;
+  for (std::size_t k = 0; k < kMinHashes; ++k) {
+    fingerprint.minima[k] = static_cast<std::uint16_t>(
+        static_cast<unsigned char>(bytes[2 * k]) |
+        (static_cast<unsigned>(static_cast<unsigned char>(bytes[2 * k + 1])) << 8));
+  }
+  fingerprint.digest = digest_of(fingerprint.minima);
+  return fingerprint;
+}
 
 }  // namespace newsdex

@@ -10,6 +10,7 @@
 #include "newsdex/article_cleaner.h"
 #include "newsdex/article_date.h"
 #include "newsdex/file_system.h"
+#include "newsdex/fingerprint.h"
 #include "newsdex/formats/parsed_document.h"
 #include "newsdex/schema.h"
 
@@ -71,7 +72,7 @@ struct Article {
   std::string content_hash;  // of the file's bytes, see content_hash()
   CleanArticle clean;        // the same content as blocks, with headings marked
   ArticleEntities entities;
-  std::uint64_t fingerprint = 0;  // text_fingerprint() of the body
+  Fingerprint fingerprint;  // text_fingerprint() of the body
   // Shared by near-duplicate stories (kSlotDuplicateKey); the indexer sets it, and an
   // empty key means the article's own (duplicate_key_of(id)).
   std::string duplicate_key;

@@ -1,27 +1,55 @@
-// Near-duplicate detection: a 64-bit SimHash of an article's text.
+// Near-duplicate detection: a MinHash signature of an article's word shingles.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace newsdex {
 
-// SimHash over overlapping word shingles of the text (case-folded words, punctuation
-// ignored). Lightly edited copies of a story give fingerprints a few bits apart;
-// different stories differ in about half their bits. A text without words gives 0, the
-// same as every other such text, so callers should not cluster empty articles.
-std::uint64_t text_fingerprint(std::string_view utf8);
+inline constexpr std::size_t kMinHashes = 64;
 
-// Number of differing bits.
-int fingerprint_distance(std::uint64_t a, std::uint64_t b);
+// For each of kMinHashes hash functions, 16 bits of the smallest hash among the text's
+// shingles (b-bit MinHash): two texts agree at a position with probability about the
+// Jaccard similarity of their shingle sets, so the share of agreeing positions estimates
+// how much of one story the other carries. Edits as syndication makes them (a sentence
+// dropped, words changed, a line added) keep most shingles; different stories share
+// almost none.
+struct Fingerprint {
+  std::array<std::uint16_t, kMinHashes> minima{};
+  // A hash of the minima, never 0 for a text with words: equal signatures, equal digests.
+  // 0 for a text without words, which has nothing to compare (see empty()).
+  std::uint64_t digest = 0;
 
-// Fingerprints at most this many bits apart are the same story. Measured on the 2,095 BBC
-// articles: no two different stories come within 12 bits, while a copy with one light edit
-// (a sentence dropped, 3-5 words changed or a sharing line added) lands within 10 bits in
-// 93-100% of cases, but a copy with all three edits only in 76%. 64 bits cannot do better:
-// unrelated texts differ in 32 +- 4 bits, and a pair falls within 10 bits with probability
-// about 1e-8, so above some 150,000 articles more than 0.1% of articles would get a false
-// duplicate; a larger archive needs a lower value or a wider fingerprint.
-inline constexpr int kNearDuplicateDistance = 10;
+  bool empty() const { return digest == 0; }
+  bool operator==(const Fingerprint&) const = default;
+};
+
+// The signature of the text's overlapping three-word shingles (case-folded words,
+// punctuation ignored; a text of one or two words votes with its words).
+Fingerprint text_fingerprint(std::string_view utf8);
+
+// Positions at which the two signatures agree.
+int shared_minima(const Fingerprint& a, const Fingerprint& b);
+
+// Near duplicates (the same story): their signatures agree on all rows of at least one of
+// kBands bands (the lookup key, see NeighbourIndex) and at at least kSameStoryMinima
+// positions in all, an estimated Jaccard similarity of one half. Measured by
+// bench/duplicates (newsdex-dupbench) on the BBC corpus; see the README.
+inline constexpr std::size_t kBands = 16;
+inline constexpr std::size_t kRowsPerBand = kMinHashes / kBands;
+inline constexpr int kSameStoryMinima = 32;
+bool near_duplicates(const Fingerprint& a, const Fingerprint& b);
+
+// Band `band`'s rows as one number: equal for two signatures exactly when they agree on
+// every row of the band.
+std::uint64_t band_key(const Fingerprint& fingerprint, std::size_t band);
+
+// The value-slot form (kSlotFingerprint): 2 * kMinHashes bytes, little-endian. Reading
+// anything else (an older index's 64-bit SimHash) gives an empty fingerprint.
+std::string fingerprint_bytes(const Fingerprint& fingerprint);
+Fingerprint fingerprint_from_bytes(std::string_view bytes);
 
 }  // namespace newsdex

@@ -102,7 +102,7 @@ enum ValueSlot : Xapian::valueno {
   // has no date of its own, as is kSlotTimestamp.
   kSlotDay = 4,
   kSlotTimestamp = 5,     // sortable_serialise(the article's date, seconds since the epoch)
-  kSlotFingerprint = 6,   // text_fingerprint() of the body: 16 lower-case hex digits
+  kSlotFingerprint = 6,   // fingerprint_bytes(text_fingerprint(body)); absent without words
   kSlotDuplicateKey = 7,  // the same for near-duplicate stories: the collapse key
   // The article's unique id term ("Q" + id), written by the indexer, so that a run reads
   // every document's id in one value stream instead of one posting list per id.
