@@ -208,6 +208,7 @@ std::map<std::string, std::string> group(const std::vector<Member>& members) {
 
 struct Outcome {
   std::size_t copies = 0, caught = 0, false_groups = 0;
+  std::size_t shared_groups = 0;  // groups of more than one story (real or false)
 };
 
 // Groups originals and copies (copies[i] is a copy of originals[i], or absent).
@@ -235,6 +236,7 @@ Outcome measure(const std::vector<newsdex::Article>& originals,
       ++outcome.caught;
   }
   for (const auto& [key, stories] : stories_of_key) {
+    outcome.shared_groups += stories.size() > 1;
     bool is_false = false;
     for (auto a = stories.begin(); a != stories.end() && !is_false; ++a) {
       for (auto b = std::next(a); b != stories.end() && !is_false; ++b) {
@@ -318,6 +320,7 @@ int main(int argc, char** argv) {
 
   std::size_t all_false = 0;
   double worst = 1.0;
+  std::vector<std::pair<std::string, std::vector<int>>> shared_by_kind;
   for (const Kind& kind : kinds) {
     const std::vector<Story>& base = kind.brief ? brief_stories : stories;
     std::vector<std::optional<newsdex::Article>> copies;
@@ -326,6 +329,13 @@ int main(int argc, char** argv) {
       kind.edit(copy);
       copies.push_back(article_of(term_of('c', i), copy));
     }
+    std::vector<int> shared;
+    for (std::size_t i = 0; i < base.size(); ++i) {
+      const auto& original = kind.brief ? briefs[i] : originals[i];
+      if (!original.fingerprint.empty() && !copies[i]->fingerprint.empty())
+        shared.push_back(newsdex::shared_minima(original.fingerprint, copies[i]->fingerprint));
+    }
+    shared_by_kind.emplace_back(kind.name, std::move(shared));
     Outcome outcome = kind.brief ? measure(briefs, brief_shingles, copies)
                                  : measure(originals, original_shingles, copies);
     double share = outcome.copies == 0
@@ -339,7 +349,36 @@ int main(int argc, char** argv) {
   std::vector<std::optional<newsdex::Article>> none(originals.size());
   Outcome alone = measure(originals, original_shingles, none);
   all_false += alone.false_groups;
-  std::printf("  originals alone: false groups %zu\n", alone.false_groups);
+  std::printf("  originals alone: %zu groups of several stories, false groups %zu\n",
+              alone.shared_groups, alone.false_groups);
+  // How the threshold trades the two: copies that agree with their original at T or more
+  // positions, and pairs of different stories (exact Jaccard under one half) that do.
+  std::vector<int> different;
+  for (std::size_t i = 0; i < originals.size(); ++i) {
+    for (std::size_t j = i + 1; j < originals.size(); ++j) {
+      if (originals[i].fingerprint.empty() || originals[j].fingerprint.empty()) continue;
+      int shared = newsdex::shared_minima(originals[i].fingerprint, originals[j].fingerprint);
+      if (shared >= 24 && jaccard(original_shingles[i], original_shingles[j]) < 0.5)
+        different.push_back(shared);
+    }
+  }
+  std::printf("  agreeing positions of %zu, by threshold T:       ", newsdex::kMinHashes);
+  for (int t = 24; t <= 48; t += 4) std::printf("  T=%-4d", t);
+  std::printf("\n");
+  for (const auto& [name, shared] : shared_by_kind) {
+    std::printf("    copies, %-38s", name.c_str());
+    for (int t = 24; t <= 48; t += 4) {
+      auto at_least = std::count_if(shared.begin(), shared.end(), [t](int s) { return s >= t; });
+      std::printf("  %5.1f%%",
+                  100.0 * static_cast<double>(at_least) / static_cast<double>(shared.size()));
+    }
+    std::printf("\n");
+  }
+  std::printf("    pairs of different stories                  ");
+  for (int t = 24; t <= 48; t += 4)
+    std::printf("  %6ld", static_cast<long>(std::count_if(different.begin(), different.end(),
+                                                          [t](int s) { return s >= t; })));
+  std::printf("\n");
   std::printf("worst edit kind caught %.1f%%; false groups in all: %zu\n", 100.0 * worst,
               all_false);
   return 0;
