@@ -37,32 +37,19 @@ Xapian::Query with_recency(const Xapian::Query& query, double recency_weight,
 }
 
 // For each near-duplicate group key of `mset`'s hits, how many articles of the group
-// match `query`: exact, from one match of `query` filtered to the groups' terms and
-// counted by a stock spy on the collapse slot. The collapse count of the match would
-// only count the copies met while ranking (a copy weighing a little less than the last
-// hit shown is never met unless the match checks every match, which cost a third of a
-// whole search). The groups' posting lists hold a handful of articles each, so this
-// match is cheap.
-std::unordered_map<std::string, Xapian::doccount> group_matches(const Xapian::Database& db,
-                                                                const Xapian::Query& query,
-                                                                const Xapian::MSet& mset) {
-  std::vector<Xapian::Query> groups;
+// match the query: read from the counting match's spy on the collapse slot (`story_keys`,
+// which saw every match), so exact, and without a match of its own.
+std::unordered_map<std::string, Xapian::doccount> group_matches(
+    const Xapian::ValueCountMatchSpy& story_keys, const Xapian::MSet& mset) {
+  std::unordered_map<std::string, Xapian::doccount> counts;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     std::string key = it.get_collapse_key();
-    if (!key.empty()) groups.emplace_back(std::string(kDuplicateKeyPrefix) + key);
+    if (!key.empty()) counts.emplace(std::move(key), 0);
   }
-  std::unordered_map<std::string, Xapian::doccount> counts;
-  if (groups.empty()) return counts;
-  Xapian::Enquire enquire(db);
-  enquire.set_query(
-      Xapian::Query(Xapian::Query::OP_FILTER, query,
-                    Xapian::Query(Xapian::Query::OP_OR, groups.begin(), groups.end())));
-  weigh_for_counting(enquire);
-  Xapian::ValueCountMatchSpy spy(kSlotDuplicateKey);
-  enquire.add_matchspy(&spy);
-  enquire.get_mset(0, 0, db.get_doccount());
-  for (auto value = spy.values_begin(); value != spy.values_end(); ++value) {
-    counts[*value] = value.get_termfreq();
+  if (counts.empty()) return counts;
+  for (auto value = story_keys.values_begin(); value != story_keys.values_end(); ++value) {
+    if (auto found = counts.find(*value); found != counts.end())
+      found->second = value.get_termfreq();
   }
   return counts;
 }
@@ -262,7 +249,7 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
   }
   if (request.timeline) results.timeline = build_timeline(db_, query, *request.timeline);
   std::unordered_map<std::string, Xapian::doccount> group_counts;
-  if (request.collapse_duplicates) group_counts = group_matches(db_, query, mset);
+  if (request.collapse_duplicates) group_counts = group_matches(story_keys, mset);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Hit hit;
     hit.rank = it.get_rank() + 1;

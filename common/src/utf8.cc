@@ -143,12 +143,15 @@ std::string fold_accents(std::string_view utf8) {
   std::string folded;
   folded.reserve(utf8.size());
   for (std::size_t i = 0; i < utf8.size();) {
-    const auto lead = static_cast<unsigned char>(utf8[i]);
-    // Only two-byte sequences (U+0080..U+07FF) hold letters that fold.
-    if (lead < 0xC3 || lead > 0xC8) {
-      folded += utf8[i++];
-      continue;
+    // Only two-byte sequences (U+0080..U+07FF) hold letters that fold: the bytes up to
+    // the next lead byte of one are copied as they are, in one piece.
+    const std::size_t run = i;
+    while (i < utf8.size() && (static_cast<unsigned char>(utf8[i]) < 0xC3 ||
+                               static_cast<unsigned char>(utf8[i]) > 0xC8)) {
+      ++i;
     }
+    folded.append(utf8, run, i - run);
+    if (i == utf8.size()) break;
     char32_t code = 0;
     const std::size_t length = decode_utf8_at(utf8, i, code);
     if (length == 0) {
