@@ -31,14 +31,14 @@ CachingStemmer::CachingStemmer(Xapian::Stem stemmer)
 std::string CachingStemmer::operator()(const std::string& word) {
   std::uint64_t hash = fnv1a_64(word);
   Slot* slot = find(hash, word);
-  if (slot->used) return slot->stem;
-  if (2 * (used_ + 1) > slots_.size()) {
+  if (slot->entry != 0) return entries_[slot->entry - 1].stem;
+  if (2 * (entries_.size() + 1) > slots_.size()) {
     grow();
     slot = find(hash, word);
   }
-  *slot = {hash, true, word, stemmer_(word)};
-  ++used_;
-  return slot->stem;
+  entries_.push_back({word, stemmer_(word)});
+  *slot = {hash, static_cast<std::uint32_t>(entries_.size())};
+  return entries_.back().stem;
 }
 
 CachingStemmer::Slot* CachingStemmer::find(std::uint64_t hash, const std::string& word) {
@@ -46,19 +46,25 @@ CachingStemmer::Slot* CachingStemmer::find(std::uint64_t hash, const std::string
   // FNV-1a's high bits are the well mixed ones.
   for (std::size_t i = (hash >> 32) & mask;; i = (i + 1) & mask) {
     Slot& slot = slots_[i];
-    if (!slot.used || (slot.hash == hash && slot.word == word)) return &slot;
+    if (slot.entry == 0 || (slot.hash == hash && entries_[slot.entry - 1].word == word))
+      return &slot;
   }
 }
 
 void CachingStemmer::grow() {
-  std::vector<Slot> old(slots_.size() < kMaxSlots ? 2 * slots_.size() : kMinSlots);
+  if (slots_.size() >= kMaxSlots) {  // full at the largest size: start afresh
+    slots_.assign(kMinSlots, Slot{});
+    entries_.clear();
+    return;
+  }
+  std::vector<Slot> old(2 * slots_.size());
   old.swap(slots_);
-  used_ = 0;
-  if (slots_.size() < old.size()) return;  // full at the largest size: start afresh
-  for (Slot& slot : old) {
-    if (!slot.used) continue;
-    *find(slot.hash, slot.word) = std::move(slot);
-    ++used_;
+  const std::size_t mask = slots_.size() - 1;
+  for (const Slot& slot : old) {
+    if (slot.entry == 0) continue;
+    std::size_t i = (slot.hash >> 32) & mask;
+    while (slots_[i].entry != 0) i = (i + 1) & mask;
+    slots_[i] = slot;
   }
 }
 

@@ -26,25 +26,29 @@ class CachingStemmer : public Xapian::StemImplementation {
 
  private:
   // Small to start: a search stems a few hundred words for its passages, and a table
-  // of 4,096 slots (320 KB to construct) cost it 4% of its time; the indexer's grows
-  // to its size within an article or two.
+  // of 4,096 full slots (320 KB to construct) cost it 4% of its time; the indexer's
+  // grows to its size within an article or two.
   static constexpr std::size_t kMinSlots = std::size_t{1} << 6;
   static constexpr std::size_t kMaxSlots = std::size_t{1} << 17;
+  // A slot is 16 bytes, the words and stems live in entries_ in the order they came: a
+  // table of a given size costs a fifth of one holding the strings.
   struct Slot {
     std::uint64_t hash = 0;
-    bool used = false;
+    std::uint32_t entry = 0;  // index into entries_ + 1; 0: free
+  };
+  struct Entry {
     std::string word;
     std::string stem;
   };
 
-  // The slot holding `word`, else the empty slot where it would go.
+  // The slot holding `word`, else the free slot where it would go.
   Slot* find(std::uint64_t hash, const std::string& word);
   void grow();
 
   Xapian::Stem stemmer_;
   std::string description_;
   std::vector<Slot> slots_;
-  std::size_t used_ = 0;
+  std::vector<Entry> entries_;
 };
 
 // `stemmer` behind a CachingStemmer, as a Xapian::Stem (which owns the cache, reference
