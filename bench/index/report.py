@@ -17,6 +17,7 @@ def load(path):
 
 def ratios(medians, title):
     base = medians.get("newsdex")
+    variants = [n for n in medians if n.startswith("newsdex") and n != "newsdex"]
     for name, median in medians.items():
         if not base or name == "newsdex":
             continue
@@ -24,6 +25,8 @@ def ratios(medians, title):
             print(f"  {name} / newsdex: {median / base:.2f}x")
         else:
             print(f"  newsdex/{name}: {base / median:.2f}x")
+            for variant in variants:  # each variant against the same baseline
+                print(f"  {variant} / {name}: {medians[variant] / median:.2f}x")
 
 
 def merge(out_path, paths):

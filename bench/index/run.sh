@@ -77,6 +77,7 @@ bench_in_rounds() {
     runs=1 bench "$name.round$round" "$@"
   done
   python3 "$repo/bench/index/report.py" --merge "$work/$name.json" "$work/$name".round*.json
+  rm -f "$work/$name".round*.json
 }
 report() {  # report NAME TITLE: median (min-max) per command and newsdex's ratio
   python3 "$repo/bench/index/report.py" "$work/$1.json" "$2"
@@ -148,10 +149,12 @@ echo
 fi
 
 echo "== Search, whole process, top 10 (newsdex with one highlighted passage each), $search_runs runs per query"
+# In rounds too: a run of each tool in turn, so that the tools meet the same moments of a
+# shared machine (a block of 40 runs lasts half a second, a slow spell as long).
 queries=("economy growth" '"prime minister"' "blair" "oil AND price" "econom*")
 for i in "${!queries[@]}"; do
   query=${queries[$i]}
-  runs=$search_runs bench "search$i" --warmup "$(( search_runs > 1 ? 3 : 0 ))" \
+  runs=$search_runs bench_in_rounds "search$i" \
     -n newsdex "$(q "$search_bin") --db $(q "$work/newsdex") --color=never $(q "$query")" \
     -n "newsdex --facets" "$(q "$search_bin") --db $(q "$work/newsdex") --color=never --facets $(q "$query")" \
     -n quest "quest -d $(q "$work/omega") $(q "$query")" \
