@@ -22,6 +22,7 @@
 #include "corpus_walker.h"
 #include "db_path_guard.h"
 #include "duplicate_clusters.h"
+#include "fatal_write.h"
 #include "index_databases.h"
 #include "index_state.h"
 #include "newsdex/aliases.h"
@@ -654,6 +655,8 @@ IndexCounts build_new_index(const IndexOptions& options, const FileSystem& fs,
     }
   }
   FilesIndexed result;
+  // Also when Xapian ends the process instead of throwing (fatal_write.h).
+  RemovedIfWritingFails building_if_failing(build.db_path), merged_if_failing(merged);
   try {
     result = index_files(build, fs, report_skip, walk);
   } catch (...) {

@@ -17,6 +17,7 @@
 
 #include "db_path_guard.h"
 #include "extract_only.h"
+#include "fatal_write.h"
 #include "index_run.h"
 #include "index_status.h"
 #include "newsdex/default_index.h"
@@ -330,6 +331,7 @@ int main(int argc, char** argv) {
   if (options.db_path.empty()) return usage_error(kNeedsDb);
 
   install_stop_handlers();
+  newsdex::install_fatal_write_handler(kProgram, options.db_path, kExitUsage);
   options.interrupted = &g_interrupted;
   std::optional<newsdex::ProgressLine> progress;
   if (!quiet && ::isatty(STDERR_FILENO)) {

@@ -14,6 +14,7 @@
 #include <xapian.h>
 
 #include "db_path_guard.h"
+#include "fatal_write.h"
 #include "newsdex/errors.h"
 #include "writer_lock.h"
 
@@ -208,6 +209,11 @@ IndexCounts rebuild_index(const IndexOptions& options, bool compact, const FileS
     counts.interrupted = true;
     return true;
   };
+  // What the catch below removes, also when Xapian ends the process (fatal_write.h).
+  RemovedIfWritingFails generation_if_failing(build.db_path),
+      building_if_failing(build.db_path + ".building"),
+      compacted_if_failing(build.db_path + ".compact"),
+      mark_if_failing(resume_mark(build.db_path));
   try {
     write_mark(build.db_path, signature);
     counts = run_index(build, files, report_skip);
