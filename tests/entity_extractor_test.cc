@@ -164,6 +164,25 @@ TEST(EntityExtractor, CreditLinesAndLoneMonthsAreNotNames) {
   }
 }
 
+TEST(EntityExtractor, AnAgencysDeskIsAnOrganisation) {
+  EntityExtractor extractor;
+  Extraction oslo = extractor.extract(
+      "Grain exports rise in Norway\n\nFarmers shipped more wheat through the port this "
+      "week, traders said.\n\n-- Oslo Newsroom +47 22 93 00 00\n");
+  EXPECT_TRUE(has_entity(oslo, EntityType::kOrganization, "Oslo Newsroom")) << describe(oslo);
+  Extraction tokyo = extractor.extract(
+      "Yen slips against dollar\n\nThe yen fell in quiet trade.\n\n-- Tokyo Bureau (81-3) "
+      "3432 6000\n");
+  EXPECT_TRUE(has_entity(tokyo, EntityType::kOrganization, "Tokyo Bureau")) << describe(tokyo);
+  // A desk named after a subject is a credit line, like a byline.
+  Extraction sports = extractor.extract(
+      "Rovers sign striker\n\nBy the Sports Desk\n\nRovers signed a striker from Leeds on "
+      "Friday.\n");
+  for (const ExtractedEntity& e : sports.entities) {
+    EXPECT_EQ(e.name.find("Desk"), std::string::npos) << describe(sports);
+  }
+}
+
 TEST(EntityExtractor, MentionOffsetsPointAtTheText) {
   std::string text = "Talks resumed in Cairo. Antony Blinken met officials in Cairo.";
   Extraction extraction = EntityExtractor().extract(text);
