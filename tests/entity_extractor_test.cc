@@ -183,6 +183,33 @@ TEST(EntityExtractor, AnAgencysDeskIsAnOrganisation) {
   }
 }
 
+// A role inside a run the tagger took whole splits it: the person after the role, and the
+// body before it when that is plainly a name. Not the words of the role itself.
+TEST(EntityExtractor, ARoleInsideABodysNameSplitsOffThePerson) {
+  run_table({
+      {"no given name known",
+       "Aid appeal\n\nOn Tuesday, U.N. Secretary-General Boutros "
+       "Boutros-Ghali asked donors for more food aid for the region.\n",
+       EntityType::kPerson, "Boutros Boutros-Ghali"},
+      {"bank governor",
+       "Rate decision\n\nThe cut was announced by Reserve Bank of India "
+       "Governor Chakravarty Rangarajan in Bombay.\n",
+       EntityType::kPerson, "Chakravarty Rangarajan"},
+      {"the bank too",
+       "Rate decision\n\nThe cut was announced by Reserve Bank of India "
+       "Governor Chakravarty Rangarajan in Bombay.\n",
+       EntityType::kOrganization, "Reserve Bank of India"},
+      {"party president",
+       "Coalition talks\n\nNew Party Sakigake President Masayoshi "
+       "Takemura said his party would stay in the coalition.\n",
+       EntityType::kPerson, "Masayoshi Takemura"},
+      {"the party too",
+       "Coalition talks\n\nNew Party Sakigake President Masayoshi "
+       "Takemura said his party would stay in the coalition.\n",
+       EntityType::kOrganization, "New Party Sakigake"},
+  });
+}
+
 TEST(EntityExtractor, MentionOffsetsPointAtTheText) {
   std::string text = "Talks resumed in Cairo. Antony Blinken met officials in Cairo.";
   Extraction extraction = EntityExtractor().extract(text);

@@ -190,6 +190,49 @@ void tag_given_name_pairs(std::string_view text, const std::vector<Token>& token
   }
 }
 
+// Whether tokens first..last are plainly the name of a body: an acronym ("FBI"), or
+// words ending with a head noun of bodies or holding one before "of" ("Reserve Bank of
+// India", "New Party Sakigake").
+bool names_a_body(std::string_view text, const std::vector<Token>& tokens, std::size_t first,
+                  std::size_t last) {
+  if (is_one_of_lower(kJoiners, tokens[last].text(text))) return false;
+  if (first == last && tokens[first].all_caps()) return true;
+  for (std::size_t k = first; k <= last; ++k) {
+    if (is_one_of_lower(kBodyHeads, tokens[k].text(text))) return true;
+  }
+  return false;
+}
+
+// Where the person named after the role word at `role` starts, inside a tagged run that
+// ends at `last`; 0 when none does. The first given name after the role ("Secretary of
+// State Antony Blinken"), else the word right after it when from there to the end the
+// run is two or three capitalised words ("Secretary-General Boutros Boutros-Ghali").
+std::size_t person_after_role(std::string_view text, const std::vector<Token>& tokens,
+                              std::size_t role, std::size_t last) {
+  for (std::size_t name = role + 1; name <= last; ++name) {
+    if (tokens[name].has(kTokenCapitalised) &&
+        Gazetteer::instance().is_given_name(tokens[name].text(text))) {
+      return name;
+    }
+  }
+  // "General" also starts companies and unions ("General Motors Europe", "General
+  // Workers Union"), and a person's name never ends with a body's head or a place.
+  std::size_t words = last - role;
+  std::string_view end = tokens[last].text(text);
+  if (words < 2 || words > 3 || equals_lower_ascii(tokens[role].text(text), "general") ||
+      is_one_of_lower(kBodyHeads, end) || Gazetteer::instance().place_kinds(end) != 0) {
+    return 0;
+  }
+  for (std::size_t k = role + 1; k <= last; ++k) {
+    if (!tokens[k].has(kTokenCapitalised) || tokens[k].all_caps() ||
+        is_one_of_lower(kRoleWords, tokens[k].text(text)) ||
+        is_one_of_lower(kTitleWords, tokens[k].text(text))) {
+      return 0;
+    }
+  }
+  return role + 1;
+}
+
 std::vector<TokenRange> tagged_ranges(std::string_view text, const std::vector<Token>& tokens,
                                       std::vector<std::uint8_t> tags) {
   tag_given_name_pairs(text, tokens, tags);
@@ -226,13 +269,16 @@ std::vector<TokenRange> tagged_ranges(std::string_view text, const std::vector<T
       for (std::size_t k = range.first; k < range.last; ++k) {
         if (!is_one_of_lower(kRoleWords, word(k)) && !is_one_of_lower(kTitleWords, word(k)))
           continue;
-        for (std::size_t name = k + 1; name <= range.last; ++name) {
-          if (tokens[name].has(kTokenCapitalised) &&
-              Gazetteer::instance().is_given_name(tokens[name].text(text))) {
-            range = {EntityType::kPerson, name, range.last};
-            break;
-          }
+        std::size_t person = person_after_role(text, tokens, k, range.last);
+        if (person == 0) break;
+        // "Reserve Bank of India Governor ...", "FBI Director ...": the body before the
+        // role is a name too, when it is plainly one (not "Labour Prime" of "Labour Prime
+        // Minister").
+        if (range.type != EntityType::kPerson && k > range.first &&
+            names_a_body(text, tokens, range.first, k - 1)) {
+          ranges.push_back({range.type, range.first, k - 1});
         }
+        range = {EntityType::kPerson, person, range.last};
         break;
       }
       // "US Secretary" alone: the role is not part of the name.
