@@ -210,6 +210,26 @@ TEST(EntityExtractor, ARoleInsideABodysNameSplitsOffThePerson) {
   });
 }
 
+// The tagger sometimes runs a name on into the "and" after it.
+TEST(EntityExtractor, NoNameEndsWithAnd) {
+  EntityExtractor extractor;
+  for (std::string_view text :
+       {"Plan praised\n\nThe plan was praised by Hillary Rodham Clinton and aides at the "
+        "White House on Monday.\n",
+        "Bill passes\n\nThe bill passed the House of Representatives and now goes to the "
+        "Senate.\n"}) {
+    Extraction extraction = extractor.extract(text);
+    ASSERT_FALSE(extraction.entities.empty()) << text;
+    for (const ExtractedEntity& e : extraction.entities) {
+      EXPECT_FALSE(e.name.size() >= 4 && e.name.compare(e.name.size() - 4, 4, " and") == 0)
+          << describe(extraction);
+    }
+  }
+  EXPECT_TRUE(has_entity(extractor.extract("Bill passes\n\nThe bill passed the House of "
+                                           "Representatives and now goes to the Senate.\n"),
+                         EntityType::kOrganization, "House of Representatives"));
+}
+
 TEST(EntityExtractor, MentionOffsetsPointAtTheText) {
   std::string text = "Talks resumed in Cairo. Antony Blinken met officials in Cairo.";
   Extraction extraction = EntityExtractor().extract(text);

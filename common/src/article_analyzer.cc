@@ -13,9 +13,9 @@ namespace {
 
 // Raised when a change to the extraction or cleaning rules changes what articles
 // already indexed would get (the data files are hashed, the code is not).
-constexpr int kAnalysisRulesVersion = 7;  // 2: known entities; 3: names joined by "and"; 4: titles;
-                                          // 5: heads of bodies; 6: agency desks; 7: roles
-                                          // inside bodies
+// 2: known entities; 3: names joined by "and"; 4: titles; 5: heads of bodies; 6: agency
+// desks; 7: roles inside bodies; 8: no "and" at a name's end.
+constexpr int kAnalysisRulesVersion = 8;
 
 }  // namespace
 

@@ -245,7 +245,12 @@ std::vector<TokenRange> tagged_ranges(std::string_view text, const std::vector<T
       ++range.last;
     }
     i = range.last;
-    while (range.last > range.first && is_one_of_lower(kJoiners, word(range.last))) --range.last;
+    // Nor "and": "House of Representatives and" is the House ("Trinidad and Tobago" has
+    // it inside, never at its end).
+    while (range.last > range.first && (is_one_of_lower(kJoiners, word(range.last)) ||
+                                        equals_lower_ascii(word(range.last), "and"))) {
+      --range.last;
+    }
     while (range.first < range.last && (is_one_of_lower(kJoiners, word(range.first)) ||
                                         is_one_of_lower(kArticles, word(range.first)))) {
       ++range.first;  // "The European Union" is the European Union
