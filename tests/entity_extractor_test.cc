@@ -210,6 +210,21 @@ TEST(EntityExtractor, ARoleInsideABodysNameSplitsOffThePerson) {
   });
 }
 
+// A "place" that ends with the head noun of a body is that body; places named so stay.
+TEST(EntityExtractor, APlaceEndingWithABodysHeadIsThatBody) {
+  EntityExtractor extractor;
+  Extraction police = extractor.extract(
+      "Singer held\n\nOfficers from the San Francisco Police Department arrested the singer "
+      "after the concert.\n");
+  EXPECT_TRUE(has_entity(police, EntityType::kOrganization, "San Francisco Police Department"))
+      << describe(police);
+  Extraction places = extractor.extract(
+      "Settlers\n\nTroops moved into the West Bank on Monday, officials in the Soviet Union "
+      "said.\n");
+  EXPECT_TRUE(has_entity(places, EntityType::kPlace, "West Bank")) << describe(places);
+  EXPECT_TRUE(has_entity(places, EntityType::kPlace, "Soviet Union")) << describe(places);
+}
+
 // The tagger sometimes runs a name on into the "and" after it.
 TEST(EntityExtractor, NoNameEndsWithAnd) {
   EntityExtractor extractor;

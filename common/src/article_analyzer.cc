@@ -14,8 +14,9 @@ namespace {
 // Raised when a change to the extraction or cleaning rules changes what articles
 // already indexed would get (the data files are hashed, the code is not).
 // 2: known entities; 3: names joined by "and"; 4: titles; 5: heads of bodies; 6: agency
-// desks; 7: roles inside bodies; 8: no "and" at a name's end.
-constexpr int kAnalysisRulesVersion = 8;
+// desks; 7: roles inside bodies; 8: no "and" at a name's end; 9: places ending with a
+// body's head.
+constexpr int kAnalysisRulesVersion = 9;
 
 }  // namespace
 

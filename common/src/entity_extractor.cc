@@ -77,6 +77,13 @@ constexpr std::array<std::string_view, 40> kBodyHeads = {
     "laboratories", "center",       "centre",          "hospital",
     "airport",      "stadium",      "museum",          "academy"};
 
+// The heads of kBodyHeads that also end places: buildings and grounds, which the
+// annotators call places ("Heathrow Airport", "Wembley Stadium"), and unions of states
+// ("Soviet Union").
+constexpr std::array<std::string_view, 9> kPlaceHeads = {"center",     "centre",  "hospital",
+                                                         "airport",    "stadium", "museum",
+                                                         "university", "academy", "union"};
+
 template <std::size_t N>
 bool is_one_of(const std::array<std::string_view, N>& words, std::string_view word) {
   return std::find(words.begin(), words.end(), word) != words.end();
@@ -203,6 +210,19 @@ bool names_a_body(std::string_view text, const std::vector<Token>& tokens, std::
   return false;
 }
 
+// The text of tokens first..last as written, with the spaces between them.
+std::string_view range_text(std::string_view text, const std::vector<Token>& tokens,
+                            std::size_t first, std::size_t last) {
+  return text.substr(tokens[first].begin, tokens[last].end - tokens[first].begin);
+}
+
+// Whether `name`, as written, is a place the gazetteer or the known entities list.
+bool is_known_place(std::string_view name) {
+  const KnownEntity* known = KnownEntities::shipped().find(entity_key(name));
+  if (known != nullptr) return known->type == EntityType::kPlace;
+  return Gazetteer::instance().place_kinds(name) != 0;
+}
+
 // Where the person named after the role word at `role` starts, inside a tagged run that
 // ends at `last`; 0 when none does. The first given name after the role ("Secretary of
 // State Antony Blinken"), else the word right after it when from there to the end the
@@ -323,15 +343,18 @@ std::vector<TokenRange> tagged_ranges(std::string_view text, const std::vector<T
         ranges.pop_back();
       }
     }
+    // A "place" ending with the head noun of an organisation ("U.S. Defense Logistics
+    // Agency", "Interior Ministry") is that organisation; buildings stay places, and so
+    // do places so named ("West Bank", "Russian Federation").
+    if (range.type == EntityType::kPlace && range.last > range.first &&
+        is_one_of_lower(kBodyHeads, word(range.last)) &&
+        !is_one_of_lower(kPlaceHeads, word(range.last)) &&
+        !is_known_place(range_text(text, tokens, range.first, range.last))) {
+      range.type = EntityType::kOrganization;
+    }
     ranges.push_back(range);
   }
   return ranges;
-}
-
-// The text of tokens first..last as written, with the spaces between them.
-std::string_view range_text(std::string_view text, const std::vector<Token>& tokens,
-                            std::size_t first, std::size_t last) {
-  return text.substr(tokens[first].begin, tokens[last].end - tokens[first].begin);
 }
 
 // Whether `name` is written in `text` as whole words outside [begin, end).
