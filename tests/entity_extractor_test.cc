@@ -225,6 +225,28 @@ TEST(EntityExtractor, APlaceEndingWithABodysHeadIsThatBody) {
   EXPECT_TRUE(has_entity(places, EntityType::kPlace, "Soviet Union")) << describe(places);
 }
 
+// "Benfica of Portugal" is a club and its country; "Press Trust of India" one body.
+TEST(EntityExtractor, ANamedBodyOfAPlaceIsTheBodyAndThePlace) {
+  run_table({
+      {"club",
+       "Cup result\n\nIn the second round, Fenerbahce of Turkey beat Benfica of "
+       "Portugal 2-1 in Istanbul on Wednesday.\n",
+       EntityType::kOrganization, "Benfica"},
+      {"its country",
+       "Cup result\n\nIn the second round, Fenerbahce of Turkey beat Benfica "
+       "of Portugal 2-1 in Istanbul on Wednesday.\n",
+       EntityType::kPlace, "Portugal"},
+      {"generic head",
+       "Rates\n\nThe Bank of England and the Press Trust of India both "
+       "reported on Monday.\n",
+       EntityType::kOrganization, "Press Trust of India"},
+      {"bank",
+       "Rates\n\nThe Bank of England and the Press Trust of India both reported on "
+       "Monday.\n",
+       EntityType::kOrganization, "Bank of England"},
+  });
+}
+
 // The tagger sometimes runs a name on into the "and" after it.
 TEST(EntityExtractor, NoNameEndsWithAnd) {
   EntityExtractor extractor;

@@ -77,6 +77,16 @@ constexpr std::array<std::string_view, 40> kBodyHeads = {
     "laboratories", "center",       "centre",          "hospital",
     "airport",      "stadium",      "museum",          "academy"};
 
+// More words that head a name before "of" and a place: bodies ("Press Trust of India",
+// "Revolutionary Armed Forces of Colombia", "Brothers of Italy") and titles ("King of
+// Belgium", "Duchess of Cornwall").
+constexpr std::array<std::string_view, 34> kOfHeads = {
+    "trust",   "news",     "forces",   "chamber",    "chambers", "insurance", "co",
+    "church",  "churches", "bishops",  "house",      "court",    "board",     "office",
+    "society", "guild",    "brothers", "government", "people",   "republic",  "kingdom",
+    "state",   "city",     "palace",   "order",      "treaty",   "king",      "queen",
+    "prince",  "princess", "duke",     "duchess",    "emperor",  "sultan"};
+
 // The heads of kBodyHeads that also end places: buildings and grounds, which the
 // annotators call places ("Heathrow Airport", "Wembley Stadium"), and unions of states
 // ("Soviet Union").
@@ -223,6 +233,28 @@ bool is_known_place(std::string_view name) {
   return Gazetteer::instance().place_kinds(name) != 0;
 }
 
+// Whether tokens first..of-1 "of" of+1..last are a named body and its country: the
+// part after "of" is a country, and no word before it is a generic head, a role or a
+// title, nor another "of".
+bool named_body_of_country(std::string_view text, const std::vector<Token>& tokens,
+                           std::size_t first, std::size_t of, std::size_t last) {
+  std::string_view country = range_text(text, tokens, of + 1, last);
+  const KnownEntity* known = KnownEntities::shipped().find(entity_key(country));
+  bool is_country = known != nullptr
+                        ? known->type == EntityType::kPlace
+                        : (Gazetteer::instance().place_kinds(country) & kPlaceCountry) != 0;
+  if (!is_country) return false;
+  for (std::size_t k = first; k < of; ++k) {
+    std::string_view word = tokens[k].text(text);
+    if (equals_lower_ascii(word, "of") || is_one_of_lower(kBodyHeads, word) ||
+        is_one_of_lower(kOfHeads, word) || is_one_of_lower(kRoleWords, word) ||
+        is_one_of_lower(kTitleWords, word)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // Where the person named after the role word at `role` starts, inside a tagged run that
 // ends at `last`; 0 when none does. The first given name after the role ("Secretary of
 // State Antony Blinken"), else the word right after it when from there to the end the
@@ -341,6 +373,20 @@ std::vector<TokenRange> tagged_ranges(std::string_view text, const std::vector<T
           tokens[ranges.back().last].end == tokens[range.first].begin - 1) {
         range.first = ranges.back().first;
         ranges.pop_back();
+      }
+    }
+    // "Fenerbahce of Turkey", "Ericsson of Sweden": a named body and the country it is
+    // from. Not when a word before "of" is a generic head that needs the place ("Bank of
+    // England", "Press Trust of India", "Writers Guild of America") or a title ("King of
+    // Belgium", "Prince of Wales"), nor a name with another "of" in it.
+    if (range.type == EntityType::kOrganization && range.last > range.first + 1) {
+      for (std::size_t of = range.last - 1; of > range.first; --of) {
+        if (!equals_lower_ascii(word(of), "of")) continue;
+        if (named_body_of_country(text, tokens, range.first, of, range.last)) {
+          ranges.push_back({EntityType::kOrganization, range.first, of - 1});
+          range = {EntityType::kPlace, of + 1, range.last};
+        }
+        break;
       }
     }
     // A "place" ending with the head noun of an organisation ("U.S. Defense Logistics
