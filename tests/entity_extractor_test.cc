@@ -247,6 +247,28 @@ TEST(EntityExtractor, ANamedBodyOfAPlaceIsTheBodyAndThePlace) {
   });
 }
 
+// Days run on into names in wire copy and tables; where the day is the name, it stays.
+TEST(EntityExtractor, DaysBesideANameAreNotPartOfIt) {
+  run_table({
+      {"trailing day",
+       "Tax pledge\n\nRepublican candidate Bob Dole Wednesday promised tax "
+       "cuts in a speech in Ohio.\n",
+       EntityType::kPerson, "Bob Dole"},
+      {"table day",
+       "Results\n\nCompany results this week:\n\nWED Imphold interim "
+       "results\nTUE Iscor final results\n",
+       EntityType::kOrganization, "Imphold"},
+      {"club",
+       "Cup tie\n\nSheffield Wednesday beat Leeds and Mike Friday scored for "
+       "England Sevens.\n",
+       EntityType::kOrganization, "Sheffield Wednesday"},
+      {"person",
+       "Cup tie\n\nSheffield Wednesday beat Leeds and Mike Friday scored for "
+       "England Sevens.\n",
+       EntityType::kPerson, "Mike Friday"},
+  });
+}
+
 // The tagger sometimes runs a name on into the "and" after it.
 TEST(EntityExtractor, NoNameEndsWithAnd) {
   EntityExtractor extractor;

@@ -255,6 +255,29 @@ bool named_body_of_country(std::string_view text, const std::vector<Token>& toke
   return true;
 }
 
+// Abbreviated days and months, which news tables and datelines run into names ("WED
+// Imphold", "Yeltsin Sept", "Monde Aug"). Forms that are also names ("Jan", "Sun",
+// "May") count only in capitals or with a period ("SUN", "Jan.").
+bool is_date_abbreviation(const Token& token, std::string_view word) {
+  constexpr std::array<std::string_view, 7> kAlways = {"tues", "thurs", "sept", "aug",
+                                                       "oct",  "nov",   "feb"};
+  constexpr std::array<std::string_view, 16> kMarked = {"mon", "tue", "wed", "thu", "thur", "fri",
+                                                        "sat", "sun", "jan", "mar", "apr",  "may",
+                                                        "jun", "jul", "sep", "dec"};
+  bool period = !word.empty() && word.back() == '.';
+  if (period) word.remove_suffix(1);
+  return is_one_of_lower(kAlways, word) ||
+         ((period || token.all_caps()) && is_one_of_lower(kMarked, word));
+}
+
+// A day after a name of two words or more ("Bob Dole Wednesday"); not in "Sheffield
+// Wednesday" or "Mike Friday", where the day is the name.
+bool is_trailing_day(std::string_view word) {
+  constexpr std::array<std::string_view, 7> kDays = {"monday", "tuesday",  "wednesday", "thursday",
+                                                     "friday", "saturday", "sunday"};
+  return is_one_of_lower(kDays, word);
+}
+
 // Where the person named after the role word at `role` starts, inside a tagged run that
 // ends at `last`; 0 when none does. The first given name after the role ("Secretary of
 // State Antony Blinken"), else the word right after it when from there to the end the
@@ -306,6 +329,17 @@ std::vector<TokenRange> tagged_ranges(std::string_view text, const std::vector<T
     while (range.first < range.last && (is_one_of_lower(kJoiners, word(range.first)) ||
                                         is_one_of_lower(kArticles, word(range.first)))) {
       ++range.first;  // "The European Union" is the European Union
+    }
+    // Dates run on into names in tables and datelines ("WED Imphold", "Bob Dole
+    // Wednesday").
+    while (range.first < range.last &&
+           is_date_abbreviation(tokens[range.first], word(range.first))) {
+      ++range.first;
+    }
+    while (range.last > range.first &&
+           (is_date_abbreviation(tokens[range.last], word(range.last)) ||
+            (range.last > range.first + 1 && is_trailing_day(word(range.last))))) {
+      --range.last;
     }
     if (range.type == EntityType::kPerson) {
       // "Tory Dominic Grieve", "MP Jo Cox", "Tory Shadow Chancellor Oliver Letwin": a
