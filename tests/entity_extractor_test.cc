@@ -269,6 +269,24 @@ TEST(EntityExtractor, DaysBesideANameAreNotPartOfIt) {
   });
 }
 
+// Newspapers named after their city, and companies with the country they are from.
+TEST(EntityExtractor, CityPapersAndCompaniesOfACountryAreOrganisations) {
+  run_table({
+      {"paper",
+       "Paper report\n\nThe report was first published by the New York Times and "
+       "later by the China Daily.\n",
+       EntityType::kOrganization, "China Daily"},
+      {"company",
+       "Phone deal\n\nThe handsets will be made by LG Electronics of South "
+       "Korea, the firm said.\n",
+       EntityType::kOrganization, "LG Electronics"},
+      {"its country",
+       "Phone deal\n\nThe handsets will be made by LG Electronics of South "
+       "Korea, the firm said.\n",
+       EntityType::kPlace, "South Korea"},
+  });
+}
+
 // The tagger sometimes runs a name on into the "and" after it.
 TEST(EntityExtractor, NoNameEndsWithAnd) {
   EntityExtractor extractor;

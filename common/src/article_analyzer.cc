@@ -15,8 +15,9 @@ namespace {
 // already indexed would get (the data files are hashed, the code is not).
 // 2: known entities; 3: names joined by "and"; 4: titles; 5: heads of bodies; 6: agency
 // desks; 7: roles inside bodies; 8: no "and" at a name's end; 9: places ending with a
-// body's head; 10: a named body "of" a place; 11: days beside names.
-constexpr int kAnalysisRulesVersion = 11;
+// body's head; 10: a named body "of" a place; 11: days beside names; 12: city papers,
+// company heads.
+constexpr int kAnalysisRulesVersion = 12;
 
 }  // namespace
 

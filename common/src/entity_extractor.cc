@@ -65,7 +65,7 @@ constexpr std::array<std::string_view, 12> kTitleWords = {
 // Head nouns that end the names of companies, bodies and buildings and never a
 // person's ("Vertex Pharmaceuticals", "Kennedy Space Center", "Riverside University").
 // Words that are also family names (Court, Times, Press) stay out.
-constexpr std::array<std::string_view, 40> kBodyHeads = {
+constexpr std::array<std::string_view, 52> kBodyHeads = {
     "inc",          "corp",         "corporation",     "ltd",
     "plc",          "gmbh",         "group",           "bank",
     "party",        "ministry",     "council",         "union",
@@ -75,7 +75,27 @@ constexpr std::array<std::string_view, 40> kBodyHeads = {
     "holdings",     "organisation", "organization",    "parliament",
     "department",   "exchange",     "pharmaceuticals", "laboratory",
     "laboratories", "center",       "centre",          "hospital",
-    "airport",      "stadium",      "museum",          "academy"};
+    "airport",      "stadium",      "museum",          "academy",
+    "telecom",      "motors",       "petroleum",       "industries",
+    "systems",      "technologies", "electronics",     "communications",
+    "securities",   "partners",     "investments",     "ag"};
+
+// The heads of kBodyHeads that end company names: a name of its own comes before them,
+// so "of" a country after one is where the company is from ("LG Electronics of South
+// Korea"), and one alone is no name ("Motors" of a split "General Motors").
+constexpr std::array<std::string_view, 22> kCompanyHeads = {
+    "inc",         "corp",           "corporation", "ltd",
+    "plc",         "gmbh",           "ag",          "airlines",
+    "airways",     "holdings",       "telecom",     "motors",
+    "petroleum",   "industries",     "systems",     "technologies",
+    "electronics", "communications", "securities",  "partners",
+    "investments", "pharmaceuticals"};
+
+// Last words of newspapers named after their city ("New York Times", "China Daily",
+// "Jerusalem Post"); some are family names, so they count only after a place.
+constexpr std::array<std::string_view, 16> kPaperWords = {
+    "times",     "post",     "daily",  "herald",  "tribune", "journal", "telegraph", "gazette",
+    "chronicle", "observer", "mirror", "express", "courier", "globe",   "examiner",  "inquirer"};
 
 // More words that head a name before "of" and a place: bodies ("Press Trust of India",
 // "Revolutionary Armed Forces of Colombia", "Brothers of Italy") and titles ("King of
@@ -246,9 +266,9 @@ bool named_body_of_country(std::string_view text, const std::vector<Token>& toke
   if (!is_country) return false;
   for (std::size_t k = first; k < of; ++k) {
     std::string_view word = tokens[k].text(text);
-    if (equals_lower_ascii(word, "of") || is_one_of_lower(kBodyHeads, word) ||
-        is_one_of_lower(kOfHeads, word) || is_one_of_lower(kRoleWords, word) ||
-        is_one_of_lower(kTitleWords, word)) {
+    bool generic_head = is_one_of_lower(kBodyHeads, word) && !is_one_of_lower(kCompanyHeads, word);
+    if (equals_lower_ascii(word, "of") || generic_head || is_one_of_lower(kOfHeads, word) ||
+        is_one_of_lower(kRoleWords, word) || is_one_of_lower(kTitleWords, word)) {
       return false;
     }
   }
@@ -392,6 +412,10 @@ std::vector<TokenRange> tagged_ranges(std::string_view text, const std::vector<T
         person_joins = person_joins && !of && is_one_of_lower(kJoiners, joiner);
         organization_joins = organization_joins && of;
       }
+      // Not a named body and its country ("LG Electronics" of "South Korea").
+      organization_joins =
+          organization_joins &&
+          !named_body_of_country(text, tokens, ranges.back().first, range.first - 1, range.last);
       if (person_joins || organization_joins) {
         ranges.back().last = range.last;
         continue;
@@ -422,6 +446,12 @@ std::vector<TokenRange> tagged_ranges(std::string_view text, const std::vector<T
         }
         break;
       }
+    }
+    // A "place" that is a city's newspaper ("New York Times") is that newspaper.
+    if (range.type == EntityType::kPlace && range.last > range.first &&
+        is_one_of_lower(kPaperWords, word(range.last)) &&
+        is_known_place(range_text(text, tokens, range.first, range.last - 1))) {
+      range.type = EntityType::kOrganization;
     }
     // A "place" ending with the head noun of an organisation ("U.S. Defense Logistics
     // Agency", "Interior Ministry") is that organisation; buildings stay places, and so
@@ -548,7 +578,10 @@ std::vector<Span> collect_spans(std::string_view text, const std::vector<Token>&
     }
     // entity_key() leaves single spaces between words and none at either end.
     std::size_t last_space = span.key.rfind(' ');
-    if (last_space == std::string::npos && is_one_of(kNeverAlone, span.key)) continue;
+    if (last_space == std::string::npos &&
+        (is_one_of(kNeverAlone, span.key) || is_one_of(kCompanyHeads, span.key))) {
+      continue;
+    }
     std::string_view last_word = std::string_view(span.key).substr(last_space + 1);
     if (is_one_of(kCreditWords, last_word)) continue;
     if (is_one_of(kDeskWords, last_word)) {
