@@ -287,6 +287,24 @@ TEST(EntityExtractor, CityPapersAndCompaniesOfACountryAreOrganisations) {
   });
 }
 
+// An event with its sponsor or host city before it is an event, no organisation; an
+// acronym at a name's end is not taken for one ("Sky TV").
+TEST(EntityExtractor, EventsWithTheirSponsorOrCityAreNoEntity) {
+  EntityExtractor extractor;
+  Extraction events = extractor.extract(
+      "Rugby\n\nEngland open their RBS Six Nations campaign against Wales in Cardiff, a week "
+      "after the Athens Olympics review was published.\n");
+  for (const ExtractedEntity& e : events.entities) {
+    EXPECT_EQ(e.name.find("Nations"), std::string::npos) << describe(events);
+    EXPECT_EQ(e.name.find("Olympics"), std::string::npos) << describe(events);
+  }
+  Extraction sky =
+      extractor.extract("Broadcast\n\nThe match will be shown on Sky TV across Britain.\n");
+  EXPECT_TRUE(std::any_of(sky.entities.begin(), sky.entities.end(), [](const ExtractedEntity& e) {
+    return e.name == "Sky TV";
+  })) << describe(sky);
+}
+
 // The tagger sometimes runs a name on into the "and" after it.
 TEST(EntityExtractor, NoNameEndsWithAnd) {
   EntityExtractor extractor;

@@ -548,6 +548,23 @@ bool names_a_place(std::string_view key) {
   return false;
 }
 
+// Whether the span's last words are a listed non-entity written in words, not an
+// acronym: an event or a holiday with its place or sponsor before it ("Athens Olympics",
+// "RBS Six Nations"). "Sky TV" stays: "TV" is an acronym there.
+bool ends_with_an_event(const Span& span) {
+  for (std::size_t space = span.key.find(' '); space != std::string::npos;
+       space = span.key.find(' ', space + 1)) {
+    std::string_view tail = std::string_view(span.key).substr(space + 1);
+    const KnownEntity* known = KnownEntities::shipped().find(tail);
+    if (known == nullptr || known->type != EntityType::kMisc) continue;
+    std::string_view written =
+        std::string_view(span.display)
+            .substr(span.display.size() - std::min(span.display.size(), tail.size()));
+    return std::any_of(written.begin(), written.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  }
+  return false;
+}
+
 std::vector<Span> collect_spans(std::string_view text, const std::vector<Token>& tokens,
                                 const std::vector<std::uint8_t>& tags) {
   std::vector<Span> spans;
@@ -576,6 +593,7 @@ std::vector<Span> collect_spans(std::string_view text, const std::vector<Token>&
       spans.push_back(std::move(span));
       continue;
     }
+    if (ends_with_an_event(span)) continue;  // "Athens Olympics", "RBS Six Nations"
     // entity_key() leaves single spaces between words and none at either end.
     std::size_t last_space = span.key.rfind(' ');
     if (last_space == std::string::npos &&
