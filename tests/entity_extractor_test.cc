@@ -305,6 +305,18 @@ TEST(EntityExtractor, EventsWithTheirSponsorOrCityAreNoEntity) {
   })) << describe(sky);
 }
 
+// "Chelsea boss Jose Mourinho": a name used as the attribute of a boss, a striker or a
+// chairman is a team or a firm, in all its mentions.
+TEST(EntityExtractor, ANameBeforeBossOrStrikerIsATeam) {
+  EntityExtractor extractor;
+  Extraction extraction = extractor.extract(
+      "Late winner\n\nChelsea won again on Saturday. Chelsea boss Jose Mourinho praised his "
+      "players after the game at Stamford Bridge.\n");
+  EXPECT_TRUE(has_entity(extraction, EntityType::kOrganization, "Chelsea")) << describe(extraction);
+  EXPECT_FALSE(has_entity(extraction, EntityType::kPerson, "Chelsea")) << describe(extraction);
+  EXPECT_TRUE(has_entity(extraction, EntityType::kPerson, "Jose Mourinho")) << describe(extraction);
+}
+
 // The tagger sometimes runs a name on into the "and" after it.
 TEST(EntityExtractor, NoNameEndsWithAnd) {
   EntityExtractor extractor;

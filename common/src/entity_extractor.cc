@@ -25,6 +25,8 @@ struct Span {
   // the form the text used ("U.S." for "United States"), which is indexed as an alias.
   bool known = false;
   std::string written;
+  // Followed by a word that only a team or a firm has ("Chelsea boss").
+  bool team_context = false;
 };
 
 // Words that are never a name on their own: a one-word span of these is dropped.
@@ -611,6 +613,23 @@ std::vector<Span> collect_spans(std::string_view text, const std::vector<Token>&
   return spans;
 }
 
+// Marks the spans followed by a noun that makes a team or a firm of a name used as an
+// attribute ("Chelsea boss", "Shell chairman", "Ajax striker"). Not after "'s", nor
+// "fans" or "coach": a singer has fans and an athlete a coach.
+void mark_team_context(std::string_view text, const std::vector<Token>& tokens,
+                       std::vector<Span>& spans) {
+  constexpr std::array<std::string_view, 10> kTeamWords = {
+      "boss",       "manager", "striker",  "midfielder", "defender",
+      "goalkeeper", "winger",  "chairman", "squad",      "skipper"};
+  std::size_t next = 0;
+  for (Span& span : spans) {
+    while (next < tokens.size() && tokens[next].begin < span.end) ++next;
+    if (next < tokens.size() && is_one_of(kTeamWords, tokens[next].text(text))) {
+      span.team_context = true;
+    }
+  }
+}
+
 // Fills each span's words and key id, and returns the ids by key. The spans must not
 // move afterwards: both hold views into their keys.
 std::unordered_map<std::string_view, std::size_t> number_keys(std::vector<Span>& spans) {
@@ -688,10 +707,20 @@ void make_types_consistent(std::vector<Span>& spans,
     span.type = EntityType::kPerson;
     ++votes[span.key_id][static_cast<int>(span.type)];
   }
+  // A one-word "person" that the article also calls a team ("Chelsea boss Jose
+  // Mourinho") is the team: a given name is no one's whole name.
+  std::vector<bool> team(key_ids.size(), false);
+  for (const Span& span : spans) {
+    if (span.team_context && span.words.size() == 1) team[span.key_id] = true;
+  }
   constexpr int kPerson = static_cast<int>(EntityType::kPerson);
   for (Span& span : spans) {
     if (span.known) continue;  // its type is fixed
     const auto& count = votes[span.key_id];
+    if (team[span.key_id] && count[kPerson] > 0) {
+      span.type = EntityType::kOrganization;
+      continue;
+    }
     int best = count[kPerson] > 0 ? kPerson : static_cast<int>(first_type[span.key_id]);
     for (int type = 0; type < 4 && best != kPerson; ++type) {
       if (count[type] > count[best]) best = type;
@@ -707,6 +736,7 @@ EntityExtractor::EntityExtractor(const TaggerModel& model) : model_(&model) {}
 Extraction EntityExtractor::extract(std::string_view text) const {
   std::vector<Token> tokens = tokenize(text);
   std::vector<Span> spans = collect_spans(text, tokens, tag_tokens(*model_, text, tokens));
+  mark_team_context(text, tokens, spans);
   const std::unordered_map<std::string_view, std::size_t> key_ids = number_keys(spans);
   fix_capitals(spans, key_ids.size());
   make_types_consistent(spans, key_ids);
