@@ -317,6 +317,25 @@ TEST(EntityExtractor, ANameBeforeBossOrStrikerIsATeam) {
   EXPECT_TRUE(has_entity(extraction, EntityType::kPerson, "Jose Mourinho")) << describe(extraction);
 }
 
+// The tagger often ends a person at a middle initial; the name goes on across it.
+TEST(EntityExtractor, AMiddleInitialIsPartOfTheName) {
+  run_table({
+      {"untagged rest",
+       "Dollar\n\nTraders are betting that George W Bush will let the "
+       "dollar slide further.\n",
+       EntityType::kPerson, "George W Bush"},
+      {"rest taken for a body",
+       "Dollar\n\nThe weak dollar is a boon to President George W "
+       "Bush and his team.\n",
+       EntityType::kPerson, "George W Bush"},
+  });
+  Extraction malcolm = EntityExtractor().extract(
+      "Tribute\n\nHe played Malcolm X. Besides film, he wrote plays with Ruby Dee.\n");
+  for (const ExtractedEntity& e : malcolm.entities) {
+    EXPECT_EQ(e.name.find("Malcolm X. B"), std::string::npos) << describe(malcolm);
+  }
+}
+
 // The tagger sometimes runs a name on into the "and" after it.
 TEST(EntityExtractor, NoNameEndsWithAnd) {
   EntityExtractor extractor;

@@ -16,8 +16,9 @@ namespace {
 // 2: known entities; 3: names joined by "and"; 4: titles; 5: heads of bodies; 6: agency
 // desks; 7: roles inside bodies; 8: no "and" at a name's end; 9: places ending with a
 // body's head; 10: a named body "of" a place; 11: days beside names; 12: city papers,
-// company heads; 13: events after their sponsor or city; 14: "Chelsea boss".
-constexpr int kAnalysisRulesVersion = 14;
+// company heads; 13: events after their sponsor or city; 14: "Chelsea boss"; 15: middle
+// initials.
+constexpr int kAnalysisRulesVersion = 15;
 
 }  // namespace
 

@@ -300,6 +300,12 @@ bool is_trailing_day(std::string_view word) {
   return is_one_of_lower(kDays, word);
 }
 
+// One capital letter, with or without its period: "W", "W.".
+bool is_initial(std::string_view word) {
+  if (!word.empty() && word.back() == '.') word.remove_suffix(1);
+  return word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z';
+}
+
 // Where the person named after the role word at `role` starts, inside a tagged run that
 // ends at `last`; 0 when none does. The first given name after the role ("Secretary of
 // State Antony Blinken"), else the word right after it when from there to the end the
@@ -340,6 +346,19 @@ std::vector<TokenRange> tagged_ranges(std::string_view text, const std::vector<T
     TokenRange range{tag_type(tags[i]), i, i};
     while (range.last + 1 < tags.size() && tags[range.last + 1] == inside_tag(range.type)) {
       ++range.last;
+    }
+    // "George" W "Bush": the tagger often ends a person at a middle initial and leaves
+    // the rest untagged or takes it for another name. A given name, an initial and a
+    // capitalised word are one person.
+    if (range.type == EntityType::kPerson && range.last + 2 < tokens.size() &&
+        tokens[range.last + 1].begin > tokens[range.last].end && is_initial(word(range.last + 1)) &&
+        tokens[range.last + 2].has(kTokenCapitalised) &&
+        tokens[range.last + 2].has(kTokenHasLower) &&
+        !tokens[range.last + 2].has(kTokenSentenceStart) &&
+        !equals_lower_ascii(word(range.last + 1), "x.") &&  // "Malcolm X. His widow..."
+        Gazetteer::instance().is_given_name(word(range.last))) {
+      range.last += 2;
+      while (range.last + 1 < tags.size() && is_inside_tag(tags[range.last + 1])) ++range.last;
     }
     i = range.last;
     // Nor "and": "House of Representatives and" is the House ("Trinidad and Tobago" has
@@ -411,7 +430,9 @@ std::vector<TokenRange> tagged_ranges(std::string_view text, const std::vector<T
       for (std::size_t k = ranges.back().last + 1; k < range.first; ++k) {
         std::string_view joiner = word(k);
         bool of = equals_lower_ascii(joiner, "of");
-        person_joins = person_joins && !of && is_one_of_lower(kJoiners, joiner);
+        // A middle initial the tagger left out ("George" W "Bush") joins a name too.
+        bool initial = gap == 1 && range.type == EntityType::kPerson && is_initial(joiner);
+        person_joins = person_joins && !of && (is_one_of_lower(kJoiners, joiner) || initial);
         organization_joins = organization_joins && of;
       }
       // Not a named body and its country ("LG Electronics" of "South Korea").
