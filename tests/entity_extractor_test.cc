@@ -336,6 +336,18 @@ TEST(EntityExtractor, AMiddleInitialIsPartOfTheName) {
   }
 }
 
+// "Utd" and "FC" end clubs' names; a country stays a country beside "manager".
+TEST(EntityExtractor, ClubsByTheirShortNamesAndCountriesByTheirTeams) {
+  run_table({
+      {"club", "Derby\n\nMan Utd beat Liverpool at Old Trafford on Sunday.\n",
+       EntityType::kOrganization, "Man Utd"},
+      {"country",
+       "Rugby\n\nWales manager Mike Ruddock named his side. Wales play France "
+       "next.\n",
+       EntityType::kPlace, "Wales"},
+  });
+}
+
 // The tagger sometimes runs a name on into the "and" after it.
 TEST(EntityExtractor, NoNameEndsWithAnd) {
   EntityExtractor extractor;

@@ -67,31 +67,76 @@ constexpr std::array<std::string_view, 12> kTitleWords = {
 // Head nouns that end the names of companies, bodies and buildings and never a
 // person's ("Vertex Pharmaceuticals", "Kennedy Space Center", "Riverside University").
 // Words that are also family names (Court, Times, Press) stay out.
-constexpr std::array<std::string_view, 52> kBodyHeads = {
-    "inc",          "corp",         "corporation",     "ltd",
-    "plc",          "gmbh",         "group",           "bank",
-    "party",        "ministry",     "council",         "union",
-    "association",  "agency",       "authority",       "commission",
-    "committee",    "federation",   "university",      "institute",
-    "foundation",   "club",         "airlines",        "airways",
-    "holdings",     "organisation", "organization",    "parliament",
-    "department",   "exchange",     "pharmaceuticals", "laboratory",
-    "laboratories", "center",       "centre",          "hospital",
-    "airport",      "stadium",      "museum",          "academy",
-    "telecom",      "motors",       "petroleum",       "industries",
-    "systems",      "technologies", "electronics",     "communications",
-    "securities",   "partners",     "investments",     "ag"};
+constexpr std::array<std::string_view, 54> kBodyHeads = {"inc",
+                                                         "corp",
+                                                         "corporation",
+                                                         "ltd",
+                                                         "plc",
+                                                         "gmbh",
+                                                         "group",
+                                                         "bank",
+                                                         "party",
+                                                         "ministry",
+                                                         "council",
+                                                         "union",
+                                                         "association",
+                                                         "agency",
+                                                         "authority",
+                                                         "commission",
+                                                         "committee",
+                                                         "federation",
+                                                         "university",
+                                                         "institute",
+                                                         "foundation",
+                                                         "club",
+                                                         "airlines",
+                                                         "airways",
+                                                         "holdings",
+                                                         "organisation",
+                                                         "organization",
+                                                         "parliament",
+                                                         "department",
+                                                         "exchange",
+                                                         "pharmaceuticals",
+                                                         "laboratory",
+                                                         "laboratories",
+                                                         "center",
+                                                         "centre",
+                                                         "hospital",
+                                                         "airport",
+                                                         "stadium",
+                                                         "museum",
+                                                         "academy",
+                                                         "telecom",
+                                                         "motors",
+                                                         "petroleum",
+                                                         "industries",
+                                                         "systems",
+                                                         "technologies",
+                                                         "electronics",
+                                                         "communications",
+                                                         "securities",
+                                                         "partners",
+                                                         "investments",
+                                                         "ag",
+                                                         "utd",
+                                                         "fc"};
 
 // The heads of kBodyHeads that end company names: a name of its own comes before them,
 // so "of" a country after one is where the company is from ("LG Electronics of South
 // Korea"), and one alone is no name ("Motors" of a split "General Motors").
-constexpr std::array<std::string_view, 22> kCompanyHeads = {
-    "inc",         "corp",           "corporation", "ltd",
-    "plc",         "gmbh",           "ag",          "airlines",
-    "airways",     "holdings",       "telecom",     "motors",
-    "petroleum",   "industries",     "systems",     "technologies",
-    "electronics", "communications", "securities",  "partners",
-    "investments", "pharmaceuticals"};
+constexpr std::array<std::string_view, 24> kCompanyHeads = {"inc",         "corp",
+                                                            "corporation", "ltd",
+                                                            "plc",         "gmbh",
+                                                            "ag",          "airlines",
+                                                            "airways",     "holdings",
+                                                            "telecom",     "motors",
+                                                            "petroleum",   "industries",
+                                                            "systems",     "technologies",
+                                                            "electronics", "communications",
+                                                            "securities",  "partners",
+                                                            "investments", "pharmaceuticals",
+                                                            "utd",         "fc"};
 
 // Last words of newspapers named after their city ("New York Times", "China Daily",
 // "Jerusalem Post"); some are family names, so they count only after a place.
@@ -634,6 +679,14 @@ std::vector<Span> collect_spans(std::string_view text, const std::vector<Token>&
   return spans;
 }
 
+// A "place" that is no country, state or region: a club named after its town
+// ("Arsenal boss", "Leicester striker") is the club; "Wales manager" keeps Wales.
+bool is_city_or_unknown_place(const Span& span) {
+  constexpr std::uint8_t kLarger = kPlaceCountry | kPlaceSubdivision | kPlaceRegion;
+  return span.type == EntityType::kPlace &&
+         (Gazetteer::instance().place_kinds(span.key) & kLarger) == 0;
+}
+
 // Marks the spans followed by a noun that makes a team or a firm of a name used as an
 // attribute ("Chelsea boss", "Shell chairman", "Ajax striker"). Not after "'s", nor
 // "fans" or "coach": a singer has fans and an athlete a coach.
@@ -728,7 +781,7 @@ void make_types_consistent(std::vector<Span>& spans,
     span.type = EntityType::kPerson;
     ++votes[span.key_id][static_cast<int>(span.type)];
   }
-  // A one-word "person" that the article also calls a team ("Chelsea boss Jose
+  // A one-word "person" or town that the article also calls a team ("Chelsea boss Jose
   // Mourinho") is the team: a given name is no one's whole name.
   std::vector<bool> team(key_ids.size(), false);
   for (const Span& span : spans) {
@@ -738,7 +791,7 @@ void make_types_consistent(std::vector<Span>& spans,
   for (Span& span : spans) {
     if (span.known) continue;  // its type is fixed
     const auto& count = votes[span.key_id];
-    if (team[span.key_id] && count[kPerson] > 0) {
+    if (team[span.key_id] && (count[kPerson] > 0 || is_city_or_unknown_place(span))) {
       span.type = EntityType::kOrganization;
       continue;
     }
