@@ -298,6 +298,12 @@ TEST(EntityExtractor, EventsWithTheirSponsorOrCityAreNoEntity) {
     EXPECT_EQ(e.name.find("Nations"), std::string::npos) << describe(events);
     EXPECT_EQ(e.name.find("Olympics"), std::string::npos) << describe(events);
   }
+  Extraction show = extractor.extract(
+      "Gadgets\n\nNew phones were shown at the Consumer Electronics Show in Las Vegas, and "
+      "the National Rally party stood aside.\n");
+  EXPECT_FALSE(has_entity(show, EntityType::kOrganization, "Consumer Electronics Show"))
+      << describe(show);
+  EXPECT_TRUE(has_entity(show, EntityType::kOrganization, "National Rally")) << describe(show);
   Extraction sky =
       extractor.extract("Broadcast\n\nThe match will be shown on Sky TV across Britain.\n");
   EXPECT_TRUE(std::any_of(sky.entities.begin(), sky.entities.end(), [](const ExtractedEntity& e) {

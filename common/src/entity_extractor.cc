@@ -616,10 +616,21 @@ bool names_a_place(std::string_view key) {
   return false;
 }
 
-// Whether the span's last words are a listed non-entity written in words, not an
-// acronym: an event or a holiday with its place or sponsor before it ("Athens Olympics",
-// "RBS Six Nations"). "Sky TV" stays: "TV" is an acronym there.
+// Whether the span is an event: it ends with the word for one, or with a listed
+// non-entity written in words, not an acronym, after its place or sponsor ("Athens
+// Olympics", "RBS Six Nations"). "Sky TV" stays: "TV" is an acronym there.
 bool ends_with_an_event(const Span& span) {
+  // Events named by their kind: "Consumer Electronics Show", "Heineken Cup", "Brit
+  // Awards", "Monaco Grand Prix" ("National Rally" is a party). The kind alone too.
+  constexpr std::array<std::string_view, 11> kEventHeads = {
+      "show", "expo", "festival", "awards",     "championships", "championship",
+      "prix", "cup",  "marathon", "tournament", "trophy"};
+  std::size_t last_space = span.key.rfind(' ');
+  std::size_t last_word = last_space == std::string::npos ? 0 : last_space + 1;
+  if (is_one_of(kEventHeads, std::string_view(span.key).substr(last_word)) &&
+      !span.display.empty() && span.display.back() >= 'a' && span.display.back() <= 'z') {
+    return true;
+  }
   for (std::size_t space = span.key.find(' '); space != std::string::npos;
        space = span.key.find(' ', space + 1)) {
     std::string_view tail = std::string_view(span.key).substr(space + 1);
