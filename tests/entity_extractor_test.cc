@@ -138,6 +138,38 @@ TEST(EntityExtractor, HeadlineCapitalsTakeTheArticleSpelling) {
   }
 }
 
+// Title case capitalises every word of a sub-heading: a name seen only there needs
+// evidence (a known place, a given and a family name, or the words in running text).
+TEST(EntityExtractor, TitleCaseHeadingsGiveNamesOnlyWithEvidence) {
+  EntityExtractor extractor;
+  Extraction extraction = extractor.extract(
+      "Envoy Heads to Cairo on Diplomatic Mission\n\n"
+      "The envoy met officials in the capital on Thursday.\n\n"
+      "Escalating Violence Takes Toll\n\n"
+      "Aid agencies said families had fled south.\n\n"
+      "Diplomatic Efforts Continue for Laura Moreau\n\n"
+      "Talks Stall as Hamas Weighs Offer\n\n"
+      "A spokesman said Hamas was studying the proposal.");
+  std::vector<std::string> names;
+  for (const ExtractedEntity& e : extraction.entities) names.push_back(e.name);
+  std::sort(names.begin(), names.end());
+  // Cairo: a place the gazetteer knows; Laura Moreau: a given and a family name;
+  // Hamas: written in the running text too. Nothing else on the headings is a name.
+  EXPECT_EQ(names, (std::vector<std::string>{"Cairo", "Hamas", "Laura Moreau"}))
+      << describe(extraction);
+}
+
+// The tagger takes "World Health Organization" for no entity, as it would "World Cup":
+// a run of names that ends with a body's head noun is that body. A building stays out.
+TEST(EntityExtractor, ARunEndingWithABodysHeadIsThatBody) {
+  run_table({
+      {"who", "On Monday the World Health Organization said stocks were low.",
+       EntityType::kOrganization, "World Health Organization"},
+      {"wto", "Ministers met at the World Trade Organization in Geneva.", EntityType::kOrganization,
+       "World Trade Organization"},
+  });
+}
+
 TEST(EntityExtractor, OneTypePerNameInAnArticle) {
   EntityExtractor extractor;
   Extraction extraction = extractor.extract(
@@ -423,6 +455,34 @@ TEST(Tokenizer, MarksCapsLinesAndSentenceStarts) {
   EXPECT_TRUE(tokens[4].has(kTokenSentenceStart));
   EXPECT_TRUE(tokens[8].has(kTokenSentenceStart));  // "Officials"
   EXPECT_FALSE(tokens[5].has(kTokenSentenceStart));
+}
+
+TEST(Tokenizer, MarksTitleCaseLinesButNotListsOrTables) {
+  struct LineCase {
+    std::string_view line;
+    bool title;
+  };
+  const std::vector<LineCase> cases = {
+      {"Escalating Violence Takes Toll", true},
+      {"Urgent Ceasefire Talks in Israel", true},  // small words stay small
+      {"What Comes Next for the Region's Security", true},
+      {"Aid agencies said the fighting went on", false},
+      {"Diplomatic Efforts", false},                          // too short to tell from a name
+      {"Phil Fear (WRU)", false},                             // a referee and his union
+      {"Wolverhampton 1 Queens Park Rangers 1", false},       // a result
+      {"Margaret Atwood, Saul Bellow, Gunter Grass", false},  // a list of names
+      {"TALKS RESUME IN DOHA", false},                        // a capitals line instead
+  };
+  for (const LineCase& c : cases) {
+    SCOPED_TRACE(c.line);
+    std::string text = "Body text here.\n" + std::string(c.line) + "\nMore body text.";
+    std::vector<Token> tokens = tokenize(text);
+    constexpr std::size_t kLineStart = 4;  // after "Body", "text", "here" and "."
+    ASSERT_TRUE(tokens[kLineStart].has(kTokenLineStart));
+    EXPECT_EQ(tokens[kLineStart].has(kTokenTitleLine), c.title);
+    EXPECT_FALSE(tokens[0].has(kTokenTitleLine));
+    EXPECT_FALSE(tokens.back().has(kTokenTitleLine));
+  }
 }
 
 }  // namespace

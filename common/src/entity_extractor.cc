@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "newsdex/gazetteer.h"
+#include "newsdex/heading_lines.h"
 #include "newsdex/known_entities.h"
 
 namespace newsdex {
@@ -491,8 +492,13 @@ std::vector<TokenRange> tagged_ranges(std::string_view text, const std::vector<T
     }
     // A "person" ending with the head noun of a body is that body, and a person just
     // before it, one space away, is the start of its name ("Kennedy" "Space Center"). Places keep
-    // their type: the annotators call an airport or a stadium a place.
-    if (range.type == EntityType::kPerson && is_one_of_lower(kBodyHeads, word(range.last))) {
+    // their type: the annotators call an airport or a stadium a place. So is a run of
+    // names the tagger took for no entity ("World Health Organization", as if "World
+    // Cup"), unless it is a building.
+    bool named_misc_body = range.type == EntityType::kMisc && range.last > range.first &&
+                           !is_one_of_lower(kPlaceHeads, word(range.last));
+    if ((range.type == EntityType::kPerson || named_misc_body) &&
+        is_one_of_lower(kBodyHeads, word(range.last))) {
       range.type = EntityType::kOrganization;
       if (!ranges.empty() && ranges.back().type == EntityType::kPerson &&
           ranges.back().last + 1 == range.first &&
@@ -690,6 +696,27 @@ std::vector<Span> collect_spans(std::string_view text, const std::vector<Token>&
   return spans;
 }
 
+// Title case gives every word of a headline or sub-heading a capital, so a name seen
+// there says little: it stays only with other evidence, a known name, a place the
+// gazetteer knows, a given and a family name, or the same words written in the running
+// text ("Escalating Violence Takes Toll" gives no person "Takes Toll").
+void drop_unbacked_heading_names(std::string_view text, const std::vector<Token>& tokens,
+                                 std::vector<Span>& spans) {
+  HeadingLines headings(text, tokens);
+  if (headings.empty()) return;
+  const Gazetteer& gazetteer = Gazetteer::instance();
+  std::erase_if(spans, [&](const Span& span) {
+    if (span.known || !headings.contains(span.begin)) return false;
+    if (gazetteer.place_kinds(span.key) != 0) return false;
+    std::vector<std::string_view> words = split_words(span.key);
+    if (words.size() >= 2 && gazetteer.is_given_name(words.front()) &&
+        gazetteer.is_family_name(words.back())) {
+      return false;
+    }
+    return !headings.written_in_running_text(span.display);
+  });
+}
+
 // A "place" that is no country, state or region: a club named after its town
 // ("Arsenal boss", "Leicester striker") is the club; "Wales manager" keeps Wales.
 bool is_city_or_unknown_place(const Span& span) {
@@ -821,6 +848,7 @@ EntityExtractor::EntityExtractor(const TaggerModel& model) : model_(&model) {}
 Extraction EntityExtractor::extract(std::string_view text) const {
   std::vector<Token> tokens = tokenize(text);
   std::vector<Span> spans = collect_spans(text, tokens, tag_tokens(*model_, text, tokens));
+  drop_unbacked_heading_names(text, tokens, spans);
   mark_team_context(text, tokens, spans);
   const std::unordered_map<std::string_view, std::size_t> key_ids = number_keys(spans);
   fix_capitals(spans, key_ids.size());

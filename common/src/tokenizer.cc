@@ -154,28 +154,54 @@ void set_case_flags(std::string_view text, Token& token) {
   }
 }
 
+// Words that title case leaves small ("Talks in Israel", "Out of Time"), and the
+// possessive's token.
+constexpr std::array<std::string_view, 28> kTitleSmallWords = {
+    "a",    "an",   "the", "of",  "in",  "on",  "at", "to",           "for",  "and",
+    "or",   "but",  "nor", "by",  "via", "vs",  "as", "from",         "with", "into",
+    "over", "amid", "is",  "are", "up",  "out", "'s", "\xE2\x80\x99s"};
+
+bool is_title_small_word(std::string_view word) {
+  for (std::string_view small : kTitleSmallWords) {
+    if (word == small) return true;
+  }
+  return false;
+}
+
 // Marks the tokens of lines written in capitals (a wire headline): at least two words
-// with letters, none of them with a small letter; and of table rows: figures and
-// capitalised names, no word in small letters ("Leeds 2 Arsenal 1").
-void mark_caps_lines(std::vector<Token>& tokens) {
+// with letters, none of them with a small letter; of title-case lines (see
+// kTokenTitleLine); and of table rows: figures and capitalised names, no word in small
+// letters ("Leeds 2 Arsenal 1").
+void mark_caps_lines(std::string_view text, std::vector<Token>& tokens) {
   std::size_t line_begin = 0;
   while (line_begin < tokens.size()) {
     std::size_t line_end = line_begin + 1;
     while (line_end < tokens.size() && !tokens[line_end].has(kTokenLineStart)) ++line_end;
     std::size_t letter_words = 0, caps_words = 0, figures = 0, small_words = 0;
+    std::size_t capitalised_words = 0, uncapitalised_words = 0, list_marks = 0;
     for (std::size_t k = line_begin; k < line_end; ++k) {
       if (tokens[k].has(kTokenHasDigit)) ++figures;
       if (tokens[k].has(kTokenHasLower) && !tokens[k].has(kTokenHasUpper)) ++small_words;
+      std::string_view piece = tokens[k].text(text);
+      if (piece == "," || piece == "(") ++list_marks;
       if (!tokens[k].has(kTokenHasUpper) && !tokens[k].has(kTokenHasLower)) continue;
       ++letter_words;
       if (tokens[k].all_caps()) ++caps_words;
+      if (tokens[k].has(kTokenCapitalised)) {
+        ++capitalised_words;
+      } else if (!is_title_small_word(tokens[k].text(text))) {
+        ++uncapitalised_words;
+      }
     }
+    std::uint16_t line_flags = 0;
     if (letter_words >= 2 && caps_words == letter_words) {
-      for (std::size_t k = line_begin; k < line_end; ++k) tokens[k].flags |= kTokenCapsLine;
+      line_flags |= kTokenCapsLine;
+    } else if (capitalised_words >= 3 && uncapitalised_words == 0 && list_marks == 0 &&
+               figures == 0) {
+      line_flags |= kTokenTitleLine;
     }
-    if (figures > 0 && small_words == 0) {
-      for (std::size_t k = line_begin; k < line_end; ++k) tokens[k].flags |= kTokenTableLine;
-    }
+    if (figures > 0 && small_words == 0) line_flags |= kTokenTableLine;
+    for (std::size_t k = line_begin; k < line_end; ++k) tokens[k].flags |= line_flags;
     line_begin = line_end;
   }
 }
@@ -229,7 +255,7 @@ std::vector<Token> tokenize(std::string_view text) {
     if (token.has(kTokenWord)) set_case_flags(text, token);
     tokens.push_back(token);
   }
-  mark_caps_lines(tokens);
+  mark_caps_lines(text, tokens);
   return tokens;
 }
 

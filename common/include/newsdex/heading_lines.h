@@ -1,0 +1,33 @@
+// The title-case lines of an article (headlines and sub-headings, kTokenTitleLine), and
+// whether a name is also written in the article's running text. Title case capitalises
+// every word, so a capital on such a line says nothing about a name: the entity
+// extractor keeps a name seen only there when other evidence backs it.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "newsdex/tokenizer.h"
+
+namespace newsdex {
+
+class HeadingLines {
+ public:
+  HeadingLines(std::string_view text, const std::vector<Token>& tokens);
+
+  // Whether the byte at `offset` lies on a title-case line.
+  bool contains(std::size_t offset) const;
+  bool empty() const { return lines_.empty(); }
+
+  // Whether `name` is written, as whole words and with the same capitals, somewhere
+  // off the title-case lines.
+  bool written_in_running_text(std::string_view name) const;
+
+ private:
+  std::string_view text_;
+  std::vector<std::pair<std::size_t, std::size_t>> lines_;  // [begin, end) bytes, in order
+};
+
+}  // namespace newsdex
