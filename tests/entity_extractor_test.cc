@@ -170,6 +170,23 @@ TEST(EntityExtractor, ARunEndingWithABodysHeadIsThatBody) {
   });
 }
 
+// The tagger can end a run inside a known name ("Lib" and then "Dem"): the known name
+// takes the rest in, and no "Lib" is left as a place.
+TEST(EntityExtractor, ARunSplitInsideAKnownNameIsThatName) {
+  EntityExtractor extractor;
+  Extraction extraction = extractor.extract(
+      "Kennedy attacks Blair\n\nLib Dem leader Charles Kennedy said on Sunday that Tony "
+      "Blair had lost the trust of voters.");
+  EXPECT_TRUE(has_entity(extraction, EntityType::kOrganization, "Liberal Democrats"))
+      << describe(extraction);
+  EXPECT_TRUE(has_entity(extraction, EntityType::kPerson, "Charles Kennedy"))
+      << describe(extraction);
+  for (const ExtractedEntity& e : extraction.entities) {
+    EXPECT_NE(e.name, "Lib");
+    EXPECT_EQ(e.name.find("Dem "), std::string::npos) << e.name;
+  }
+}
+
 TEST(EntityExtractor, OneTypePerNameInAnArticle) {
   EntityExtractor extractor;
   Extraction extraction = extractor.extract(

@@ -18,8 +18,9 @@ namespace {
 // body's head; 10: a named body "of" a place; 11: days beside names; 12: city papers,
 // company heads; 13: events after their sponsor or city; 14: "Chelsea boss"; 15: middle
 // initials; 16: clubs by town and short name; 17: events by their kind; 18: title-case
-// headings need evidence, runs ending with a body's head.
-constexpr int kAnalysisRulesVersion = 18;
+// headings need evidence, runs ending with a body's head; 19: a run split inside a known
+// name.
+constexpr int kAnalysisRulesVersion = 19;
 
 }  // namespace
 

@@ -650,11 +650,34 @@ bool ends_with_an_event(const Span& span) {
   return false;
 }
 
+// "Lib" "Dem": the tagger sometimes ends a run inside a known name ("Lib Dem", "Lib
+// Dems") and types the rest apart. A run followed, on its line, by one or two
+// capitalised words that complete a known name takes them in.
+void extend_to_known_name(std::string_view text, const std::vector<Token>& tokens,
+                          TokenRange& range) {
+  const KnownEntities& known = KnownEntities::shipped();
+  std::size_t last = range.last;
+  for (std::size_t extra = 1; extra <= 2; ++extra) {
+    std::size_t next = range.last + extra;
+    if (next >= tokens.size() || tokens[next].has(kTokenLineStart) ||
+        !tokens[next].has(kTokenCapitalised)) {
+      break;
+    }
+    if (known.find(entity_key(range_text(text, tokens, range.first, next))) != nullptr) {
+      last = next;
+    }
+  }
+  range.last = last;
+}
+
 std::vector<Span> collect_spans(std::string_view text, const std::vector<Token>& tokens,
                                 const std::vector<std::uint8_t>& tags) {
   std::vector<Span> spans;
-  for (const TokenRange& range :
-       split_coordinations(text, tokens, tagged_ranges(text, tokens, tags))) {
+  std::size_t taken_until = 0;  // tokens before it belong to a span already
+  for (TokenRange range : split_coordinations(text, tokens, tagged_ranges(text, tokens, tags))) {
+    if (range.first < taken_until) continue;
+    extend_to_known_name(text, tokens, range);
+    taken_until = range.last + 1;
     Span span;
     span.type = range.type;
     span.begin = tokens[range.first].begin;
