@@ -187,6 +187,17 @@ TEST(EntityExtractor, ARunSplitInsideAKnownNameIsThatName) {
   }
 }
 
+// "Blair" is also a small town: a one-word name that ends a person's full name in the
+// article is that person unless it is a country, state or region ("Jordan" stays).
+TEST(EntityExtractor, ASurnameThatIsATownIsThePerson) {
+  EntityExtractor extractor;
+  Extraction extraction = extractor.extract(
+      "Kennedy doubts trust in Blair\n\nCharles Kennedy said voters no longer trust Tony "
+      "Blair on the economy.");
+  EXPECT_TRUE(has_entity(extraction, EntityType::kPerson, "Tony Blair")) << describe(extraction);
+  EXPECT_FALSE(has_entity(extraction, EntityType::kPlace, "Blair")) << describe(extraction);
+}
+
 TEST(EntityExtractor, OneTypePerNameInAnArticle) {
   EntityExtractor extractor;
   Extraction extraction = extractor.extract(

@@ -30,6 +30,10 @@ struct Span {
   bool team_context = false;
 };
 
+// Countries, states and regions: places too large to be a club's town or a person's
+// name.
+constexpr std::uint8_t kLargerPlace = kPlaceCountry | kPlaceSubdivision | kPlaceRegion;
+
 // Words that are never a name on their own: a one-word span of these is dropped.
 constexpr std::array<std::string_view, 27> kNeverAlone = {
     "january",   "february",  "march",     "april",    "may",      "june",      "july",
@@ -743,9 +747,8 @@ void drop_unbacked_heading_names(std::string_view text, const std::vector<Token>
 // A "place" that is no country, state or region: a club named after its town
 // ("Arsenal boss", "Leicester striker") is the club; "Wales manager" keeps Wales.
 bool is_city_or_unknown_place(const Span& span) {
-  constexpr std::uint8_t kLarger = kPlaceCountry | kPlaceSubdivision | kPlaceRegion;
   return span.type == EntityType::kPlace &&
-         (Gazetteer::instance().place_kinds(span.key) & kLarger) == 0;
+         (Gazetteer::instance().place_kinds(span.key) & kLargerPlace) == 0;
 }
 
 // Marks the spans followed by a noun that makes a team or a firm of a name used as an
@@ -824,7 +827,8 @@ void make_types_consistent(std::vector<Span>& spans,
     }
   }
   // "Blinken" tagged as an organisation where "Antony Blinken" is a person: a one-word
-  // name that ends a person's full name, and is not a known place, is that person.
+  // name that ends a person's full name is that person, unless it is a country, state
+  // or region ("Jordan"); a town is no bar ("trust in Blair" where Tony Blair is meant).
   std::vector<std::string_view> surnames;
   for (const Span& span : spans) {
     if (span.type == EntityType::kPerson && span.words.size() > 1) {
@@ -835,7 +839,7 @@ void make_types_consistent(std::vector<Span>& spans,
     if (span.known) continue;  // its type is fixed
     if (span.type == EntityType::kPerson || span.key.find(' ') != std::string::npos ||
         std::find(surnames.begin(), surnames.end(), span.key) == surnames.end() ||
-        Gazetteer::instance().place_kinds(span.key) != 0) {
+        (Gazetteer::instance().place_kinds(span.key) & kLargerPlace) != 0) {
       continue;
     }
     --votes[span.key_id][static_cast<int>(span.type)];
