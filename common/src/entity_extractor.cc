@@ -299,23 +299,23 @@ std::string_view range_text(std::string_view text, const std::vector<Token>& tok
 }
 
 // Whether `name`, as written, is a place the gazetteer or the known entities list.
-bool is_known_place(std::string_view name) {
+// The gazetteer's kinds of place for `name`, as written or as a key; a known entity
+// decides first: a known place counts as a country (they are "US", "Britain"), a known
+// name of another class as no place.
+std::uint8_t place_kinds_of(std::string_view name) {
   const KnownEntity* known = KnownEntities::shipped().find(entity_key(name));
-  if (known != nullptr) return known->type == EntityType::kPlace;
-  return Gazetteer::instance().place_kinds(name) != 0;
+  if (known != nullptr) return known->type == EntityType::kPlace ? kPlaceCountry : 0;
+  return Gazetteer::instance().place_kinds(name);
 }
+
+bool is_known_place(std::string_view name) { return place_kinds_of(name) != 0; }
 
 // Whether tokens first..of-1 "of" of+1..last are a named body and its country: the
 // part after "of" is a country, and no word before it is a generic head, a role or a
 // title, nor another "of".
 bool named_body_of_country(std::string_view text, const std::vector<Token>& tokens,
                            std::size_t first, std::size_t of, std::size_t last) {
-  std::string_view country = range_text(text, tokens, of + 1, last);
-  const KnownEntity* known = KnownEntities::shipped().find(entity_key(country));
-  bool is_country = known != nullptr
-                        ? known->type == EntityType::kPlace
-                        : (Gazetteer::instance().place_kinds(country) & kPlaceCountry) != 0;
-  if (!is_country) return false;
+  if ((place_kinds_of(range_text(text, tokens, of + 1, last)) & kPlaceCountry) == 0) return false;
   for (std::size_t k = first; k < of; ++k) {
     std::string_view word = tokens[k].text(text);
     bool generic_head = is_one_of_lower(kBodyHeads, word) && !is_one_of_lower(kCompanyHeads, word);
@@ -615,12 +615,7 @@ bool names_a_place(std::string_view key) {
       std::size_t begin = words[first].data() - key.data();
       std::size_t end =
           words[first + count - 1].data() + words[first + count - 1].size() - key.data();
-      std::string_view run = key.substr(begin, end - begin);
-      const KnownEntity* known = KnownEntities::shipped().find(run);
-      if ((known != nullptr && known->type == EntityType::kPlace) ||
-          Gazetteer::instance().place_kinds(run) != 0) {
-        return true;
-      }
+      if (is_known_place(key.substr(begin, end - begin))) return true;
     }
   }
   return false;
