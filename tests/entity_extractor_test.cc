@@ -159,6 +159,16 @@ TEST(EntityExtractor, TitleCaseHeadingsGiveNamesOnlyWithEvidence) {
       << describe(extraction);
 }
 
+// A one-word title is a heading too: "Report" is no organisation.
+TEST(EntityExtractor, AOneWordTitleIsNoName) {
+  EntityExtractor extractor;
+  Extraction extraction =
+      extractor.extract("Report\n\nOn Monday the World Bank said lending had slowed.");
+  std::vector<std::string> names;
+  for (const ExtractedEntity& e : extraction.entities) names.push_back(e.name);
+  EXPECT_EQ(names, std::vector<std::string>{"World Bank"}) << describe(extraction);
+}
+
 // The tagger takes "World Health Organization" for no entity, as it would "World Cup":
 // a run of names that ends with a body's head noun is that body. A building stays out.
 TEST(EntityExtractor, ARunEndingWithABodysHeadIsThatBody) {
@@ -511,6 +521,11 @@ TEST(Tokenizer, MarksTitleCaseLinesButNotListsOrTables) {
     EXPECT_FALSE(tokens[0].has(kTokenTitleLine));
     EXPECT_FALSE(tokens.back().has(kTokenTitleLine));
   }
+  // The first line is the title: one capitalised word is enough there, not further on
+  // (a byline).
+  std::vector<Token> tokens = tokenize("Report\nBody text.\nJane Smith\nMore text.");
+  EXPECT_TRUE(tokens[0].has(kTokenTitleLine));
+  EXPECT_FALSE(tokens[4].has(kTokenTitleLine));  // "Jane"
 }
 
 }  // namespace

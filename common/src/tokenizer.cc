@@ -196,8 +196,8 @@ void mark_caps_lines(std::string_view text, std::vector<Token>& tokens) {
     std::uint16_t line_flags = 0;
     if (letter_words >= 2 && caps_words == letter_words) {
       line_flags |= kTokenCapsLine;
-    } else if (capitalised_words >= 3 && uncapitalised_words == 0 && list_marks == 0 &&
-               figures == 0) {
+    } else if (capitalised_words >= (line_begin == 0 ? 1u : 3u) && uncapitalised_words == 0 &&
+               list_marks == 0 && figures == 0) {
       line_flags |= kTokenTitleLine;
     }
     if (figures > 0 && small_words == 0) line_flags |= kTokenTableLine;

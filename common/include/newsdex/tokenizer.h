@@ -18,9 +18,10 @@ enum TokenFlag : std::uint16_t {
   kTokenHasLower = 1 << 6,       // some letter is lower case
   kTokenHasDigit = 1 << 7,
   kTokenTableLine = 1 << 8,  // on a line of figures and names only: a results table row
-  // On a title-case line: three or more words, every one but the small ones capitalised,
-  // no comma, bracket or figure ("Escalating Violence Takes Toll"): a headline or
-  // sub-heading, not a list of names ("Phil Fear (WRU)") nor a table row.
+  // On a title-case line: three or more words (any number on the first line, the
+  // title), every one but the small ones capitalised, no comma, bracket or figure
+  // ("Escalating Violence Takes Toll", "Report"): a headline or sub-heading, not a list
+  // of names ("Phil Fear (WRU)"), a byline nor a table row.
   kTokenTitleLine = 1 << 9,
 };
 
