@@ -548,19 +548,7 @@ std::vector<TokenRange> tagged_ranges(std::string_view text, const std::vector<T
 // Whether `name` is written in `text` as whole words outside [begin, end).
 bool written_elsewhere(std::string_view text, std::string_view name, std::size_t begin,
                        std::size_t end) {
-  auto is_word_byte = [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
-  };
-  for (std::size_t at = text.find(name); at != std::string_view::npos;
-       at = text.find(name, at + 1)) {
-    if (at >= begin && at < end) continue;
-    std::size_t after = at + name.size();
-    if ((at == 0 || !is_word_byte(text[at - 1])) &&
-        (after == text.size() || !is_word_byte(text[after]))) {
-      return true;
-    }
-  }
-  return false;
+  return written_as_words(text, name, [&](std::size_t at) { return at < begin || at >= end; });
 }
 
 // "Microsoft and Apple", "Hopfield and Hinton": the tagger takes two names joined by

@@ -1,17 +1,9 @@
 #include "newsdex/heading_lines.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace newsdex {
-namespace {
-
-bool is_word_byte(char c) {
-  auto byte = static_cast<unsigned char>(c);
-  return (byte >= '0' && byte <= '9') || (byte >= 'A' && byte <= 'Z') ||
-         (byte >= 'a' && byte <= 'z') || byte >= 0x80;
-}
-
-}  // namespace
 
 HeadingLines::HeadingLines(std::string_view text, const std::vector<Token>& tokens) : text_(text) {
   for (std::size_t k = 0; k < tokens.size(); ++k) {
@@ -31,15 +23,7 @@ bool HeadingLines::contains(std::size_t offset) const {
 }
 
 bool HeadingLines::written_in_running_text(std::string_view name) const {
-  if (name.empty()) return false;
-  for (std::size_t at = text_.find(name); at != std::string_view::npos;
-       at = text_.find(name, at + 1)) {
-    std::size_t after = at + name.size();
-    bool whole_words = (at == 0 || !is_word_byte(text_[at - 1])) &&
-                       (after == text_.size() || !is_word_byte(text_[after]));
-    if (whole_words && !contains(at)) return true;
-  }
-  return false;
+  return written_as_words(text_, name, [this](std::size_t at) { return !contains(at); });
 }
 
 }  // namespace newsdex

@@ -13,6 +13,27 @@
 
 namespace newsdex {
 
+// Whether `name` is written in `text` as whole words (no letter or digit on either
+// side) at an offset that `where(offset)` accepts.
+template <typename Where>
+bool written_as_words(std::string_view text, std::string_view name, Where where) {
+  auto is_word_byte = [](char c) {
+    auto byte = static_cast<unsigned char>(c);
+    return (byte >= '0' && byte <= '9') || (byte >= 'A' && byte <= 'Z') ||
+           (byte >= 'a' && byte <= 'z') || byte >= 0x80;
+  };
+  if (name.empty()) return false;
+  for (std::size_t at = text.find(name); at != std::string_view::npos;
+       at = text.find(name, at + 1)) {
+    std::size_t after = at + name.size();
+    if ((at == 0 || !is_word_byte(text[at - 1])) &&
+        (after == text.size() || !is_word_byte(text[after])) && where(at)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 class HeadingLines {
  public:
   HeadingLines(std::string_view text, const std::vector<Token>& tokens);
