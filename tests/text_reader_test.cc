@@ -64,6 +64,14 @@ const TextCase kTextCases[] = {
      {"Harbour Bridge Reopens", "2024-02-07", "Harbour Times", "Ann Lee",
       "https://example.com/bridge"},
      "Cars crossed the bridge again on Monday.\n"},
+    // Quoted scalars read as YAML reads them: escapes in double quotes, '' in single.
+    {"YamlQuotedTitlesLoseTheirEscapes",
+     "---\ntitle: \"Markets rally, then \\\"wobble\\\" on rates\"\nsource: 'It''s Valley News'\n"
+     "author: \"Ren\\u00e9 Caf\\u00e9 \\\\ desk\"\n---\nBody.\n",
+     false,
+     {"Markets rally, then \"wobble\" on rates", "", "It's Valley News",
+      "Ren\xC3\xA9 Caf\xC3\xA9 \\ desk", ""},
+     "Body.\n"},
     {"YamlFlowListOfAuthors",
      "---\nauthors: [Ann Lee, \"Bo Chen\"]\n---\nBody.\n",
      false,

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "newsdex/text_decoding.h"
+
 namespace newsdex {
 namespace {
 
@@ -74,18 +76,80 @@ std::string_view unquote(std::string_view s) {
   return s;
 }
 
+// The value of a YAML scalar: a double-quoted one with its escapes read (\" \\ \n \t
+// \/ \uXXXX; a line break or tab becomes a space, as in a title), a single-quoted one
+// with '' read as ', a plain one as it is. `Markets "wobble"` is never shown as
+// `Markets \"wobble\"`.
+std::string yaml_scalar(std::string_view raw) {
+  const std::string_view s = trim(raw);
+  if (s.size() < 2 || (s.front() != '"' && s.front() != '\'') || s.back() != s.front()) {
+    return std::string(s);
+  }
+  const std::string_view inner = s.substr(1, s.size() - 2);
+  std::string value;
+  value.reserve(inner.size());
+  if (s.front() == '\'') {
+    for (std::size_t i = 0; i < inner.size(); ++i) {
+      value += inner[i];
+      if (inner[i] == '\'' && i + 1 < inner.size() && inner[i + 1] == '\'') ++i;
+    }
+    return value;
+  }
+  for (std::size_t i = 0; i < inner.size(); ++i) {
+    if (inner[i] != '\\' || i + 1 == inner.size()) {
+      value += inner[i];
+      continue;
+    }
+    const char escape = inner[++i];
+    switch (escape) {
+      case 'n':
+      case 't':
+      case 'r':
+        value += ' ';
+        break;
+      case 'u':
+        if (i + 4 < inner.size()) {
+          char32_t code = 0;
+          bool hex = true;
+          for (std::size_t k = 1; k <= 4 && hex; ++k) {
+            const char c = inner[i + k];
+            code <<= 4;
+            if (c >= '0' && c <= '9') {
+              code |= static_cast<char32_t>(c - '0');
+            } else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f') {
+              code |= static_cast<char32_t>((c | 0x20) - 'a' + 10);
+            } else {
+              hex = false;
+            }
+          }
+          if (hex) {
+            append_utf8(value, code);
+            i += 4;
+            break;
+          }
+        }
+        value += "\\u";
+        break;
+      default:  // \" \\ \/ and anything else: the character itself
+        value += escape;
+        break;
+    }
+  }
+  return value;
+}
+
 void append_item(std::string& list, std::string_view item) {
-  item = unquote(item);
-  if (item.empty()) return;
+  const std::string value = yaml_scalar(item);
+  if (value.empty()) return;
   if (!list.empty()) list += ", ";
-  list += item;
+  list += value;
 }
 
 // A YAML value: plain or quoted, or a flow list "[A, B]" joined with ", ".
 std::string yaml_value(std::string_view raw) {
   const std::string_view value = trim(raw);
   if (value.size() < 2 || value.front() != '[' || value.back() != ']') {
-    return std::string(unquote(value));
+    return yaml_scalar(value);
   }
   std::string list;
   std::string_view items = value.substr(1, value.size() - 2);
