@@ -28,7 +28,8 @@ class JsonPrinter final : public Printer {
       const nlohmann::json record = hit_record(hit);
       out_ << (fields_.empty() ? dump(record) : dump(select_fields(record, fields_))) << "\n";
     }
-    if (request.facets && results.matches > 0) print_facets(results.facets);
+    // Asked for, facets are a record even when nothing matches: their lists are empty.
+    if (request.facets) print_facets(results.facets);
   }
 
   void print_article(const StoredArticle& a) override {

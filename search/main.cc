@@ -270,7 +270,8 @@ int main(int argc, char** argv) {
        "print one article whole: its metadata, names and cleaned text (an id as results "
        "show it, or its path; also an entry of a JSON dump)")
       ("count", "print only the number of matching stories (articles with --duplicates=show), "
-       "exact, as --paths-only would list them")
+       "exact, as --paths-only would list them; with --json, the {\"type\": \"total\"} "
+       "record")
       ("paths-only", "print only the path of each article, one per line (for scripts)")
       ("null,0", "print only the paths, each ended by a NUL byte (for xargs -0)")
       ("json", "print JSON Lines: one object per article, then {\"facets\": ...} with "
@@ -382,6 +383,13 @@ int main(int argc, char** argv) {
   if (count_only && (interactive || listing)) {
     return fail("--count answers one query: not with --interactive or --list", true);
   }
+  if (count_only && (vm.count("paths-only") || vm.count("null") || vm.count("facets") ||
+                     vm.count("timeline") || vm.count("related"))) {
+    return fail(
+        "--count prints one number: not with --paths-only, -0, --facets, --timeline or "
+        "--related",
+        true);
+  }
   if (count_only) request.limit = 0;
   const bool showing = vm.count("show") > 0;
   if (showing && (count_only || interactive || listing || !request.query.empty())) {
@@ -462,7 +470,7 @@ int main(int argc, char** argv) {
     newsdex::SearchResults results = searcher.search(request);
     warn_missing_shards(searcher);
     if (count_only) {
-      std::cout << results.matches << "\n";
+      newsdex::print_count(results, output, std::cout);
       return kExitOk;
     }
     newsdex::print_results(request, results, *printer, output, std::cout, std::cerr);

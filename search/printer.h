@@ -17,7 +17,8 @@ class Printer {
  public:
   virtual ~Printer() = default;
   // Prints the results of `request`, then their facets when it asked for them; prints
-  // the "no matches" form (and no facets) when there are no hits.
+  // the "no matches" form when there are no hits (JSON: the facets record, lists empty,
+  // when asked for).
   virtual void print(const SearchRequest& request, const SearchResults& results) = 0;
   // Prints the entity browser's values of one facet; the "none" form when empty.
   virtual void print_list(const ListRequest& request, const ListResults& results) = 0;
@@ -41,7 +42,7 @@ std::unique_ptr<Printer> make_text_printer(std::ostream& out, bool color, std::s
 // JSON Lines. Search: one object per hit (with its people, places, organizations and
 // topics), then, when asked for, one last line
 //   {"facets": {"people": [{"name": ..., "count": ...}, ...], "places": [...], ...}}
-// and nothing at all when there are no hits. Browser: one {"name", "count"} per value.
+// with empty lists when there are no hits. Browser: one {"name", "count"} per value.
 // With `fields` (see hit_record.h), a hit holds its type and those fields, in that order.
 std::unique_ptr<Printer> make_json_printer(std::ostream& out, std::vector<std::string> fields = {});
 

@@ -38,6 +38,14 @@ void print_total_json(const SearchResults& results, std::ostream& out) {
 
 }  // namespace
 
+void print_count(const SearchResults& results, const OutputOptions& options, std::ostream& out) {
+  if (options.style == OutputStyle::kJson) {
+    print_total_json(results, out);
+  } else {
+    out << results.matches << "\n";
+  }
+}
+
 void print_results(const SearchRequest& request, const SearchResults& results, Printer& printer,
                    const OutputOptions& options, std::ostream& out, std::ostream& notes) {
   switch (options.style) {

@@ -28,4 +28,8 @@ struct OutputOptions {
 void print_results(const SearchRequest& request, const SearchResults& results, Printer& printer,
                    const OutputOptions& options, std::ostream& out, std::ostream& notes);
 
+// --count: the number of matching stories, or with JSON the total record that ends a
+// search's output ({"type":"total","matches":...,"articles":...}).
+void print_count(const SearchResults& results, const OutputOptions& options, std::ostream& out);
+
 }  // namespace newsdex

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include "support/code_points.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <sstream>
 #include <string>
@@ -351,12 +352,17 @@ TEST(JsonPrinter, FacetsAreOneLastLine) {
   EXPECT_TRUE(facets["facets"]["people"][0]["count"].is_number_unsigned());
 }
 
-TEST(JsonPrinter, NoFacetLineUnlessAskedOrWithoutHits) {
+// Facets are a record when asked for, also when nothing matches (scripts find the key
+// they asked for), and never otherwise.
+TEST(JsonPrinter, FacetLineExactlyWhenAskedForEvenWithoutHits) {
   std::string plain = print_json(request_for("harbour"), results_with_entities());
   EXPECT_EQ(plain.find("\"facets\""), std::string::npos) << plain;
   SearchResults none;
   none.facets = results_with_entities().facets;
-  EXPECT_EQ(print_json(facets_request("harbour"), none), "");
+  for (FacetCounts& counts : none.facets) counts.values.clear();
+  std::string empty = print_json(facets_request("harbour"), none);
+  EXPECT_TRUE(empty.starts_with("{\"type\":\"facets\",\"facets\":{\"people\":[]")) << empty;
+  EXPECT_EQ(std::count(empty.begin(), empty.end(), '\n'), 1) << empty;
 }
 
 TEST(JsonPrinter, FacetsWithoutHitsWhenOnlyTheCountsAreAskedFor) {

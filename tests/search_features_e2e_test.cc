@@ -298,6 +298,24 @@ TEST_F(SearchFeatures, OptionTrapsDoTheObviousThing) {
   ProcessResult listed = search({"--paths-only", "-n", "100000", "gaza"});
   EXPECT_EQ(count.out,
             std::to_string(std::count(listed.out.begin(), listed.out.end(), '\n')) + "\n");
+  // With --json, the count is the total record; with another output, one line and exit 2.
+  ProcessResult count_json = search({"--count", "--json", "gaza"});
+  EXPECT_EQ(count_json.exit_code, 0) << count_json.err;
+  const std::vector<nlohmann::json> totals = testing::json_records(count_json.out, "total");
+  ASSERT_EQ(totals.size(), 1u) << count_json.out;
+  EXPECT_EQ(std::to_string(totals.front().at("matches").get<int>()) + "\n", count.out);
+  EXPECT_EQ(testing::parse_json_lines(count_json.out).size(), 1u) << count_json.out;
+  for (const char* other : {"--paths-only", "--facets", "--timeline", "--related", "-0"}) {
+    ProcessResult refused = search({"--count", other, "gaza"});
+    EXPECT_EQ(refused.exit_code, 2) << other;
+    EXPECT_EQ(std::count(refused.err.begin(), refused.err.end(), '\n'), 2) << refused.err;
+  }
+  // --facets asked for is a record even when nothing matches, with empty lists.
+  ProcessResult no_match = search({"--json", "--facets", "zzzqqqxx"});
+  EXPECT_EQ(no_match.exit_code, 0) << no_match.err;
+  const std::vector<nlohmann::json> empty_facets = testing::json_records(no_match.out, "facets");
+  ASSERT_EQ(empty_facets.size(), 1u) << no_match.out;
+  EXPECT_TRUE(empty_facets.front().at("facets").at("people").empty());
   // NEWSDEX_DB stands for --db.
   ProcessResult by_env = testing::run_search({"--count", "gaza"}, {{"NEWSDEX_DB", db()}});
   EXPECT_EQ(by_env.exit_code, 0) << by_env.err;
