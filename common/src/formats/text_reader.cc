@@ -1,6 +1,8 @@
 #include "newsdex/formats/text_reader.h"
 
+#include <charconv>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -76,6 +78,16 @@ std::string_view unquote(std::string_view s) {
   return s;
 }
 
+// The code point of the four hex digits that start `digits` ("00e9" of \u00e9), if they
+// are four hex digits.
+std::optional<char32_t> hex4(std::string_view digits) {
+  std::uint32_t code = 0;
+  if (digits.size() < 4) return std::nullopt;
+  auto [end, error] = std::from_chars(digits.data(), digits.data() + 4, code, 16);
+  if (error != std::errc() || end != digits.data() + 4) return std::nullopt;
+  return static_cast<char32_t>(code);
+}
+
 // The value of a YAML scalar: a double-quoted one with its escapes read (\" \\ \n \t
 // \/ \uXXXX; a line break or tab becomes a space, as in a title), a single-quoted one
 // with '' read as ', a plain one as it is. `Markets "wobble"` is never shown as
@@ -108,27 +120,12 @@ std::string yaml_scalar(std::string_view raw) {
         value += ' ';
         break;
       case 'u':
-        if (i + 4 < inner.size()) {
-          char32_t code = 0;
-          bool hex = true;
-          for (std::size_t k = 1; k <= 4 && hex; ++k) {
-            const char c = inner[i + k];
-            code <<= 4;
-            if (c >= '0' && c <= '9') {
-              code |= static_cast<char32_t>(c - '0');
-            } else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f') {
-              code |= static_cast<char32_t>((c | 0x20) - 'a' + 10);
-            } else {
-              hex = false;
-            }
-          }
-          if (hex) {
-            append_utf8(value, code);
-            i += 4;
-            break;
-          }
+        if (std::optional<char32_t> code = hex4(inner.substr(i + 1))) {
+          append_utf8(value, *code);
+          i += 4;
+        } else {
+          value += "\\u";
         }
-        value += "\\u";
         break;
       default:  // \" \\ \/ and anything else: the character itself
         value += escape;
