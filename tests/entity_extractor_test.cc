@@ -31,6 +31,14 @@ std::string describe(const Extraction& extraction) {
   return out;
 }
 
+// The canonical names of an extraction, sorted.
+std::vector<std::string> sorted_names(const Extraction& extraction) {
+  std::vector<std::string> names;
+  for (const ExtractedEntity& e : extraction.entities) names.push_back(e.name);
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
 void run_table(const std::vector<Case>& cases) {
   EntityExtractor extractor;
   for (const Case& c : cases) {
@@ -150,12 +158,9 @@ TEST(EntityExtractor, TitleCaseHeadingsGiveNamesOnlyWithEvidence) {
       "Diplomatic Efforts Continue for Laura Moreau\n\n"
       "Talks Stall as Hamas Weighs Offer\n\n"
       "A spokesman said Hamas was studying the proposal.");
-  std::vector<std::string> names;
-  for (const ExtractedEntity& e : extraction.entities) names.push_back(e.name);
-  std::sort(names.begin(), names.end());
   // Cairo: a place the gazetteer knows; Laura Moreau: a given and a family name;
   // Hamas: written in the running text too. Nothing else on the headings is a name.
-  EXPECT_EQ(names, (std::vector<std::string>{"Cairo", "Hamas", "Laura Moreau"}))
+  EXPECT_EQ(sorted_names(extraction), (std::vector<std::string>{"Cairo", "Hamas", "Laura Moreau"}))
       << describe(extraction);
 }
 
@@ -164,9 +169,8 @@ TEST(EntityExtractor, AOneWordTitleIsNoName) {
   EntityExtractor extractor;
   Extraction extraction =
       extractor.extract("Report\n\nOn Monday the World Bank said lending had slowed.");
-  std::vector<std::string> names;
-  for (const ExtractedEntity& e : extraction.entities) names.push_back(e.name);
-  EXPECT_EQ(names, std::vector<std::string>{"World Bank"}) << describe(extraction);
+  EXPECT_EQ(sorted_names(extraction), std::vector<std::string>{"World Bank"})
+      << describe(extraction);
 }
 
 // The tagger takes "World Health Organization" for no entity, as it would "World Cup":
