@@ -9,7 +9,7 @@
 #include <string_view>
 
 #include "editline.h"
-#include "newsdex/text_decoding.h"
+#include "newsdex/utf8.h"
 
 namespace newsdex {
 namespace {

@@ -16,7 +16,7 @@
 #include "interactive.h"
 #include "newsdex/default_index.h"
 #include "newsdex/errors.h"
-#include "newsdex/text_decoding.h"
+#include "newsdex/utf8.h"
 #include "printer.h"
 #include "result_output.h"
 #include "searcher.h"

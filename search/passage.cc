@@ -9,7 +9,7 @@
 #include <set>
 #include <string_view>
 
-#include "newsdex/text_decoding.h"
+#include "newsdex/utf8.h"
 
 namespace newsdex {
 namespace {

@@ -8,7 +8,7 @@
 
 #include "newsdex/errors.h"
 #include "newsdex/schema.h"
-#include "newsdex/text_decoding.h"
+#include "newsdex/utf8.h"
 
 namespace newsdex {
 namespace {

@@ -4,8 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "newsdex/gazetteer.h"
-#include "newsdex/text_decoding.h"
+#include "newsdex/name_fold.h"
+#include "newsdex/utf8.h"
 
 namespace newsdex {
 namespace {
@@ -14,9 +14,9 @@ bool is_word_byte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
-// The words of `text` in gazetteer_key() form.
+// The words of `text` in name_key() form.
 std::vector<std::string> folded_words(std::string_view text) {
-  std::string folded = gazetteer_key(text);
+  std::string folded = name_key(text);
   std::vector<std::string> words;
   std::size_t i = 0;
   while (i < folded.size()) {

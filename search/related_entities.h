@@ -13,7 +13,7 @@
 
 namespace newsdex {
 
-// Whether `query_text` names `name`: compared in gazetteer_key() form (case and Latin
+// Whether `query_text` names `name`: compared in name_key() form (case and Latin
 // diacritics folded), the whole name appears in the query between word boundaries, or
 // every word of the name is a word of the query. Words are runs of letters and digits
 // (bytes >= 0x80 count as letters); so `org:hamas`, `Hamas` and `hamas ceasefire` name

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "newsdex/text_decoding.h"
+#include "newsdex/utf8.h"
 #include "related_entities.h"
 #include "timeline.h"
 

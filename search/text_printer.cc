@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "facets.h"
-#include "newsdex/text_decoding.h"
+#include "newsdex/utf8.h"
 #include "printer.h"
 
 namespace newsdex {

@@ -4,7 +4,7 @@
     python3 common/data/regenerate/build_background_df.py CORPUS_DIR [--output FILE]
 
 Reads every .txt file under CORPUS_DIR (one article per file), splits it into words
-exactly as newsdex::TopicExtractor does (common/src/topic_extractor.cc), and counts in
+exactly as newsdex::TopicExtractor does (common/analysis/src/topic_extractor.cc), and counts in
 how many articles each word occurs. The output is a header line `#docs<TAB>N`, then
 `word<TAB>df` for the words that occur in at least --min-df articles, sorted by the
 UTF-8 bytes of the word. The topic extractor turns these counts into idf weights, so

@@ -8,9 +8,10 @@ with --node-modules pointing at an npm prefix's node_modules that holds cities.j
 package iso-codes installed. Python 3 standard library only; faker's locale data is
 JavaScript, so `node` is run once to print it as JSON.
 
-The C++ reader (common/src/gazetteer.cc) matches names through fold(): the same
-folding is used here to merge spellings that the reader could not tell apart, and
-`--fold-table` prints the table gazetteer.cc embeds, so the two cannot drift.
+The C++ reader (common/analysis/src/gazetteer.cc) matches names through name_key()
+(common/index/include/newsdex/name_fold.h): the same folding is used here to merge
+spellings that the reader could not tell apart, and `--fold-table` prints the table
+name_fold.h embeds, so the two cannot drift.
 """
 
 import argparse
@@ -92,7 +93,7 @@ KIND_ORDER = ["country", "subdivision", "city", "region"]  # bit order of PlaceK
 SPELLING_PRIORITY = {"country": 0, "region": 1, "subdivision": 2, "city": 3}
 MAX_PLACE_WORDS = 6  # longer GeoNames names are never written in running text
 
-# --- Folding, shared with gazetteer.cc ---------------------------------------------------
+# --- Folding, shared with name_fold.h -----------------------------------------------------
 
 APOSTROPHES = "'\u2018\u2019\u02bb\u02bc\u02be\u02bf"
 TRANSLITERATION_MARKS = "\u2018\u02bb\u02bc\u02be\u02bf"  # ʿayn and hamza in GeoNames
@@ -127,7 +128,7 @@ def fold(text):
 
 
 def print_fold_table():
-    """Prints the C++ string literal of gazetteer.cc: two bytes per code point of
+    """Prints the C++ string literal of name_fold.h: two bytes per code point of
     FOLD_RANGES, the ASCII fold padded with a space, or two spaces to keep the letter."""
     for low, high in FOLD_RANGES:
         print(f"// U+{low:04X}..U+{high - 1:04X}")
@@ -405,7 +406,7 @@ def main():
     parser.add_argument("--iso-codes", type=Path, default=ISO_CODES_DIR,
                         help="folder of iso_3166-1.json and iso_3166-2.json")
     parser.add_argument("--fold-table", action="store_true",
-                        help="print the fold table of gazetteer.cc and exit")
+                        help="print the fold table of name_fold.h and exit")
     args = parser.parse_args()
     if args.fold_table:
         print_fold_table()

@@ -1,5 +1,5 @@
 // Features of the entity tagger: what the model sees of each token. Shared by the
-// runtime tagger and the trainer (common/train/), so both compute exactly the same keys.
+// runtime tagger and the trainer (tools/train-ner/), so both compute exactly the same keys.
 #pragma once
 
 #include <cstdint>

@@ -1,5 +1,5 @@
 // The entity tagger: a linear model over FeatureContext features, decoded greedily left
-// to right into B/I/O tags. Trained by common/train/train_ner.cc; the trained model is
+// to right into B/I/O tags. Trained by tools/train-ner/train_ner.cc; the trained model is
 // common/data/ner_model.bin, compiled into the library.
 #pragma once
 

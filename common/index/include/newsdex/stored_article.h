@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "newsdex/article.h"
+#include "newsdex/entities.h"
 
 namespace newsdex {
 

@@ -1,11 +1,8 @@
-// The UTF-8 helpers of text_decoding.h that need no ICU, in an object of their own: a
-// program that only walks UTF-8 (newsdex-search) then links without ICU, whose loading
-// was a third of its start-up time.
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
 
-#include "newsdex/text_decoding.h"
+#include "newsdex/utf8.h"
 
 namespace newsdex {
 namespace {

@@ -9,6 +9,7 @@
 
 #include "newsdex/article_cleaner.h"
 #include "newsdex/article_date.h"
+#include "newsdex/entities.h"
 #include "newsdex/file_system.h"
 #include "newsdex/fingerprint.h"
 #include "newsdex/formats/parsed_document.h"
@@ -36,25 +37,6 @@ struct SourceFile {
     if (!root_label.empty()) in_root.remove_prefix(root_label.size() + 1);
     return in_root;
   }
-};
-
-// Who and what an article is about: canonical names, most mentioned first.
-struct ArticleEntities {
-  std::vector<std::string> people;
-  std::vector<std::string> places;
-  std::vector<std::string> organizations;
-  std::vector<std::string> topics;  // key phrases, then the section
-  // Other names the article uses for the same people, places and organisations
-  // ("Netanyahu" beside "Benjamin Netanyahu"): searchable, but not facet values.
-  std::vector<std::string> people_aliases;
-  std::vector<std::string> place_aliases;
-  std::vector<std::string> organization_aliases;
-
-  // The canonical list of a schema source (kPeople, ...); nullptr for other sources.
-  const std::vector<std::string>* list_for(FieldSource source) const;
-  std::vector<std::string>* list_for(FieldSource source);
-  // The aliases of a schema source; nullptr when it has none (topics and others).
-  const std::vector<std::string>* aliases_for(FieldSource source) const;
 };
 
 struct Article {

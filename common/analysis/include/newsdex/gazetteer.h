@@ -18,10 +18,8 @@ enum PlaceKind : std::uint8_t {
   kPlaceRegion = 8,       // continents, seas, regions such as "Middle East", "West Bank"
 };
 
-// The form names are matched in: ASCII and Latin letters lower-cased and stripped of
-// diacritics ("São Paulo" -> "sao paulo", "Łódź" -> "lodz", "ß" -> "ss"), apostrophes and
-// combining marks dropped ("Côte d’Ivoire" -> "cote divoire"); other characters kept.
-// Never longer than `text`. Never throws except std::bad_alloc.
+// The form names are matched in: name_key() (newsdex/name_fold.h), which the search
+// tool uses too.
 std::string gazetteer_key(std::string_view text);
 
 // Immutable after construction, so one object serves every thread. Lookups never
