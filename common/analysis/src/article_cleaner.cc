@@ -292,6 +292,59 @@ std::string CleanArticle::body_text() const {
   return text;
 }
 
+namespace {
+
+// Which lines are at the edges, where learnt residue is looked for: inside the body a
+// repeated line is the article's own (a quote, a line-up), whatever its count. Empty
+// when the context neither collects line keys nor drops learnt residue.
+std::vector<bool> edge_line_flags(const std::vector<std::string_view>& lines,
+                                  const CleaningContext& context) {
+  std::vector<bool> at_edge;
+  if (context.collect_line_keys || context.learnt_residue != nullptr) {
+    at_edge.assign(lines.size(), false);
+    for_each_edge_line(lines, [&](std::size_t i) { at_edge[i] = true; });
+  }
+  return at_edge;
+}
+
+// The verdict on an edge line, given classify_line()'s: a line kept so far is dropped when
+// the source's learnt residue holds it. Adds the line's key to `line_keys` when the
+// context collects them.
+LineVerdict judge_edge_line(std::string_view line, LineVerdict verdict,
+                            const CleaningContext& context, std::vector<std::uint64_t>& line_keys) {
+  std::uint64_t key = residue_line_key(context.source, line);
+  if (key != 0 && context.collect_line_keys) line_keys.push_back(key);
+  if (key != 0 && verdict == LineVerdict::kKeep && context.learnt_residue != nullptr &&
+      context.learnt_residue->contains(key)) {
+    verdict = LineVerdict::kDropLine;
+  }
+  return verdict;
+}
+
+// The blocks of the kept paragraphs: a paragraph of one line that looks like a heading
+// is one, unless it is the last (a heading has text after it); the others keep their
+// lines.
+std::vector<TextBlock> blocks_of(const std::vector<std::vector<std::string_view>>& paragraphs) {
+  std::vector<TextBlock> blocks;
+  for (std::size_t p = 0; p < paragraphs.size(); ++p) {
+    const auto& para = paragraphs[p];
+    bool is_last = p + 1 == paragraphs.size();
+    if (para.size() == 1 && !is_last && looks_like_heading(para.front())) {
+      blocks.push_back({BlockKind::kHeading, std::string(para.front())});
+      continue;
+    }
+    TextBlock block{BlockKind::kParagraph, {}};
+    for (std::string_view line : para) {
+      if (!block.text.empty()) block.text += '\n';
+      block.text += line;
+    }
+    blocks.push_back(std::move(block));
+  }
+  return blocks;
+}
+
+}  // namespace
+
 CleanArticle clean_article(std::string_view utf8_text, const CleaningContext& context) {
   std::vector<std::string_view> lines;
   split_lines(utf8_text, lines);
@@ -305,13 +358,7 @@ CleanArticle clean_article(std::string_view utf8_text, const CleaningContext& co
     paragraph.clear();
   };
 
-  // Learnt residue is looked for at the edges only: inside the body a repeated line is
-  // the article's own (a quote, a line-up), whatever its count.
-  std::vector<bool> at_edge;
-  if (context.collect_line_keys || context.learnt_residue != nullptr) {
-    at_edge.assign(lines.size(), false);
-    for_each_edge_line(lines, [&](std::size_t i) { at_edge[i] = true; });
-  }
+  const std::vector<bool> at_edge = edge_line_flags(lines, context);
 
   for (std::size_t i = 0; i < lines.size(); ++i) {
     std::string_view line = trim(lines[i]);
@@ -321,12 +368,7 @@ CleanArticle clean_article(std::string_view utf8_text, const CleaningContext& co
     }
     LineVerdict verdict = classify_line(line);
     if (!at_edge.empty() && at_edge[i]) {
-      std::uint64_t key = residue_line_key(context.source, line);
-      if (key != 0 && context.collect_line_keys) article.line_keys.push_back(key);
-      if (key != 0 && verdict == LineVerdict::kKeep && context.learnt_residue != nullptr &&
-          context.learnt_residue->contains(key)) {
-        verdict = LineVerdict::kDropLine;
-      }
+      verdict = judge_edge_line(line, verdict, context, article.line_keys);
     }
     if (article.title.empty()) {
       if (verdict == LineVerdict::kKeep) {
@@ -357,20 +399,7 @@ CleanArticle clean_article(std::string_view utf8_text, const CleaningContext& co
   article.line_keys.erase(std::unique(article.line_keys.begin(), article.line_keys.end()),
                           article.line_keys.end());
 
-  for (std::size_t p = 0; p < paragraphs.size(); ++p) {
-    const auto& para = paragraphs[p];
-    bool is_last = p + 1 == paragraphs.size();
-    if (para.size() == 1 && !is_last && looks_like_heading(para.front())) {
-      article.blocks.push_back({BlockKind::kHeading, std::string(para.front())});
-      continue;
-    }
-    TextBlock block{BlockKind::kParagraph, {}};
-    for (std::string_view line : para) {
-      if (!block.text.empty()) block.text += '\n';
-      block.text += line;
-    }
-    article.blocks.push_back(std::move(block));
-  }
+  article.blocks = blocks_of(paragraphs);
   return article;
 }
 

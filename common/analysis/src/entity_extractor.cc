@@ -250,9 +250,6 @@ struct TokenRange {
   std::size_t first, last;  // token indexes, inclusive
 };
 
-// Tagged runs of tokens, cleaned up: joiners are not left at either end; two person
-// names with only a joiner between them are one name ("Mohammed" bin "Abdulrahman
-// Al-Thani"); a role word inside a non-person run starts the person after it.
 // A given name the model left untagged, followed by a capitalised word that is not a
 // known place and not inside a longer name, is a person ("Antony Blinken" after a
 // misleading headline).
@@ -386,160 +383,221 @@ std::size_t person_after_role(std::string_view text, const std::vector<Token>& t
   return role + 1;
 }
 
+// The run of tokens tagged as one entity that starts at `first`, which holds a begin
+// tag.
+TokenRange tagged_run(const std::vector<std::uint8_t>& tags, std::size_t first) {
+  TokenRange range{tag_type(tags[first]), first, first};
+  while (range.last + 1 < tags.size() && tags[range.last + 1] == inside_tag(range.type)) {
+    ++range.last;
+  }
+  return range;
+}
+
+// "George" W "Bush": the tagger often ends a person at a middle initial and leaves the
+// rest untagged or takes it for another name. A given name, an initial and a
+// capitalised word are one person, with the rest of a run the tagger began there.
+void take_initial_and_family_name(std::string_view text, const std::vector<Token>& tokens,
+                                  const std::vector<std::uint8_t>& tags, TokenRange& range) {
+  auto word = [&](std::size_t i) { return tokens[i].text(text); };
+  if (range.type == EntityType::kPerson && range.last + 2 < tokens.size() &&
+      tokens[range.last + 1].begin > tokens[range.last].end && is_initial(word(range.last + 1)) &&
+      tokens[range.last + 2].has(kTokenCapitalised) && tokens[range.last + 2].has(kTokenHasLower) &&
+      !tokens[range.last + 2].has(kTokenSentenceStart) &&
+      !equals_lower_ascii(word(range.last + 1), "x.") &&  // "Malcolm X. His widow..."
+      Gazetteer::instance().is_given_name(word(range.last))) {
+    range.last += 2;
+    while (range.last + 1 < tags.size() && is_inside_tag(tags[range.last + 1])) ++range.last;
+  }
+}
+
+// Joiners are not left at either end of a name, nor "and" at its end: "House of
+// Representatives and" is the House ("Trinidad and Tobago" has it inside, never at its
+// end). Nor an article at its start: "The European Union" is the European Union.
+void trim_joiners_and_articles(std::string_view text, const std::vector<Token>& tokens,
+                               TokenRange& range) {
+  auto word = [&](std::size_t i) { return tokens[i].text(text); };
+  while (range.last > range.first && (is_one_of_lower(kJoiners, word(range.last)) ||
+                                      equals_lower_ascii(word(range.last), "and"))) {
+    --range.last;
+  }
+  while (range.first < range.last && (is_one_of_lower(kJoiners, word(range.first)) ||
+                                      is_one_of_lower(kArticles, word(range.first)))) {
+    ++range.first;
+  }
+}
+
+// Dates run on into names in tables and datelines ("WED Imphold", "Bob Dole
+// Wednesday"): abbreviated days and months go from either end, and a day written in
+// full from the end of a name of two words or more (is_trailing_day()).
+void trim_dates(std::string_view text, const std::vector<Token>& tokens, TokenRange& range) {
+  auto word = [&](std::size_t i) { return tokens[i].text(text); };
+  while (range.first < range.last && is_date_abbreviation(tokens[range.first], word(range.first))) {
+    ++range.first;
+  }
+  while (range.last > range.first &&
+         (is_date_abbreviation(tokens[range.last], word(range.last)) ||
+          (range.last > range.first + 1 && is_trailing_day(word(range.last))))) {
+    --range.last;
+  }
+}
+
+// "Tory Dominic Grieve", "MP Jo Cox", "Tory Shadow Chancellor Oliver Letwin": a party, a
+// country or a title before a person's name is not part of it (nor is a role, see
+// split_person_after_role()). Not "Oscar Moreno": only titles in capitals go.
+void drop_known_names_before_person(std::string_view text, const std::vector<Token>& tokens,
+                                    TokenRange& range) {
+  if (range.type != EntityType::kPerson) return;
+  while (range.first < range.last) {
+    const KnownEntity* known =
+        KnownEntities::shipped().find(entity_key(tokens[range.first].text(text)));
+    if (known == nullptr || (known->type == EntityType::kMisc && !tokens[range.first].all_caps())) {
+      break;
+    }
+    ++range.first;
+  }
+}
+
+// "US Secretary of State Antony Blinken": at the first role or title word that a person
+// follows (person_after_role()), the run becomes that person. The body before the role
+// ("Reserve Bank of India Governor ...", "FBI Director ...") is taken as a name too,
+// when it is plainly one (not "Labour Prime" of "Labour Prime Minister").
+void split_person_after_role(std::string_view text, const std::vector<Token>& tokens,
+                             TokenRange& range, std::vector<TokenRange>& ranges) {
+  auto word = [&](std::size_t i) { return tokens[i].text(text); };
+  for (std::size_t k = range.first; k < range.last; ++k) {
+    if (!is_one_of_lower(kRoleWords, word(k)) && !is_one_of_lower(kTitleWords, word(k))) continue;
+    std::size_t person = person_after_role(text, tokens, k, range.last);
+    if (person == 0) return;
+    if (range.type != EntityType::kPerson && k > range.first &&
+        names_a_body(text, tokens, range.first, k - 1)) {
+      ranges.push_back({range.type, range.first, k - 1});
+    }
+    range = {EntityType::kPerson, person, range.last};
+    return;
+  }
+}
+
+// "US Secretary" alone: the role is not part of the name.
+void trim_trailing_roles(std::string_view text, const std::vector<Token>& tokens,
+                         TokenRange& range) {
+  while (range.type != EntityType::kPerson && range.last > range.first &&
+         is_one_of_lower(kRoleWords, tokens[range.last].text(text))) {
+    --range.last;
+  }
+}
+
+// Whether `range` continues the last of `ranges` across one or two joiners between
+// them: a person's name goes on across "bin", "van", "von der" ("Ursula" von der
+// "Leyen") or a middle initial the tagger left out ("George" W "Bush"), an
+// organisation's across "of" ("Bank" of "England"), though not from a named body to
+// its country ("LG Electronics" of "South Korea").
+bool joins_previous_range(std::string_view text, const std::vector<Token>& tokens,
+                          const std::vector<TokenRange>& ranges, const TokenRange& range) {
+  std::size_t gap = ranges.empty() ? 0 : range.first - ranges.back().last - 1;
+  if (gap != 1 && gap != 2) return false;
+  EntityType before = ranges.back().type;
+  bool person_joins = before == EntityType::kPerson;
+  bool organization_joins = before == EntityType::kOrganization && gap == 1;
+  for (std::size_t k = ranges.back().last + 1; k < range.first; ++k) {
+    std::string_view joiner = tokens[k].text(text);
+    bool of = equals_lower_ascii(joiner, "of");
+    bool initial = gap == 1 && range.type == EntityType::kPerson && is_initial(joiner);
+    person_joins = person_joins && !of && (is_one_of_lower(kJoiners, joiner) || initial);
+    organization_joins = organization_joins && of;
+  }
+  organization_joins =
+      organization_joins &&
+      !named_body_of_country(text, tokens, ranges.back().first, range.first - 1, range.last);
+  return person_joins || organization_joins;
+}
+
+// A "person" ending with the head noun of a body is that body, and a person just before
+// it, one space away, is the start of its name ("Kennedy" "Space Center"). So is a run
+// of names the tagger took for no entity ("World Health Organization", as if "World
+// Cup"), unless it is a building. Places keep their type: the annotators call an
+// airport or a stadium a place.
+void retype_names_ending_with_body_head(std::string_view text, const std::vector<Token>& tokens,
+                                        TokenRange& range, std::vector<TokenRange>& ranges) {
+  auto word = [&](std::size_t i) { return tokens[i].text(text); };
+  bool named_misc_body = range.type == EntityType::kMisc && range.last > range.first &&
+                         !is_one_of_lower(kPlaceHeads, word(range.last));
+  if (range.type != EntityType::kPerson && !named_misc_body) return;
+  if (!is_one_of_lower(kBodyHeads, word(range.last))) return;
+  range.type = EntityType::kOrganization;
+  if (!ranges.empty() && ranges.back().type == EntityType::kPerson &&
+      ranges.back().last + 1 == range.first &&
+      tokens[ranges.back().last].end == tokens[range.first].begin - 1) {
+    range.first = ranges.back().first;
+    ranges.pop_back();
+  }
+}
+
+// "Fenerbahce of Turkey", "Ericsson of Sweden": an organisation that is a named body and
+// the country it is from is split in two, at its last "of". Not when a word before "of"
+// is a generic head that needs the place ("Bank of England", "Press Trust of India",
+// "Writers Guild of America") or a title ("King of Belgium", "Prince of Wales"), nor a
+// name with another "of" in it (see named_body_of_country()).
+void split_body_from_its_country(std::string_view text, const std::vector<Token>& tokens,
+                                 TokenRange& range, std::vector<TokenRange>& ranges) {
+  if (range.type != EntityType::kOrganization || range.last <= range.first + 1) return;
+  for (std::size_t of = range.last - 1; of > range.first; --of) {
+    if (!equals_lower_ascii(tokens[of].text(text), "of")) continue;
+    if (named_body_of_country(text, tokens, range.first, of, range.last)) {
+      ranges.push_back({EntityType::kOrganization, range.first, of - 1});
+      range = {EntityType::kPlace, of + 1, range.last};
+    }
+    return;
+  }
+}
+
+// A "place" that is a city's newspaper ("New York Times") is that newspaper.
+void retype_city_newspaper(std::string_view text, const std::vector<Token>& tokens,
+                           TokenRange& range) {
+  if (range.type == EntityType::kPlace && range.last > range.first &&
+      is_one_of_lower(kPaperWords, tokens[range.last].text(text)) &&
+      is_known_place(range_text(text, tokens, range.first, range.last - 1))) {
+    range.type = EntityType::kOrganization;
+  }
+}
+
+// A "place" ending with the head noun of an organisation ("U.S. Defense Logistics
+// Agency", "Interior Ministry") is that organisation; buildings stay places, and so do
+// places so named ("West Bank", "Russian Federation").
+void retype_place_ending_with_body_head(std::string_view text, const std::vector<Token>& tokens,
+                                        TokenRange& range) {
+  std::string_view last = tokens[range.last].text(text);
+  if (range.type == EntityType::kPlace && range.last > range.first &&
+      is_one_of_lower(kBodyHeads, last) && !is_one_of_lower(kPlaceHeads, last) &&
+      !is_known_place(range_text(text, tokens, range.first, range.last))) {
+    range.type = EntityType::kOrganization;
+  }
+}
+
+// The runs of tokens the model tagged (with tag_given_name_pairs()), cleaned up by the
+// rules above in this order. A rule may split a run in two, pushing its first part, or
+// join it to the run before.
 std::vector<TokenRange> tagged_ranges(std::string_view text, const std::vector<Token>& tokens,
                                       std::vector<std::uint8_t> tags) {
   tag_given_name_pairs(text, tokens, tags);
-  auto word = [&](std::size_t i) { return tokens[i].text(text); };
   std::vector<TokenRange> ranges;
   for (std::size_t i = 0; i < tags.size(); ++i) {
     if (tags[i] == kTagOutside || is_inside_tag(tags[i])) continue;
-    TokenRange range{tag_type(tags[i]), i, i};
-    while (range.last + 1 < tags.size() && tags[range.last + 1] == inside_tag(range.type)) {
-      ++range.last;
+    TokenRange range = tagged_run(tags, i);
+    take_initial_and_family_name(text, tokens, tags, range);
+    i = range.last;  // the next run starts after this one, even where the rules trim it
+    trim_joiners_and_articles(text, tokens, range);
+    trim_dates(text, tokens, range);
+    drop_known_names_before_person(text, tokens, range);
+    split_person_after_role(text, tokens, range, ranges);
+    trim_trailing_roles(text, tokens, range);
+    if (joins_previous_range(text, tokens, ranges, range)) {
+      ranges.back().last = range.last;
+      continue;
     }
-    // "George" W "Bush": the tagger often ends a person at a middle initial and leaves
-    // the rest untagged or takes it for another name. A given name, an initial and a
-    // capitalised word are one person.
-    if (range.type == EntityType::kPerson && range.last + 2 < tokens.size() &&
-        tokens[range.last + 1].begin > tokens[range.last].end && is_initial(word(range.last + 1)) &&
-        tokens[range.last + 2].has(kTokenCapitalised) &&
-        tokens[range.last + 2].has(kTokenHasLower) &&
-        !tokens[range.last + 2].has(kTokenSentenceStart) &&
-        !equals_lower_ascii(word(range.last + 1), "x.") &&  // "Malcolm X. His widow..."
-        Gazetteer::instance().is_given_name(word(range.last))) {
-      range.last += 2;
-      while (range.last + 1 < tags.size() && is_inside_tag(tags[range.last + 1])) ++range.last;
-    }
-    i = range.last;
-    // Nor "and": "House of Representatives and" is the House ("Trinidad and Tobago" has
-    // it inside, never at its end).
-    while (range.last > range.first && (is_one_of_lower(kJoiners, word(range.last)) ||
-                                        equals_lower_ascii(word(range.last), "and"))) {
-      --range.last;
-    }
-    while (range.first < range.last && (is_one_of_lower(kJoiners, word(range.first)) ||
-                                        is_one_of_lower(kArticles, word(range.first)))) {
-      ++range.first;  // "The European Union" is the European Union
-    }
-    // Dates run on into names in tables and datelines ("WED Imphold", "Bob Dole
-    // Wednesday").
-    while (range.first < range.last &&
-           is_date_abbreviation(tokens[range.first], word(range.first))) {
-      ++range.first;
-    }
-    while (range.last > range.first &&
-           (is_date_abbreviation(tokens[range.last], word(range.last)) ||
-            (range.last > range.first + 1 && is_trailing_day(word(range.last))))) {
-      --range.last;
-    }
-    if (range.type == EntityType::kPerson) {
-      // "Tory Dominic Grieve", "MP Jo Cox", "Tory Shadow Chancellor Oliver Letwin": a
-      // party, a country or a title before a person's name is not part of it (nor is a
-      // role, below). Not "Oscar Moreno": only titles in capitals go.
-      while (range.first < range.last) {
-        const KnownEntity* known = KnownEntities::shipped().find(entity_key(word(range.first)));
-        if (known == nullptr ||
-            (known->type == EntityType::kMisc && !tokens[range.first].all_caps())) {
-          break;
-        }
-        ++range.first;
-      }
-    }
-    {
-      // "US Secretary of State Antony Blinken": keep the person, from the first given
-      // name after the role word.
-      for (std::size_t k = range.first; k < range.last; ++k) {
-        if (!is_one_of_lower(kRoleWords, word(k)) && !is_one_of_lower(kTitleWords, word(k)))
-          continue;
-        std::size_t person = person_after_role(text, tokens, k, range.last);
-        if (person == 0) break;
-        // "Reserve Bank of India Governor ...", "FBI Director ...": the body before the
-        // role is a name too, when it is plainly one (not "Labour Prime" of "Labour Prime
-        // Minister").
-        if (range.type != EntityType::kPerson && k > range.first &&
-            names_a_body(text, tokens, range.first, k - 1)) {
-          ranges.push_back({range.type, range.first, k - 1});
-        }
-        range = {EntityType::kPerson, person, range.last};
-        break;
-      }
-      // "US Secretary" alone: the role is not part of the name.
-      while (range.type != EntityType::kPerson && range.last > range.first &&
-             is_one_of_lower(kRoleWords, word(range.last))) {
-        --range.last;
-      }
-    }
-    // One or two joiners between two tagged runs: a person's name goes on across "bin",
-    // "van", "von der" ("Ursula" von der "Leyen"), an organisation's across "of" ("Bank"
-    // of "England").
-    std::size_t gap = ranges.empty() ? 0 : range.first - ranges.back().last - 1;
-    if (gap == 1 || gap == 2) {
-      EntityType before = ranges.back().type;
-      bool person_joins = before == EntityType::kPerson;
-      bool organization_joins = before == EntityType::kOrganization && gap == 1;
-      for (std::size_t k = ranges.back().last + 1; k < range.first; ++k) {
-        std::string_view joiner = word(k);
-        bool of = equals_lower_ascii(joiner, "of");
-        // A middle initial the tagger left out ("George" W "Bush") joins a name too.
-        bool initial = gap == 1 && range.type == EntityType::kPerson && is_initial(joiner);
-        person_joins = person_joins && !of && (is_one_of_lower(kJoiners, joiner) || initial);
-        organization_joins = organization_joins && of;
-      }
-      // Not a named body and its country ("LG Electronics" of "South Korea").
-      organization_joins =
-          organization_joins &&
-          !named_body_of_country(text, tokens, ranges.back().first, range.first - 1, range.last);
-      if (person_joins || organization_joins) {
-        ranges.back().last = range.last;
-        continue;
-      }
-    }
-    // A "person" ending with the head noun of a body is that body, and a person just
-    // before it, one space away, is the start of its name ("Kennedy" "Space Center"). Places keep
-    // their type: the annotators call an airport or a stadium a place. So is a run of
-    // names the tagger took for no entity ("World Health Organization", as if "World
-    // Cup"), unless it is a building.
-    bool named_misc_body = range.type == EntityType::kMisc && range.last > range.first &&
-                           !is_one_of_lower(kPlaceHeads, word(range.last));
-    if ((range.type == EntityType::kPerson || named_misc_body) &&
-        is_one_of_lower(kBodyHeads, word(range.last))) {
-      range.type = EntityType::kOrganization;
-      if (!ranges.empty() && ranges.back().type == EntityType::kPerson &&
-          ranges.back().last + 1 == range.first &&
-          tokens[ranges.back().last].end == tokens[range.first].begin - 1) {
-        range.first = ranges.back().first;
-        ranges.pop_back();
-      }
-    }
-    // "Fenerbahce of Turkey", "Ericsson of Sweden": a named body and the country it is
-    // from. Not when a word before "of" is a generic head that needs the place ("Bank of
-    // England", "Press Trust of India", "Writers Guild of America") or a title ("King of
-    // Belgium", "Prince of Wales"), nor a name with another "of" in it.
-    if (range.type == EntityType::kOrganization && range.last > range.first + 1) {
-      for (std::size_t of = range.last - 1; of > range.first; --of) {
-        if (!equals_lower_ascii(word(of), "of")) continue;
-        if (named_body_of_country(text, tokens, range.first, of, range.last)) {
-          ranges.push_back({EntityType::kOrganization, range.first, of - 1});
-          range = {EntityType::kPlace, of + 1, range.last};
-        }
-        break;
-      }
-    }
-    // A "place" that is a city's newspaper ("New York Times") is that newspaper.
-    if (range.type == EntityType::kPlace && range.last > range.first &&
-        is_one_of_lower(kPaperWords, word(range.last)) &&
-        is_known_place(range_text(text, tokens, range.first, range.last - 1))) {
-      range.type = EntityType::kOrganization;
-    }
-    // A "place" ending with the head noun of an organisation ("U.S. Defense Logistics
-    // Agency", "Interior Ministry") is that organisation; buildings stay places, and so
-    // do places so named ("West Bank", "Russian Federation").
-    if (range.type == EntityType::kPlace && range.last > range.first &&
-        is_one_of_lower(kBodyHeads, word(range.last)) &&
-        !is_one_of_lower(kPlaceHeads, word(range.last)) &&
-        !is_known_place(range_text(text, tokens, range.first, range.last))) {
-      range.type = EntityType::kOrganization;
-    }
+    retype_names_ending_with_body_head(text, tokens, range, ranges);
+    split_body_from_its_country(text, tokens, range, ranges);
+    retype_city_newspaper(text, tokens, range);
+    retype_place_ending_with_body_head(text, tokens, range);
     ranges.push_back(range);
   }
   return ranges;
@@ -851,6 +909,107 @@ void make_types_consistent(std::vector<Span>& spans,
   }
 }
 
+// The spans that name entities (not kMisc), longest names first, so that a short
+// mention finds the full name it shortens; stable, so in text order otherwise.
+std::vector<std::size_t> longest_names_first(const std::vector<Span>& spans) {
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    if (spans[i].type != EntityType::kMisc) order.push_back(i);
+  }
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return spans[a].words.size() > spans[b].words.size();
+  });
+  return order;
+}
+
+// The entity found so far whose name `span` shortens ("Netanyahu" -> "Benjamin
+// Netanyahu", "Commission" -> "European Commission", "EU" -> "European Union"): the
+// candidate with the most mentions so far, the first on a tie; entities.size() when none.
+std::size_t entity_shortened_by(const Span& span, const std::vector<ExtractedEntity>& entities,
+                                const std::vector<const Span*>& canonical_span) {
+  std::size_t entity = entities.size();
+  for (std::size_t e = 0; e < entities.size(); ++e) {
+    const Span& full = *canonical_span[e];
+    if (full.type != span.type) continue;
+    bool shortens = is_affix(span.words, full.words) ||
+                    (span.type == EntityType::kOrganization && span.words.size() == 1 &&
+                     is_acronym_of(span.display, full.words));
+    if (shortens &&
+        (entity == entities.size() || entities[e].mention_count > entities[entity].mention_count)) {
+      entity = e;
+    }
+  }
+  return entity;
+}
+
+// Resolves the spans into `entities`, which starts empty, with their mention counts and
+// first mentions but no aliases yet, and returns each span's entity (0 for kMisc spans,
+// which have none). Spans of one key and type are one entity; a span whose key is new
+// joins the entity it shortens, unless it is a place or a known entity.
+std::vector<std::size_t> resolve_entities(const std::vector<Span>& spans, std::size_t key_count,
+                                          std::vector<ExtractedEntity>& entities) {
+  std::vector<const Span*> canonical_span;  // per entity: the span giving its name
+  // By type and key id: 4 * key id + type.
+  constexpr std::size_t kNoEntity = ~std::size_t{0};
+  std::vector<std::size_t> entity_of_key(4 * key_count, kNoEntity);
+  std::vector<std::size_t> entity_of_span(spans.size(), 0);
+  for (std::size_t index : longest_names_first(spans)) {
+    const Span& span = spans[index];
+    std::size_t& known = entity_of_key[4 * span.key_id + static_cast<std::size_t>(span.type)];
+    std::size_t entity = entities.size();
+    if (known != kNoEntity) {
+      entity = known;
+    } else if (span.type != EntityType::kPlace && !span.known) {
+      entity = entity_shortened_by(span, entities, canonical_span);
+    }
+    if (entity == entities.size()) {
+      entities.push_back({span.type, span.display, {}, 0, span.begin});
+      canonical_span.push_back(&span);
+    }
+    if (known == kNoEntity) known = entity;
+    entity_of_span[index] = entity;
+    ExtractedEntity& target = entities[entity];
+    ++target.mention_count;
+    target.first_mention = std::min(target.first_mention, span.begin);
+  }
+  return entity_of_span;
+}
+
+// Each form the spans write an entity in, other than its name, becomes an alias, once, in
+// order of appearance; a known entity's form is as written ("U.S.").
+void add_aliases(const std::vector<Span>& spans, const std::vector<std::size_t>& entity_of_span,
+                 std::vector<ExtractedEntity>& entities) {
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    if (spans[i].type == EntityType::kMisc) continue;
+    ExtractedEntity& entity = entities[entity_of_span[i]];
+    const std::string& display = spans[i].known ? spans[i].written : spans[i].display;
+    if (display != entity.name &&
+        std::find(entity.aliases.begin(), entity.aliases.end(), display) == entity.aliases.end()) {
+      entity.aliases.push_back(display);
+    }
+  }
+}
+
+// Sorts the entities most mentioned first, the first mentioned first on a tie, and
+// returns the new index of each by its old one.
+std::vector<std::size_t> sort_by_mentions(std::vector<ExtractedEntity>& entities) {
+  std::vector<std::size_t> rank(entities.size());
+  for (std::size_t e = 0; e < rank.size(); ++e) rank[e] = e;
+  std::stable_sort(rank.begin(), rank.end(), [&](std::size_t a, std::size_t b) {
+    const ExtractedEntity &x = entities[a], &y = entities[b];
+    if (x.mention_count != y.mention_count) return x.mention_count > y.mention_count;
+    return x.first_mention < y.first_mention;
+  });
+  std::vector<std::size_t> new_index(rank.size());
+  std::vector<ExtractedEntity> sorted;
+  for (std::size_t r = 0; r < rank.size(); ++r) {
+    new_index[rank[r]] = r;
+    sorted.push_back(std::move(entities[rank[r]]));
+  }
+  entities = std::move(sorted);
+  return new_index;
+}
+
 }  // namespace
 
 EntityExtractor::EntityExtractor(const TaggerModel& model) : model_(&model) {}
@@ -864,78 +1023,11 @@ Extraction EntityExtractor::extract(std::string_view text) const {
   fix_capitals(spans, key_ids.size());
   make_types_consistent(spans, key_ids);
 
-  // Resolve longest names first, so a short mention finds the full name it shortens.
-  std::vector<std::size_t> order;
-  for (std::size_t i = 0; i < spans.size(); ++i) {
-    if (spans[i].type != EntityType::kMisc) order.push_back(i);
-  }
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return spans[a].words.size() > spans[b].words.size();
-  });
-
   Extraction result;
-  std::vector<const Span*> canonical_span;  // per entity: the span giving its name
-  // By type and key id: 4 * key id + type.
-  constexpr std::size_t kNoEntity = ~std::size_t{0};
-  std::vector<std::size_t> entity_of_key(4 * key_ids.size(), kNoEntity);
-  std::vector<std::size_t> entity_of_span(spans.size(), 0);
-  for (std::size_t index : order) {
-    const Span& span = spans[index];
-    std::size_t& known = entity_of_key[4 * span.key_id + static_cast<std::size_t>(span.type)];
-    std::size_t entity = result.entities.size();
-    if (known != kNoEntity) {
-      entity = known;
-    } else if (span.type != EntityType::kPlace && !span.known) {
-      // "Netanyahu" -> "Benjamin Netanyahu", "Commission" -> "European Commission",
-      // "EU" -> "European Union": the candidate with the most mentions so far.
-      for (std::size_t e = 0; e < result.entities.size(); ++e) {
-        const Span& full = *canonical_span[e];
-        if (full.type != span.type) continue;
-        bool shortens = is_affix(span.words, full.words) ||
-                        (span.type == EntityType::kOrganization && span.words.size() == 1 &&
-                         is_acronym_of(span.display, full.words));
-        if (shortens &&
-            (entity == result.entities.size() ||
-             result.entities[e].mention_count > result.entities[entity].mention_count)) {
-          entity = e;
-        }
-      }
-    }
-    if (entity == result.entities.size()) {
-      result.entities.push_back({span.type, span.display, {}, 0, span.begin});
-      canonical_span.push_back(&span);
-    }
-    if (known == kNoEntity) known = entity;
-    entity_of_span[index] = entity;
-    ExtractedEntity& target = result.entities[entity];
-    ++target.mention_count;
-    target.first_mention = std::min(target.first_mention, span.begin);
-  }
-
-  // Aliases in order of appearance, then entities most mentioned first.
-  for (std::size_t i = 0; i < spans.size(); ++i) {
-    if (spans[i].type == EntityType::kMisc) continue;
-    ExtractedEntity& entity = result.entities[entity_of_span[i]];
-    const std::string& display = spans[i].known ? spans[i].written : spans[i].display;
-    if (display != entity.name &&
-        std::find(entity.aliases.begin(), entity.aliases.end(), display) == entity.aliases.end()) {
-      entity.aliases.push_back(display);
-    }
-  }
-  std::vector<std::size_t> rank(result.entities.size());
-  for (std::size_t e = 0; e < rank.size(); ++e) rank[e] = e;
-  std::stable_sort(rank.begin(), rank.end(), [&](std::size_t a, std::size_t b) {
-    const ExtractedEntity &x = result.entities[a], &y = result.entities[b];
-    if (x.mention_count != y.mention_count) return x.mention_count > y.mention_count;
-    return x.first_mention < y.first_mention;
-  });
-  std::vector<std::size_t> new_index(rank.size());
-  std::vector<ExtractedEntity> sorted;
-  for (std::size_t r = 0; r < rank.size(); ++r) {
-    new_index[rank[r]] = r;
-    sorted.push_back(std::move(result.entities[rank[r]]));
-  }
-  result.entities = std::move(sorted);
+  const std::vector<std::size_t> entity_of_span =
+      resolve_entities(spans, key_ids.size(), result.entities);
+  add_aliases(spans, entity_of_span, result.entities);
+  const std::vector<std::size_t> new_index = sort_by_mentions(result.entities);
   for (std::size_t i = 0; i < spans.size(); ++i) {
     if (spans[i].type == EntityType::kMisc) continue;
     result.mentions.push_back(

@@ -163,6 +163,75 @@ std::uint64_t key_hash(std::string_view key) {
   return mix(a ^ kSecret0 ^ n, b ^ kSecret1);
 }
 
+// A line "name<TAB>kinds" of the places list, read: the hash of its folded name, where
+// the name starts (its spelling), its words and its kinds.
+struct PendingPlace {
+  std::uint64_t hash;
+  std::uint32_t spelling;  // offset of the name in the places list
+  std::uint32_t words;
+  std::uint64_t kinds;
+};
+
+// What read_kinds() found.
+struct KindsOnLine {
+  std::uint8_t kinds;    // 0 when the line lists none
+  std::size_t line_end;  // its '\n', or the end of the list
+};
+
+// The kinds after the tab that ends a name at `name_end` in `places`, and where that line
+// ends. Most lines list just "city", which is matched without parsing.
+KindsOnLine read_kinds(std::string_view places, std::size_t name_end) {
+  if (name_end >= places.size() || places[name_end] != '\t') return {0, name_end};
+  const char* list = places.data() + name_end + 1;
+  if (places.size() - name_end > 5 && std::memcmp(list, "city\n", 5) == 0) {
+    return {kPlaceCity, name_end + 5};
+  }
+  std::size_t line_end = std::min(places.find('\n', name_end), places.size());
+  std::string_view kind_list = places.substr(name_end + 1, line_end - name_end - 1);
+  if (!kind_list.empty() && kind_list.back() == '\r') kind_list.remove_suffix(1);
+  return {parse_kinds(kind_list), line_end};
+}
+
+// Calls visit(PendingPlace) for each line of `places` that lists a kind and whose name
+// folds to 1..max_key_bytes bytes, in order, and returns the longest such fold. `buffer`
+// holds max_key_bytes + kScanSlack bytes.
+template <typename Visit>
+std::size_t for_each_place(std::string_view places, std::size_t max_key_bytes, char* buffer,
+                           Visit visit) {
+  std::size_t longest_key = 0;
+  for (std::size_t start = 0; start < places.size();) {
+    ScannedName name = scan_name(places, start, true, max_key_bytes, buffer);
+    KindsOnLine kinds = read_kinds(places, name.end);
+    std::size_t name_start = start;
+    start = kinds.line_end + 1;
+    if (kinds.kinds == 0 || name.key_length == 0 || name.key_length > max_key_bytes) continue;
+    longest_key = std::max(longest_key, name.key_length);
+    std::uint64_t hash = key_hash(std::string_view(buffer, name.key_length));
+    visit(PendingPlace{hash, static_cast<std::uint32_t>(name_start),
+                       static_cast<std::uint32_t>(name.spaces + 1), kinds.kinds});
+  }
+  return longest_key;
+}
+
+// Calls visit(hash of the fold) for each line of `names`, one name a line, whose name
+// folds to 1..max_key_bytes bytes, in order, and returns the longest such fold. `buffer`
+// holds max_key_bytes + kScanSlack bytes.
+template <typename Visit>
+std::size_t for_each_name(std::string_view names, std::size_t max_key_bytes, char* buffer,
+                          Visit visit) {
+  std::size_t longest_key = 0;
+  for (std::size_t start = 0; start < names.size();) {
+    ScannedName name = scan_name(names, start, false, max_key_bytes, buffer);
+    start = name.end + 1;
+    std::size_t length = name.key_length;
+    if (length > 0 && names[name.end - 1] == '\r') --length;  // the fold keeps '\r' as is
+    if (length == 0 || length > max_key_bytes) continue;
+    longest_key = std::max(longest_key, length);
+    visit(key_hash(std::string_view(buffer, length)));
+  }
+  return longest_key;
+}
+
 // Holds the last kDepth items pushed and hands each to `insert` kDepth pushes later (the
 // rest at drain()), in the order pushed. Filling a table of megabytes from a stream of
 // keys, the caller prefetches an item's slot when pushing it, so that the slot is in
@@ -218,16 +287,8 @@ Gazetteer::Gazetteer(std::string_view places, std::string_view given_names,
     throw std::length_error("gazetteer: places list of 4 GiB or more");
   }
   char buffer[kMaxKeyBytes + kScanSlack];
-  std::size_t longest_key = 0;
 
-  // Each line "name<TAB>kinds": fold and hash the name, read the kinds, and insert a few
-  // lines later (see Delay).
-  struct PendingPlace {
-    std::uint64_t hash;
-    std::uint32_t spelling;  // offset of the name in `places`
-    std::uint32_t words;
-    std::uint64_t kinds;
-  };
+  // Each place read is inserted a few lines later (see Delay).
   const std::size_t places_mask = places_.size() - 1;
   auto insert_place = [&](const PendingPlace& place) {
     std::uint64_t tag = place.hash & ~kKindBits;
@@ -244,33 +305,12 @@ Gazetteer::Gazetteer(std::string_view places, std::string_view given_names,
     if (place.words > longest_place_words_) longest_place_words_ = place.words;
   };
   Delay<PendingPlace, 16> pending_places;
-  for (std::size_t start = 0; start < places.size();) {
-    ScannedName name = scan_name(places, start, true, kMaxKeyBytes, buffer);
-    std::size_t line_end = name.end;
-    std::uint8_t kinds = 0;
-    if (name.end < places.size() && places[name.end] == '\t') {
-      const char* list = places.data() + name.end + 1;
-      if (places.size() - name.end > 5 && std::memcmp(list, "city\n", 5) == 0) {
-        kinds = kPlaceCity;  // most lines
-        line_end = name.end + 5;
-      } else {
-        line_end = std::min(places.find('\n', name.end), places.size());
-        std::string_view kind_list = places.substr(name.end + 1, line_end - name.end - 1);
-        if (!kind_list.empty() && kind_list.back() == '\r') kind_list.remove_suffix(1);
-        kinds = parse_kinds(kind_list);
-      }
-    }
-    std::size_t name_start = start;
-    start = line_end + 1;
-    if (kinds == 0 || name.key_length == 0 || name.key_length > kMaxKeyBytes) continue;
-    longest_key = std::max(longest_key, name.key_length);
-    std::uint64_t hash = key_hash(std::string_view(buffer, name.key_length));
-    __builtin_prefetch(&places_[hash >> places_shift_]);
-    __builtin_prefetch(&spellings_[hash >> places_shift_]);
-    pending_places.push(PendingPlace{hash, static_cast<std::uint32_t>(name_start),
-                                     static_cast<std::uint32_t>(name.spaces + 1), kinds},
-                        insert_place);
-  }
+  std::size_t longest_key =
+      for_each_place(places, kMaxKeyBytes, buffer, [&](const PendingPlace& place) {
+        __builtin_prefetch(&places_[place.hash >> places_shift_]);
+        __builtin_prefetch(&spellings_[place.hash >> places_shift_]);
+        pending_places.push(place, insert_place);
+      });
   pending_places.drain(insert_place);
 
   // One name a line; given and family names share a table, a bit each.
@@ -295,20 +335,13 @@ Gazetteer::Gazetteer(std::string_view places, std::string_view given_names,
   };
   Delay<PendingName, 16> pending_names;
   auto load_names = [&](std::string_view text, std::uint64_t bit) {
-    for (std::size_t start = 0; start < text.size();) {
-      ScannedName name = scan_name(text, start, false, kMaxKeyBytes, buffer);
-      start = name.end + 1;
-      std::size_t length = name.key_length;
-      if (length > 0 && text[name.end - 1] == '\r') --length;  // the fold keeps '\r' as is
-      if (length == 0 || length > kMaxKeyBytes) continue;
-      longest_key = std::max(longest_key, length);
-      std::uint64_t hash = key_hash(std::string_view(buffer, length));
+    return for_each_name(text, kMaxKeyBytes, buffer, [&](std::uint64_t hash) {
       __builtin_prefetch(&names_[hash >> names_shift_]);
       pending_names.push(PendingName{hash, bit}, insert_name);
-    }
+    });
   };
-  load_names(given_names, kGivenBit);
-  load_names(family_names, kFamilyBit);
+  longest_key = std::max(longest_key, load_names(given_names, kGivenBit));
+  longest_key = std::max(longest_key, load_names(family_names, kFamilyBit));
   pending_names.drain(insert_name);
   longest_key_bytes_ = longest_key;
 }

@@ -782,6 +782,64 @@ std::size_t find_or_end(std::string_view text, std::string_view part, std::size_
   return text.size();
 }
 
+// Reads the name of the tag at html[at], a letter, into `name` in lower case, and returns
+// where it ends.
+std::size_t read_tag_name(std::string_view html, std::size_t at, std::string& name) {
+  name.clear();
+  for (; at < html.size() && std::isalnum(static_cast<unsigned char>(html[at])); ++at) {
+    name += ascii_lower(html[at]);
+  }
+  return at;
+}
+
+// Counts the <svg>, <math> and <select> elements open around a tag, in which gumbo reads
+// no element as text. An end tag in what may be a comment is not counted, so the count
+// can only stay too high, which keeps the scan stricter.
+void count_foreign_or_select(std::string_view name, bool closing, bool in_comment,
+                             std::size_t& foreign_or_select) {
+  if (name != "svg" && name != "math" && name != "select") return;
+  if (!closing) {
+    ++foreign_or_select;
+  } else if (foreign_or_select > 0 && !in_comment) {
+    --foreign_or_select;
+  }
+}
+
+// Skips a tag's attributes from `at` to its '>' (or the end of the page) and returns
+// where it stopped. Throws ArticleError past kMaxAttributesPerTag '=' signs.
+std::size_t skip_attributes(std::string_view html, std::size_t at) {
+  std::size_t attributes = 0;
+  for (; at < html.size() && html[at] != '>'; ++at) {
+    if (html[at] == '=' && ++attributes > kMaxAttributesPerTag) {
+      throw ArticleError("HTML too complex: a tag with more than " +
+                         std::to_string(kMaxAttributesPerTag) + " attributes");
+    }
+  }
+  return at;
+}
+
+// The attribute text of a formatting start tag, from the end of its name to its '>', as
+// the Noah's Ark clause compares it: without blanks around it or a trailing '/'.
+std::string_view formatting_attributes(std::string_view html, std::size_t begin, std::size_t end) {
+  std::string_view rest = html.substr(begin, end - begin);
+  while (!rest.empty() && (is_ascii_space(rest.front()))) rest.remove_prefix(1);
+  while (!rest.empty() && (is_ascii_space(rest.back()) || rest.back() == '/')) {
+    rest.remove_suffix(1);
+  }
+  return rest;
+}
+
+// Follows the nesting depth, start tags minus end tags, past one tag; elements that
+// never hold others open no level. Throws ArticleError past kMaxHtmlDepth.
+void count_depth(std::string_view name, bool closing, bool self_closing, std::size_t& depth) {
+  if (closing) {
+    if (depth > 0 && !opens_no_level(name)) --depth;
+  } else if (!self_closing && !opens_no_level(name) && ++depth > kMaxHtmlDepth) {
+    throw ArticleError("HTML too complex: nested more than " + std::to_string(kMaxHtmlDepth) +
+                       " elements deep");
+  }
+}
+
 // Estimates the nesting depth (start tags minus end tags), counts the '=' signs in each
 // tag (about one per attribute) and follows the formatting elements left open, in one
 // pass, and refuses the page past the bounds. A quoted '>' may end a tag early here: the
@@ -822,36 +880,16 @@ void check_html_size(std::string_view html) {
       continue;
     }
     if (!std::isalpha(static_cast<unsigned char>(html[at]))) continue;
-    name.clear();
-    for (; at < html.size() && std::isalnum(static_cast<unsigned char>(html[at])); ++at) {
-      name += ascii_lower(html[at]);
-    }
-    if (name == "svg" || name == "math" || name == "select") {
-      if (!closing) {
-        ++foreign_or_select;
-      } else if (foreign_or_select > 0 && i >= quiet_until) {
-        --foreign_or_select;
-      }
-    }
-    std::size_t attributes = 0;
-    for (i = at; i < html.size() && html[i] != '>'; ++i) {
-      if (html[i] == '=' && ++attributes > kMaxAttributesPerTag) {
-        throw ArticleError("HTML too complex: a tag with more than " +
-                           std::to_string(kMaxAttributesPerTag) + " attributes");
-      }
-    }
+    at = read_tag_name(html, at, name);
+    count_foreign_or_select(name, closing, i < quiet_until, foreign_or_select);
+    i = skip_attributes(html, at);
     const bool self_closing = i < html.size() && i > 0 && html[i - 1] == '/';
     // gumbo ignores the '/' of <b/>: it opens a <b> as any start tag does.
     if (is_formatting(name)) {
       if (closing) {
         if (i >= quiet_until) formatting.end(name);
       } else {
-        std::string_view rest = html.substr(at, i - at);
-        while (!rest.empty() && (is_ascii_space(rest.front()))) rest.remove_prefix(1);
-        while (!rest.empty() && (is_ascii_space(rest.back()) || rest.back() == '/')) {
-          rest.remove_suffix(1);
-        }
-        formatting.start(name, rest);
+        formatting.start(name, formatting_attributes(html, at, i));
       }
     } else {
       ++tags;
@@ -865,12 +903,7 @@ void check_html_size(std::string_view html) {
     if (!closing && foreign_or_select == 0 && i >= quiet_until && holds_only_text(name)) {
       text_until = find_or_end(html, "</" + name, i, true);
     }
-    if (closing) {
-      if (depth > 0 && !opens_no_level(name)) --depth;
-    } else if (!self_closing && !opens_no_level(name) && ++depth > kMaxHtmlDepth) {
-      throw ArticleError("HTML too complex: nested more than " + std::to_string(kMaxHtmlDepth) +
-                         " elements deep");
-    }
+    count_depth(name, closing, self_closing, depth);
   }
 }
 
