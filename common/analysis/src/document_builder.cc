@@ -182,84 +182,111 @@ class DocumentBuilder::TextIndexer {
       position_ = generator_.get_termpos();
       return;
     }
-    auto& stems = stems_for(prefix);
-    // A port of the TermGenerator's parse_terms() (Xapian 1.4) for code_points_, which
-    // hold no CJK.
+    WordCounts& stems = stems_for(prefix);
+    unsigned first = 0;
+    for (std::size_t i = read_word(0, first); i != kNoMoreWords; i = read_word(i, first)) {
+      if (word_.size() <= kMaxWordBytes) add_word(first, wdf, prefix, stems);
+    }
+  }
+
+  static constexpr std::size_t kNoMoreWords = ~std::size_t{0};
+
+  // A port of the TermGenerator's parse_terms() (Xapian 1.4) for code_points_, which hold
+  // no CJK: reads the next word at or after `i` into word_, its first character (lower
+  // case) into `first`, and returns where the word ends; kNoMoreWords when none is left.
+  std::size_t read_word(std::size_t i, unsigned& first) {
     const std::size_t n = code_points_.size();
-    std::size_t i = 0;
+    unsigned ch = 0;
+    while (i < n && (ch = chars_.check(code_points_[i])) == 0) ++i;
+    if (i == n) return kNoMoreWords;
+    first = ch;
+    word_.clear();
+    if (std::size_t end = read_initials(i); end != 0) return end;
+    bool at_end = false;
+    i = read_joined_word(i, ch, at_end);
+    return at_end ? i : read_plus_or_hash_suffix(i);
+  }
+
+  // Initials separated by full stops ("U.N.", "P.T.O") are one word: reads them into
+  // word_ and returns where they end, or returns 0 with word_ empty when the text at `i`
+  // is not initials.
+  std::size_t read_initials(std::size_t i) {
+    if (!is_ascii_upper(code_points_[i])) return 0;
+    const std::size_t n = code_points_.size();
+    std::size_t p = i;
+    do {
+      append_code_point(word_, chars_.check(code_points_[p++]));
+    } while (p != n && code_points_[p] == '.' && ++p != n && is_ascii_upper(code_points_[p]));
+    if (word_.size() > 1 && (p == n || chars_.check(code_points_[p]) == 0)) return p;
+    word_.clear();
+    return 0;
+  }
+
+  // Word characters from `i` (whose lower case is `ch`), joined across an apostrophe or
+  // "&" between letters and a "," or "." between digits; sets at_end when the text ends
+  // inside the word.
+  std::size_t read_joined_word(std::size_t i, unsigned ch, bool& at_end) {
+    const std::size_t n = code_points_.size();
     while (true) {
-      unsigned ch = 0;
-      while (i < n && (ch = chars_.check(code_points_[i])) == 0) ++i;
-      if (i == n) return;
-      const unsigned first = ch;
-      word_.clear();
-      bool done = false;
-      // Initials separated by full stops ("U.N.", "P.T.O") are one word.
-      if (is_ascii_upper(code_points_[i])) {
-        std::size_t p = i;
-        do {
-          append_code_point(word_, chars_.check(code_points_[p++]));
-        } while (p != n && code_points_[p] == '.' && ++p != n && is_ascii_upper(code_points_[p]));
-        if (word_.size() > 1 && (p == n || chars_.check(code_points_[p]) == 0)) {
-          i = p;
-          done = true;
-        } else {
-          word_.clear();
+      unsigned previous;
+      do {
+        append_code_point(word_, ch);
+        previous = ch;
+        if (++i == n) {
+          at_end = true;
+          return i;
         }
+        ch = chars_.check(code_points_[i]);
+      } while (ch != 0);
+      if (i + 1 == n) return i;
+      unsigned next = chars_.check(code_points_[i + 1]);
+      if (next == 0) return i;
+      unsigned joiner = is_decimal_digit(previous) && is_decimal_digit(code_points_[i + 1])
+                            ? digit_infix(code_points_[i])
+                            : infix(code_points_[i]);
+      if (joiner == 0) return i;
+      if (joiner != kIgnoredInfix) append_code_point(word_, joiner);
+      ch = next;
+      ++i;
+    }
+  }
+
+  // Up to three trailing '+' or '#' ("C++", "C#"), unless a word character follows.
+  std::size_t read_plus_or_hash_suffix(std::size_t i) {
+    const std::size_t n = code_points_.size();
+    const std::size_t length = word_.size();
+    unsigned count = 0;
+    bool at_end = false;
+    while (code_points_[i] == '+' || code_points_[i] == '#') {
+      if (++count > 3) {
+        word_.resize(length);
+        break;
       }
-      bool at_end = false;
-      while (!done) {
-        unsigned previous;
-        do {
-          append_code_point(word_, ch);
-          previous = ch;
-          if (++i == n) {
-            at_end = true;
-            break;
-          }
-          ch = chars_.check(code_points_[i]);
-        } while (ch != 0);
-        if (at_end || i + 1 == n) break;
-        unsigned next = chars_.check(code_points_[i + 1]);
-        if (next == 0) break;
-        unsigned joiner = is_decimal_digit(previous) && is_decimal_digit(code_points_[i + 1])
-                              ? digit_infix(code_points_[i])
-                              : infix(code_points_[i]);
-        if (joiner == 0) break;
-        if (joiner != kIgnoredInfix) append_code_point(word_, joiner);
-        ch = next;
-        ++i;
+      word_ += static_cast<char>(code_points_[i]);
+      if (++i == n) {
+        at_end = true;
+        break;
       }
-      if (!done && !at_end) {
-        // Up to three trailing '+' or '#' ("C++", "C#"), unless a word character follows.
-        std::size_t length = word_.size();
-        unsigned count = 0;
-        while (code_points_[i] == '+' || code_points_[i] == '#') {
-          if (++count > 3) {
-            word_.resize(length);
-            break;
-          }
-          word_ += static_cast<char>(code_points_[i]);
-          if (++i == n) {
-            at_end = true;
-            break;
-          }
-        }
-        if (!at_end && chars_.check(code_points_[i]) != 0) word_.resize(length);
-      }
-      if (word_.size() > kMaxWordBytes) continue;
-      term_.assign(prefix).append(word_);
-      doc_.add_posting(term_, ++position_, wdf);
-      if (should_stem(first)) stems[word_] += wdf;
-      // An accented word is also indexed without its accents, at the same position, so
-      // that the folded query ("jose" for "josé", see fold_accents) finds it in words and
-      // phrases alike. The one departure from the TermGenerator.
-      if (has_foldable_letter(word_)) {
-        folded_ = fold_accents(word_);
-        term_.assign(prefix).append(folded_);
-        doc_.add_posting(term_, position_, wdf);
-        if (should_stem(first)) stems[folded_] += wdf;
-      }
+    }
+    if (!at_end && chars_.check(code_points_[i]) != 0) word_.resize(length);
+    return i;
+  }
+
+  using WordCounts = std::unordered_map<std::string, Xapian::termcount>;
+
+  // Indexes word_ at the next position, and counts it for a stemmed term.
+  void add_word(unsigned first, unsigned wdf, std::string_view prefix, WordCounts& stems) {
+    term_.assign(prefix).append(word_);
+    doc_.add_posting(term_, ++position_, wdf);
+    if (should_stem(first)) stems[word_] += wdf;
+    // An accented word is also indexed without its accents, at the same position, so
+    // that the folded query ("jose" for "josé", see fold_accents) finds it in words and
+    // phrases alike. The one departure from the TermGenerator.
+    if (has_foldable_letter(word_)) {
+      folded_ = fold_accents(word_);
+      term_.assign(prefix).append(folded_);
+      doc_.add_posting(term_, position_, wdf);
+      if (should_stem(first)) stems[folded_] += wdf;
     }
   }
 
@@ -286,8 +313,6 @@ class DocumentBuilder::TextIndexer {
     return true;
   }
 
-  using WordCounts = std::unordered_map<std::string, Xapian::termcount>;
-
   WordCounts& stems_for(std::string_view prefix) {
     for (auto& [known, words] : stems_) {
       if (known == prefix) return words;
@@ -311,88 +336,44 @@ DocumentBuilder::~DocumentBuilder() = default;
 DocumentBuilder::DocumentBuilder(DocumentBuilder&&) noexcept = default;
 DocumentBuilder& DocumentBuilder::operator=(DocumentBuilder&&) noexcept = default;
 
-Xapian::Document DocumentBuilder::build(const Article& article) {
-  Xapian::Document doc;
-  text_->start(doc);
+namespace {
 
-  for (const Field& field : schema_fields()) {
-    switch (field.source) {
-      case FieldSource::kId:
-        doc.add_boolean_term(id_term(article.id));
-        break;
-      case FieldSource::kNewsSource:
-        if (!article.news_source.empty()) {
-          doc.add_boolean_term(boolean_term(field, article.news_source));
-          // "reuters.com" is found by source:reuters too.
-          const std::string site = site_name_of_host(article.news_source);
-          if (!site.empty()) doc.add_boolean_term(boolean_term(field, site));
-        }
-        break;
-      case FieldSource::kResidueLines: {
-        // Every article counts towards its source's total, so that a line's share of the
-        // source can be read from term frequencies (see kResidueSourcePrefix).
-        std::string source_hex = hex64(residue_source_key(article.news_source));
-        doc.add_boolean_term(std::string(kResidueSourcePrefix) + source_hex);
-        for (std::uint64_t key : article.clean.line_keys) {
-          doc.add_boolean_term(std::string(field.prefix) + source_hex + hex64(key));
-        }
-        break;
-      }
-      case FieldSource::kSection:
-        if (!article.section.empty()) doc.add_boolean_term(boolean_term(field, article.section));
-        break;
-      case FieldSource::kAuthor:
-        if (!article.author.empty()) text_->index(field, article.author, field.wdf);
-        break;
-      case FieldSource::kUrl:
-        if (!article.url.empty()) doc.add_boolean_term(boolean_term(field, article.url));
-        break;
-      case FieldSource::kTitle:
-        text_->index(field, article.title, field.wdf);
-        break;
-      case FieldSource::kBody:
-        for (const TextBlock& block : article.clean.blocks) {
-          unsigned wdf = block.kind == BlockKind::kHeading ? kHeadingWdf : field.wdf;
-          text_->index(field, block.text, wdf);
-        }
-        break;
-      case FieldSource::kPeople:
-      case FieldSource::kPlaces:
-      case FieldSource::kOrganizations:
-      case FieldSource::kTopics:
-        for (const std::string& name : *article.entities.list_for(field.source)) {
-          if (field.kind == FieldKind::kBoolean) {
-            doc.add_boolean_term(boolean_term(field, name));
-          } else {
-            text_->index(field, name, field.wdf);
-          }
-        }
-        // Aliases are words of the field too, so person:"Netanyahu" finds the article
-        // whatever form it used; they are not exact terms (facets show canonical names).
-        if (const auto* aliases = article.entities.aliases_for(field.source);
-            aliases != nullptr && field.kind == FieldKind::kFreeText) {
-          for (const std::string& alias : *aliases) {
-            text_->index(field, alias, field.wdf);
-          }
-        }
-        break;
-    }
+void add_news_source_terms(Xapian::Document& doc, const Field& field, const Article& article) {
+  if (article.news_source.empty()) return;
+  doc.add_boolean_term(boolean_term(field, article.news_source));
+  // "reuters.com" is found by source:reuters too.
+  const std::string site = site_name_of_host(article.news_source);
+  if (!site.empty()) doc.add_boolean_term(boolean_term(field, site));
+}
+
+// Every article counts towards its source's total, so that a line's share of the source
+// can be read from term frequencies (see kResidueSourcePrefix).
+void add_residue_line_terms(Xapian::Document& doc, const Field& field, const Article& article) {
+  std::string source_hex = hex64(residue_source_key(article.news_source));
+  doc.add_boolean_term(std::string(kResidueSourcePrefix) + source_hex);
+  for (std::uint64_t key : article.clean.line_keys) {
+    doc.add_boolean_term(std::string(field.prefix) + source_hex + hex64(key));
   }
+}
 
-  text_->finish();
-
+// Each facet's first kFacetSlots names in slots of their own (what remote shards count,
+// with Xapian's own match spy) and all of them in the facet pack (what local searches
+// count).
+void add_facet_values(Xapian::Document& doc, const ArticleEntities& entities) {
   FacetPackWriter facet_pack;
   std::span<const Facet> facets = schema_facets();
   for (unsigned facet_index = 0; facet_index < facets.size(); ++facet_index) {
     const Facet& facet = facets[facet_index];
-    const std::vector<std::string>& names = *article.entities.list_for(facet.source);
+    const std::vector<std::string>& names = *entities.list_for(facet.source);
     for (std::size_t i = 0; i < names.size() && i < kFacetSlots; ++i) {
       doc.add_value(facet.first_slot + static_cast<Xapian::valueno>(i), names[i]);
       facet_pack.add(facet_index, names[i]);
     }
   }
   doc.add_value(kSlotFacetPack, facet_pack.bytes());
+}
 
+void add_file_and_date_values(Xapian::Document& doc, const Article& article) {
   doc.add_value(kSlotMtime, Xapian::sortable_serialise(article.source.mtime));
   doc.add_value(kSlotContentHash, article.content_hash);
   doc.add_value(kSlotSize, Xapian::sortable_serialise(static_cast<double>(article.source.size)));
@@ -404,12 +385,9 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
     doc.add_value(kSlotTimestamp,
                   Xapian::sortable_serialise(static_cast<double>(article.date->unix_seconds)));
   }
-  // An article without words has nothing to compare: no fingerprint, no group.
-  if (!article.fingerprint.empty())
-    doc.add_value(kSlotFingerprint, fingerprint_bytes(article.fingerprint));
-  set_duplicate_key(
-      doc, article.duplicate_key.empty() ? duplicate_key_of(article.id) : article.duplicate_key);
+}
 
+std::string stored_record_of(const Article& article) {
   StoredArticle stored;
   stored.id = article.id;
   stored.path = article.source.path;
@@ -424,7 +402,80 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
   }
   stored.body = article.body;
   stored.entities = article.entities;
-  doc.set_data(stored.serialise());
+  return stored.serialise();
+}
+
+}  // namespace
+
+// The canonical names of an entity field as exact terms, or as words of the field
+// together with their aliases, so that person:"Netanyahu" finds the article whatever
+// form it used (aliases are not exact terms: facets show canonical names).
+void DocumentBuilder::add_entity_field(Xapian::Document& doc, const Field& field,
+                                       const ArticleEntities& entities) {
+  for (const std::string& name : *entities.list_for(field.source)) {
+    if (field.kind == FieldKind::kBoolean) {
+      doc.add_boolean_term(boolean_term(field, name));
+    } else {
+      text_->index(field, name, field.wdf);
+    }
+  }
+  const auto* aliases = entities.aliases_for(field.source);
+  if (aliases == nullptr || field.kind != FieldKind::kFreeText) return;
+  for (const std::string& alias : *aliases) text_->index(field, alias, field.wdf);
+}
+
+void DocumentBuilder::add_field(Xapian::Document& doc, const Field& field, const Article& article) {
+  switch (field.source) {
+    case FieldSource::kId:
+      doc.add_boolean_term(id_term(article.id));
+      break;
+    case FieldSource::kNewsSource:
+      add_news_source_terms(doc, field, article);
+      break;
+    case FieldSource::kResidueLines:
+      add_residue_line_terms(doc, field, article);
+      break;
+    case FieldSource::kSection:
+      if (!article.section.empty()) doc.add_boolean_term(boolean_term(field, article.section));
+      break;
+    case FieldSource::kAuthor:
+      if (!article.author.empty()) text_->index(field, article.author, field.wdf);
+      break;
+    case FieldSource::kUrl:
+      if (!article.url.empty()) doc.add_boolean_term(boolean_term(field, article.url));
+      break;
+    case FieldSource::kTitle:
+      text_->index(field, article.title, field.wdf);
+      break;
+    case FieldSource::kBody:
+      for (const TextBlock& block : article.clean.blocks) {
+        unsigned wdf = block.kind == BlockKind::kHeading ? kHeadingWdf : field.wdf;
+        text_->index(field, block.text, wdf);
+      }
+      break;
+    case FieldSource::kPeople:
+    case FieldSource::kPlaces:
+    case FieldSource::kOrganizations:
+    case FieldSource::kTopics:
+      add_entity_field(doc, field, article.entities);
+      break;
+  }
+}
+
+Xapian::Document DocumentBuilder::build(const Article& article) {
+  Xapian::Document doc;
+  text_->start(doc);
+  for (const Field& field : schema_fields()) add_field(doc, field, article);
+  text_->finish();
+
+  add_facet_values(doc, article.entities);
+  add_file_and_date_values(doc, article);
+  // An article without words has nothing to compare: no fingerprint, no group.
+  if (!article.fingerprint.empty())
+    doc.add_value(kSlotFingerprint, fingerprint_bytes(article.fingerprint));
+  set_duplicate_key(
+      doc, article.duplicate_key.empty() ? duplicate_key_of(article.id) : article.duplicate_key);
+  doc.set_data(stored_record_of(article));
   return doc;
 }
 

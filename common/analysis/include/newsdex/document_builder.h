@@ -22,6 +22,9 @@ class DocumentBuilder {
   Xapian::Document build(const Article& article);
 
  private:
+  void add_field(Xapian::Document& doc, const Field& field, const Article& article);
+  void add_entity_field(Xapian::Document& doc, const Field& field, const ArticleEntities& entities);
+
   class TextIndexer;  // the words of free-text fields (document_builder.cc)
   std::unique_ptr<TextIndexer> text_;
 };
