@@ -59,6 +59,107 @@ Xapian::Database checked(Xapian::Database db, const std::string& db_name) {
   return db;
 }
 
+// The page of hits the request asks for, in its order, near-duplicates collapsed into
+// their best hit unless it shows them. `recency_source` and `oldest_first` must outlive
+// the MSet: its Enquire holds pointers to them.
+Xapian::MSet page_of_hits(const Xapian::Database& db, const SearchRequest& request,
+                          const Xapian::Query& query,
+                          Xapian::ValueWeightPostingSource& recency_source,
+                          Xapian::KeyMaker& oldest_first) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(with_recency(query, request.recency_weight, recency_source));
+  // Newest first; an undated match has no value, which sorts below every date.
+  if (request.sort == SortOrder::kDate)
+    enquire.set_sort_by_value_then_relevance(kSlotTimestamp, true);
+  if (request.sort == SortOrder::kOldest)
+    enquire.set_sort_by_key_then_relevance(&oldest_first, false);
+  if (request.collapse_duplicates) enquire.set_collapse_key(kSlotDuplicateKey);
+  return enquire.get_mset(request.offset, request.limit);
+}
+
+// The articles `query` matches, exactly, with `story_keys` and `facet_counter` (each
+// when not null) attached to see every match.
+//
+// The counts come from a second match over every document the query matches, without
+// weights: Xapian's counts are estimates that change with the page asked for, and with
+// collapsing even when every match is checked. A stock spy (so that remote shards
+// count too) sees every match; the stories are its distinct collapse keys. The page
+// of hits stops early, as Xapian's top-k match does; together they cost less than one
+// match that weighs every document (bench/search).
+Xapian::doccount count_every_match(const Xapian::Database& db, const Xapian::Query& query,
+                                   Xapian::ValueCountMatchSpy* story_keys,
+                                   FacetCounter* facet_counter) {
+  Xapian::Enquire counter(db);
+  counter.set_query(query);
+  weigh_for_counting(counter);
+  if (story_keys != nullptr) counter.add_matchspy(story_keys);
+  if (facet_counter != nullptr) facet_counter->attach(counter);
+  // Every match checked, nothing collapsed: Xapian's bounds meet and the count is exact.
+  return counter.get_mset(0, 0, check_all(db)).get_matches_estimated();
+}
+
+// What make_passages() needs for the hits of a page: an MSet of the highlight query
+// (snippet() needs only its terms and statistics, so it asks for no documents), and the
+// needles of that query.
+struct PassageSource {
+  Xapian::MSet mset;
+  std::vector<Needle> needles;
+};
+
+PassageSource passage_source(const Xapian::Database& db, const Xapian::Query& query,
+                             const Xapian::MSet& page) {
+  PassageSource source{page, {}};
+  std::optional<Xapian::Query> for_passages = highlight_query(query);
+  source.needles = passage_needles(for_passages ? *for_passages : query);
+  if (for_passages) {
+    Xapian::Enquire highlighter(db);
+    highlighter.set_query(*for_passages);
+    source.mset = highlighter.get_mset(0, 0);
+  }
+  return source;
+}
+
+// The facets and related names of `results`, from the counts of every match.
+void add_facet_counts(const SearchRequest& request, const FacetCounter& facet_counter,
+                      SearchResults& results) {
+  // Related names need every count; facets alone only the first facet_limit.
+  std::vector<FacetCounts> facets =
+      facet_counter.counts(request.related_limit > 0 ? kAllFacetValues : request.facet_limit);
+  if (request.related_limit > 0) {
+    results.related = related_entities(facets, request.query, request.related_limit);
+  }
+  if (request.facets) {
+    for (FacetCounts& counts : facets) {
+      if (counts.values.size() > request.facet_limit) counts.values.resize(request.facet_limit);
+    }
+    results.facets = std::move(facets);
+  }
+}
+
+// The hits of `page`, each with its passages and, when collapsing, the number of its
+// near-duplicates that match (from `story_keys`, which saw every match).
+std::vector<Hit> page_hits(const SearchRequest& request, const Xapian::MSet& page,
+                           const Xapian::ValueCountMatchSpy& story_keys,
+                           const PassageSource& passages, const Xapian::Stem& stemmer) {
+  std::unordered_map<std::string, Xapian::doccount> group_counts;
+  if (request.collapse_duplicates) group_counts = group_matches(story_keys, page);
+  std::vector<Hit> hits;
+  for (auto it = page.begin(); it != page.end(); ++it) {
+    Hit hit;
+    hit.rank = it.get_rank() + 1;
+    hit.score = it.get_weight();
+    hit.percent = it.get_percent();
+    if (auto group = group_counts.find(it.get_collapse_key()); group != group_counts.end()) {
+      hit.similar = group->second - 1;  // the copies besides the hit
+    }
+    hit.article = StoredArticle::parse(it.get_document().get_data());
+    hit.passages = make_passages(passages.mset, hit.article.body, stemmer, request.passage_bytes,
+                                 request.passages, passages.needles);
+    hits.push_back(std::move(hit));
+  }
+  return hits;
+}
+
 // The stub file that names an index's generation (the --db file itself, or a sharded
 // folder's XAPIANDB) as device, inode, size and mtime: --rebuild replaces it with
 // rename(), so any switch changes it. "" for a plain index folder, which never switches.
@@ -184,85 +285,29 @@ Xapian::Query Searcher::build_query(const SearchRequest& request) {
 SearchResults Searcher::search_once(const SearchRequest& request) {
   Xapian::Query query = build_query(request);
   bool count_facets = request.facets || request.related_limit > 0;
-  // Outlive the Enquire, which holds pointers to them.
+  // Outlive the Enquires, which hold pointers to them.
   FacetCounter facet_counter(facet_source_for(db_, opened_.has_remote));
   Xapian::ValueWeightPostingSource recency_source(kSlotTimestamp);
   // Oldest first: an undated match has no value, which would sort first; it gets one
   // above every date (timestamps are sortable_serialise'd doubles, never 0xff...).
   Xapian::MultiValueKeyMaker oldest_first;
   oldest_first.add_value(kSlotTimestamp, false, std::string(9, '\xff'));
-  Xapian::Enquire enquire(db_);
-  enquire.set_query(with_recency(query, request.recency_weight, recency_source));
-  // Newest first; an undated match has no value, which sorts below every date.
-  if (request.sort == SortOrder::kDate)
-    enquire.set_sort_by_value_then_relevance(kSlotTimestamp, true);
-  if (request.sort == SortOrder::kOldest)
-    enquire.set_sort_by_key_then_relevance(&oldest_first, false);
-  if (request.collapse_duplicates) enquire.set_collapse_key(kSlotDuplicateKey);
-  Xapian::MSet mset = enquire.get_mset(request.offset, request.limit);
-
-  // The counts come from a second match over every document the query matches, without
-  // weights: Xapian's counts are estimates that change with the page asked for, and with
-  // collapsing even when every match is checked. A stock spy (so that remote shards
-  // count too) sees every match; the stories are its distinct collapse keys. The page
-  // above stops early, as Xapian's top-k match does; together they cost less than one
-  // match that weighs every document (bench/search).
+  Xapian::MSet page = page_of_hits(db_, request, query, recency_source, oldest_first);
   Xapian::ValueCountMatchSpy story_keys(kSlotDuplicateKey);
-  Xapian::Enquire counter(db_);
-  counter.set_query(query);
-  weigh_for_counting(counter);
-  if (request.collapse_duplicates) counter.add_matchspy(&story_keys);
-  if (count_facets) facet_counter.attach(counter);
-  Xapian::MSet counted = counter.get_mset(0, 0, check_all(db_));
-
-  // Passages come from an MSet of the highlight query; snippet() needs only its terms
-  // and statistics, so it asks for no documents.
-  Xapian::MSet passage_mset = mset;
-  std::optional<Xapian::Query> for_passages = highlight_query(query);
-  std::vector<Needle> needles = passage_needles(for_passages ? *for_passages : query);
-  if (for_passages) {
-    Xapian::Enquire highlighter(db_);
-    highlighter.set_query(*for_passages);
-    passage_mset = highlighter.get_mset(0, 0);
-  }
+  Xapian::doccount articles =
+      count_every_match(db_, query, request.collapse_duplicates ? &story_keys : nullptr,
+                        count_facets ? &facet_counter : nullptr);
+  PassageSource passages = passage_source(db_, query, page);
 
   SearchResults results;
-  // Every match checked, nothing collapsed: Xapian's bounds meet and the count is exact.
-  results.articles = counted.get_matches_estimated();
+  results.articles = articles;
   results.matches = request.collapse_duplicates
                         ? static_cast<Xapian::doccount>(
                               std::distance(story_keys.values_begin(), story_keys.values_end()))
                         : results.articles;
-  if (count_facets) {
-    // Related names need every count; facets alone only the first facet_limit.
-    std::vector<FacetCounts> facets =
-        facet_counter.counts(request.related_limit > 0 ? kAllFacetValues : request.facet_limit);
-    if (request.related_limit > 0) {
-      results.related = related_entities(facets, request.query, request.related_limit);
-    }
-    if (request.facets) {
-      for (FacetCounts& counts : facets) {
-        if (counts.values.size() > request.facet_limit) counts.values.resize(request.facet_limit);
-      }
-      results.facets = std::move(facets);
-    }
-  }
+  if (count_facets) add_facet_counts(request, facet_counter, results);
   if (request.timeline) results.timeline = build_timeline(db_, query, *request.timeline);
-  std::unordered_map<std::string, Xapian::doccount> group_counts;
-  if (request.collapse_duplicates) group_counts = group_matches(story_keys, mset);
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    Hit hit;
-    hit.rank = it.get_rank() + 1;
-    hit.score = it.get_weight();
-    hit.percent = it.get_percent();
-    if (auto group = group_counts.find(it.get_collapse_key()); group != group_counts.end()) {
-      hit.similar = group->second - 1;  // the copies besides the hit
-    }
-    hit.article = StoredArticle::parse(it.get_document().get_data());
-    hit.passages = make_passages(passage_mset, hit.article.body, passage_stemmer_,
-                                 request.passage_bytes, request.passages, needles);
-    results.hits.push_back(std::move(hit));
-  }
+  results.hits = page_hits(request, page, story_keys, passages, passage_stemmer_);
   return results;
 }
 
