@@ -18,6 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "article_building.h"
 #include "compaction.h"
 #include "corpus_walker.h"
 #include "db_path_guard.h"
@@ -124,29 +125,6 @@ bool under_any(const std::string& id_term_text, const std::vector<WalkProblem>& 
   return false;
 }
 
-// A file that needs work, with what the index holds of it.
-struct Job {
-  const SourceFile* file;
-  const StoredStamp* stored;           // one of its articles; null for a new file
-  std::vector<std::string> old_terms;  // id terms of its articles in the index
-  bool force = false;                  // read and analyse even when the bytes are the same
-};
-
-// What a worker made of a file, for the writer.
-struct Built {
-  struct Entry {
-    std::string term;
-    Xapian::Document document;
-    Fingerprint fingerprint;
-  };
-  std::vector<Entry> entries;
-  std::vector<DocumentProblem> problems;  // entries of a dump that were skipped
-  std::string skip_reason;                // the whole file was skipped
-  std::size_t replaced_bytes = 0;         // see FileArticles
-  bool touched = false;                   // same content as indexed: only the stamp needs writing
-  bool moved = false;                     // a vanished article's content under a new name
-};
-
 // Where each file's articles are in the index: a file is one article (its id term),
 // except a JSON dump, whose articles name it in kSlotFile.
 class IndexedFiles {
@@ -214,13 +192,13 @@ void apply_regrouping(IndexDatabases& dbs, const DuplicateClusters& clusters) {
 
 // The files of these articles, to be read and cleaned again (in corpus order). Articles
 // whose files are gone from the walk are left for the deletions.
-std::vector<Job> jobs_to_reclean(
+std::vector<FileJob> jobs_to_reclean(
     const Xapian::Database& db, const std::vector<Xapian::docid>& docids,
     const std::unordered_map<std::string_view, const SourceFile*>& file_by_id,
-    const IndexedFiles& indexed, const std::vector<Job>& queued) {
+    const IndexedFiles& indexed, const std::vector<FileJob>& queued) {
   std::set<const SourceFile*, std::less<>> files;
   std::set<const SourceFile*, std::less<>> already;
-  for (const Job& job : queued) already.insert(job.file);
+  for (const FileJob& job : queued) already.insert(job.file);
   for (Xapian::docid docid : docids) {
     Xapian::Document doc = db.get_document(docid);
     std::string file_id = doc.get_value(kSlotFile);
@@ -228,7 +206,7 @@ std::vector<Job> jobs_to_reclean(
     auto file = file_by_id.find(file_id);
     if (file != file_by_id.end() && !already.contains(file->second)) files.insert(file->second);
   }
-  std::vector<Job> jobs;
+  std::vector<FileJob> jobs;
   for (const SourceFile* file : files) {
     std::vector<std::string> terms = indexed.terms_of(*file);
     jobs.push_back({file, indexed.stamp_of(terms), std::move(terms), true});
@@ -302,322 +280,414 @@ struct FilesIndexed {
   unsigned shards = 1;
 };
 
-// The run itself, on the databases of options.db_path, under the writer lock.
-FilesIndexed index_files(const IndexOptions& requested, const FileSystem& fs,
-                         const SkipReporter& report_skip, const PendingWalk& pending_walk) {
-  IndexDatabases dbs = open_for_writing(requested);
-  const Xapian::Database& db = dbs.view();
-  // Commits, and then lets the searches still reading the revision before finish
-  // before anything more is written (see newsdex/search_lease.h). The first wait is for
-  // searches of the last run's revisions, before this run writes at all.
-  std::optional<SearchGate> search_gate;
-  auto let_searches_finish = [&] {
-    if (search_gate)
-      search_gate->wait_for_searches(requested.max_seconds_waiting_for_searches,
-                                     requested.interrupted);
-  };
-  if (requested.searches_may_read) {
-    search_gate.emplace(requested.db_path);
+// Commits, and then lets the searches still reading the revision before finish before
+// anything more is written (see newsdex/search_lease.h). Made before the run writes at
+// all, it first waits for the searches of the last run's revisions.
+class SearchAwareCommits {
+ public:
+  SearchAwareCommits(IndexDatabases& dbs, const IndexOptions& options)
+      : dbs_(dbs),
+        max_seconds_waiting_(options.max_seconds_waiting_for_searches),
+        interrupted_(options.interrupted) {
+    if (options.searches_may_read) {
+      search_gate_.emplace(options.db_path);
+      let_searches_finish();
+    }
+  }
+
+  void commit() {
+    dbs_.commit();
     let_searches_finish();
   }
-  auto commit = [&] {
-    dbs.commit();
-    let_searches_finish();
-  };
+
+ private:
+  void let_searches_finish() {
+    if (search_gate_) search_gate_->wait_for_searches(max_seconds_waiting_, interrupted_);
+  }
+
+  IndexDatabases& dbs_;
+  double max_seconds_waiting_;
+  const std::atomic<bool>* interrupted_;
+  std::optional<SearchGate> search_gate_;
+};
+
+// The run itself, on the databases of options.db_path, under the writer lock: its steps
+// in the order run() takes them, sharing the state of the run. Used from one thread; the
+// workers of a pass only read what build_file() is given.
+class FilesRun {
+ public:
+  // Opens the index, waits for the searches of its last revisions and reads its state.
+  FilesRun(const IndexOptions& requested, const FileSystem& fs, const SkipReporter& report_skip);
+
+  FilesIndexed run(const PendingWalk& pending_walk);
+
+ private:
+  void read_clusters_while_walking(const PendingWalk& pending_walk);
+  void meet_walk_problems();
+  void plan_jobs();
+  void find_vanished_articles();
+  void learn_run_residue();
+  ResidueInputs residue_inputs() const;
+  void get_ready_to_write();
+  void write_changes();
+  void reclean_for_actual_residue();
+  void process(const std::vector<FileJob>& work, const LineKeys& residue, bool recleaning);
+  void apply_built(const FileJob& job, BuiltFile built, std::size_t done, std::size_t total,
+                   bool recleaning);
+  void write_entries(BuiltFile& built);
+  void delete_vanished();
+  FilesIndexed finish();
+
+  // Marks an article of the index as still in the corpus (or, with false, as gone from
+  // its file); terms of articles not yet indexed are ignored.
+  void mark_seen(const std::string& term, bool seen = true) {
+    if (auto stamp = state_.find(term); stamp != state_.end()) stamp->second.seen = seen;
+  }
+
+  const FileSystem& fs_;
+  const SkipReporter& report_skip_;
+  IndexDatabases dbs_;
+  const Xapian::Database& db_;  // dbs_.view(), read before the run writes
+  SearchAwareCommits commits_;
   // What the index holds, read while the walk runs on another core (both take about as
   // long: a no-change run is these two and little else).
-  IndexState state = load_index_state(db);
+  IndexState state_;
   // Articles analysed otherwise than this run would (an older newsdex's names or model)
   // are all analysed again, as --full does: one index never mixes two analyses.
-  const std::string analysis = analysis_digest(requested.analysis);
-  const bool reanalyse = !state.empty() && !requested.full &&
-                         dbs.aids().get_metadata(std::string(kMetaAnalysis)) != analysis;
+  const std::string analysis_;
+  const bool reanalyse_;
+  const IndexOptions options_;  // as requested, with full set by reanalyse_
+  IndexedFiles indexed_;
+  // The residue every article has been cleaned with, and whether learning was on.
+  ResidueRecord recorded_;
+  DuplicateClusters clusters_;
+  bool clusters_read_ = false;  // loaded at the latest when the run changes the index
+  const WalkResult* walk_ = nullptr;
+  IndexCounts counts_;
+  std::optional<RunSkips> skips_;  // from meet_walk_problems() on
+  std::vector<FileJob> jobs_;
+  std::unordered_map<std::string_view, const SourceFile*> file_by_id_;
+  VanishedArticles vanished_by_content_;
+  unsigned workers_ = 1;
+  ResidueLearned residue_;
+  bool any_deleted_ = false;  // articles whose files are gone, to delete
+  std::vector<FileJob> recleans_;
+  bool changes_index_ = false;
+  std::optional<ArticleAnalyzer> analyzer_;  // when the run has work
+  SynonymInputWatch synonym_inputs_;
+  std::size_t pending_ = 0;  // documents written since the last commit
+  std::chrono::steady_clock::time_point last_commit_;
+};
+
+IndexOptions with_full(const IndexOptions& requested, bool reanalyse) {
   IndexOptions options = requested;
   options.full = requested.full || reanalyse;
+  return options;
+}
+
+FilesRun::FilesRun(const IndexOptions& requested, const FileSystem& fs,
+                   const SkipReporter& report_skip)
+    : fs_(fs),
+      report_skip_(report_skip),
+      dbs_(open_for_writing(requested)),
+      db_(dbs_.view()),
+      commits_(dbs_, requested),
+      state_(load_index_state(db_)),
+      analysis_(analysis_digest(requested.analysis)),
+      reanalyse_(!state_.empty() && !requested.full &&
+                 dbs_.aids().get_metadata(std::string(kMetaAnalysis)) != analysis_),
+      options_(with_full(requested, reanalyse_)),
+      indexed_(state_) {
   // A new index holds only what this analysis makes: said with its first commit, so that
   // a stopped build is carried on, not started again. An existing one is marked at the
   // end of a complete run.
-  if (state.empty()) dbs.aids().set_metadata(std::string(kMetaAnalysis), analysis);
-  IndexedFiles indexed(state);
-  // The residue every article has been cleaned with, and whether learning was on.
-  ResidueRecord recorded = recorded_residue(dbs.aids());
-  // The duplicate fingerprints are needed only when some file changed, which the walk
-  // tells; while it is still running, this thread has nothing better to do.
+  if (state_.empty()) dbs_.aids().set_metadata(std::string(kMetaAnalysis), analysis_);
+  recorded_ = recorded_residue(dbs_.aids());
   // An index written before groups were components has them worked out afresh.
-  DuplicateClusters clusters(state.empty() ||
-                             dbs.aids().get_metadata(std::string(kMetaDuplicateGroups)) ==
-                                 kDuplicateGroupsComponents);
-  bool clusters_read = false;  // loaded at the latest when the run changes the index
-  if (!state.empty() &&
+  clusters_ = DuplicateClusters(state_.empty() ||
+                                dbs_.aids().get_metadata(std::string(kMetaDuplicateGroups)) ==
+                                    kDuplicateGroupsComponents);
+}
+
+FilesIndexed FilesRun::run(const PendingWalk& pending_walk) {
+  read_clusters_while_walking(pending_walk);
+  walk_ = &pending_walk.get();
+  meet_walk_problems();
+  plan_jobs();
+  find_vanished_articles();
+  learn_run_residue();
+  get_ready_to_write();
+  write_changes();
+  return finish();
+}
+
+// The duplicate fingerprints are needed only when some file changed, which the walk
+// tells; while it is still running, this thread has nothing better to do.
+void FilesRun::read_clusters_while_walking(const PendingWalk& pending_walk) {
+  if (!state_.empty() &&
       pending_walk.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
-    load_duplicate_clusters(db, clusters);
-    clusters_read = true;
+    load_duplicate_clusters(db_, clusters_);
+    clusters_read_ = true;
   }
-  const WalkResult& walk = pending_walk.get();
+}
 
-  IndexCounts counts;
-  counts.reanalysed = reanalyse;
-  SkipMemory remembered = SkipMemory::load(dbs.aids());
-  if (remembered.records().empty() && !options.skips_known_from.empty()) {
-    remembered = SkipMemory::load_index(options.skips_known_from);
+void FilesRun::meet_walk_problems() {
+  counts_.reanalysed = reanalyse_;
+  SkipMemory remembered = SkipMemory::load(dbs_.aids());
+  if (remembered.records().empty() && !options_.skips_known_from.empty()) {
+    remembered = SkipMemory::load_index(options_.skips_known_from);
   }
-  RunSkips skips(std::move(remembered), options.retry_skipped || options.full, report_skip, counts);
-  for (const WalkProblem& problem : walk.problems) skips.walk_problem(problem, fs);
+  skips_.emplace(std::move(remembered), options_.retry_skipped || options_.full, report_skip_,
+                 counts_);
+  for (const WalkProblem& problem : walk_->problems) skips_->walk_problem(problem, fs_);
+}
 
-  // What needs work: new and changed files (a stat per file, decided here). The articles
-  // of the others are kept as they are.
-  std::vector<Job> jobs;
-  // Marks an article of the index as still in the corpus (or, with false, as gone from
-  // its file); terms of articles not yet indexed are ignored.
-  auto mark_seen = [&state](const std::string& term, bool seen = true) {
-    if (auto stamp = state.find(term); stamp != state.end()) stamp->second.seen = seen;
-  };
-  std::unordered_map<std::string_view, const SourceFile*> file_by_id;
-  file_by_id.reserve(walk.files.size());
-  for (const SourceFile& file : walk.files) {
-    file_by_id.emplace(file.id, &file);
-    std::vector<std::string> terms = indexed.terms_of(file);
-    const StoredStamp* stored = indexed.stamp_of(terms);
+// What needs work: new and changed files (a stat per file, decided here). The articles
+// of the others are kept as they are.
+void FilesRun::plan_jobs() {
+  file_by_id_.reserve(walk_->files.size());
+  for (const SourceFile& file : walk_->files) {
+    file_by_id_.emplace(file.id, &file);
+    std::vector<std::string> terms = indexed_.terms_of(file);
+    const StoredStamp* stored = indexed_.stamp_of(terms);
     for (const std::string& term : terms) mark_seen(term);
     // A file skipped before and unchanged since is not read; articles of it (or of its
     // skipped dump entries) that the index holds from before are kept.
     std::vector<std::string> skipped_entries;
-    bool skipped_before = skips.replay(file, skipped_entries);
+    bool skipped_before = skips_->replay(file, skipped_entries);
     for (const std::string& entry : skipped_entries) mark_seen(id_term(file.id + entry));
     // --retry-skipped reads a dump again for its skipped entries, though its articles
     // are unchanged.
-    bool retry = skips.retries(file);
-    if (!retry && stored != nullptr && !options.full && stamp_matches(*stored, file)) {
-      counts.unchanged += terms.size();
+    bool retry = skips_->retries(file);
+    if (!retry && stored != nullptr && !options_.full && stamp_matches(*stored, file)) {
+      counts_.unchanged += terms.size();
       continue;
     }
     if (skipped_before) continue;
-    skips.keep_until_read(file);
-    jobs.push_back({&file, stored, std::move(terms), retry});
+    skips_->keep_until_read(file);
+    jobs_.push_back({&file, stored, std::move(terms), retry});
   }
+}
 
-  // Articles whose files vanished, by content hash: a new file with the same bytes is
-  // the same article moved or renamed, and keeps its analysis. Only single-article
-  // files; there are as many as files vanished since the last run.
-  std::unordered_map<std::string, StoredArticle> vanished_by_content;
-  bool any_new = std::any_of(jobs.begin(), jobs.end(), [](const Job& j) { return !j.stored; });
-  for (const auto& [term, stamp] : state) {
-    if (!any_new || options.full || stamp.seen || stamp.content_hash.empty() ||
+// Articles whose files vanished, by content hash (see VanishedArticles). Only
+// single-article files; there are as many as files vanished since the last run.
+void FilesRun::find_vanished_articles() {
+  bool any_new =
+      std::any_of(jobs_.begin(), jobs_.end(), [](const FileJob& j) { return !j.stored; });
+  for (const auto& [term, stamp] : state_) {
+    if (!any_new || options_.full || stamp.seen || stamp.content_hash.empty() ||
         !stamp.file.empty()) {
       continue;
     }
-    vanished_by_content.emplace(stamp.content_hash,
-                                StoredArticle::parse(db.get_document(stamp.docid).get_data()));
+    vanished_by_content_.emplace(stamp.content_hash,
+                                 StoredArticle::parse(db_.get_document(stamp.docid).get_data()));
   }
+}
 
-  // Residue is learnt before any article is cleaned, for the corpus as this run leaves
-  // it; articles the run would not touch otherwise but that hold a line learnt or
-  // forgotten since they were cleaned join the work, each built once.
-  LearntSet recorded_lines = recorded.set();
-  unsigned workers = options.jobs != 0 ? options.jobs
-                                       : worker_threads(std::thread::hardware_concurrency(),
-                                                        dbs.shard_count(), state.empty());
-  ResidueInputs residue_inputs;
-  residue_inputs.db = &db;
-  residue_inputs.learning = options.learn_residue;
-  residue_inputs.from_scratch = state.empty() || options.full;
-  residue_inputs.read = read_options_of(options);
-  residue_inputs.fs = &fs;
-  residue_inputs.workers = workers;
-  residue_inputs.interrupted = options.interrupted;
-  for (const Job& job : jobs) {
-    residue_inputs.files.push_back(job.file);
-    std::vector<Xapian::docid>& replaced = residue_inputs.replaced.emplace_back();
-    for (const std::string& term : job.old_terms) replaced.push_back(state.at(term).docid);
+// Residue is learnt before any article is cleaned, for the corpus as this run leaves
+// it; articles the run would not touch otherwise but that hold a line learnt or
+// forgotten since they were cleaned join the work, each built once.
+void FilesRun::learn_run_residue() {
+  LearntSet recorded_lines = recorded_.set();
+  workers_ = options_.jobs != 0 ? options_.jobs
+                                : worker_threads(std::thread::hardware_concurrency(),
+                                                 dbs_.shard_count(), state_.empty());
+  ResidueInputs inputs = residue_inputs();
+  residue_ = learn_residue(inputs, recorded_);
+  any_deleted_ = !inputs.deleted.empty();
+  if (LearntSet changed = lines_differing(residue_.lines, recorded_lines); !changed.empty()) {
+    recleans_ =
+        jobs_to_reclean(db_, articles_with_lines(db_, changed), file_by_id_, indexed_, jobs_);
   }
-  for (const auto& [term, stamp] : state) {
-    if (!stamp.seen && !under_any(term, walk.problems))
-      residue_inputs.deleted.push_back(stamp.docid);
-  }
-  ResidueLearned residue = learn_residue(residue_inputs, recorded);
-  std::vector<Job> recleans;
-  if (LearntSet changed = lines_differing(residue.lines, recorded_lines); !changed.empty()) {
-    recleans = jobs_to_reclean(db, articles_with_lines(db, changed), file_by_id, indexed, jobs);
-  }
+}
 
-  bool has_work = !jobs.empty() || !recleans.empty() || residue.record_changed;
-  bool changes_index = has_work || !residue_inputs.deleted.empty();
+ResidueInputs FilesRun::residue_inputs() const {
+  ResidueInputs inputs;
+  inputs.db = &db_;
+  inputs.learning = options_.learn_residue;
+  inputs.from_scratch = state_.empty() || options_.full;
+  inputs.read = read_options_of(options_);
+  inputs.fs = &fs_;
+  inputs.workers = workers_;
+  inputs.interrupted = options_.interrupted;
+  for (const FileJob& job : jobs_) {
+    inputs.files.push_back(job.file);
+    std::vector<Xapian::docid>& replaced = inputs.replaced.emplace_back();
+    for (const std::string& term : job.old_terms) replaced.push_back(state_.at(term).docid);
+  }
+  for (const auto& [term, stamp] : state_) {
+    if (!stamp.seen && !under_any(term, walk_->problems)) inputs.deleted.push_back(stamp.docid);
+  }
+  return inputs;
+}
+
+void FilesRun::get_ready_to_write() {
+  bool has_work = !jobs_.empty() || !recleans_.empty() || residue_.record_changed;
+  changes_index_ = has_work || any_deleted_;
   // The analysis data (gazetteer, model, frequencies) is loaded only when there is work,
   // the three at once, and the duplicate fingerprints beside them (this thread does not
   // touch the index until they are read).
   std::future<void> clusters_loaded;
-  if (changes_index && !clusters_read) {
-    clusters_read = true;
+  if (changes_index_ && !clusters_read_) {
+    clusters_read_ = true;
     clusters_loaded =
-        std::async(std::launch::async, [&] { load_duplicate_clusters(db, clusters); });
+        std::async(std::launch::async, [this] { load_duplicate_clusters(db_, clusters_); });
   }
-  if (has_work && options.analysis.entities) preload_analysis_data();
-  std::optional<ArticleAnalyzer> analyzer;
-  if (has_work) analyzer.emplace(options.analysis);
+  if (has_work && options_.analysis.entities) preload_analysis_data();
+  if (has_work) analyzer_.emplace(options_.analysis);
   if (clusters_loaded.valid()) clusters_loaded.get();
+  last_commit_ = std::chrono::steady_clock::now();
+}
 
-  SynonymInputWatch synonym_inputs;
-  std::size_t pending = 0;
-  auto last_commit = std::chrono::steady_clock::now();
-  const auto commit_gap = std::chrono::duration<double>(options.min_seconds_between_commits);
-  auto write_entries = [&](Built& built) {
-    for (Built::Entry& entry : built.entries) {
-      // An article without words has no fingerprint to compare: it stays alone, with
-      // its own key (set by the builder).
-      if (!entry.fingerprint.empty()) {
-        set_duplicate_key(entry.document, clusters.assign(entry.term, entry.fingerprint));
-      } else {
-        clusters.remove(entry.term);
-      }
-      dbs.replace(entry.term, std::move(entry.document), &synonym_inputs);
-      mark_seen(entry.term);
-      if (++pending >= options.commit_every &&
-          std::chrono::steady_clock::now() - last_commit >= commit_gap) {
-        commit();
-        pending = 0;
-        last_commit = std::chrono::steady_clock::now();
-      }
-    }
-  };
-
-  // Workers read, clean, analyse and build documents; this thread, the database's only
-  // user, applies them in corpus order and commits in batches.
-  auto process = [&](std::vector<Job>& work, const LineKeys& residue, bool recleaning) {
-    ReadOptions read_options = read_options_of(options);
-    read_options.cleaning.learnt_residue = &residue;
-    read_options.cleaning.collect_line_keys = true;
-    run_ordered(
-        work.size(), workers, kBuildWindow, [] { return DocumentBuilder(); },
-        [&](DocumentBuilder& builder, std::size_t i) -> Built {
-          const Job& job = work[i];
-          Built built;
-          try {
-            std::string bytes = fs.read_file(job.file->path, job.file->read_limits);
-            if (job.stored != nullptr && !job.force && !options.full &&
-                content_hash(bytes) == job.stored->content_hash) {
-              built.touched = true;
-              return built;
-            }
-            FileArticles file = read_articles(*job.file, bytes, read_options);
-            built.problems = std::move(file.problems);
-            built.replaced_bytes = file.replaced_bytes;
-            for (Article& article : file.articles) {
-              auto moved = job.stored == nullptr && article.id == job.file->id
-                               ? vanished_by_content.find(article.content_hash)
-                               : vanished_by_content.end();
-              // Same bytes, but a new source may clean them differently (its learnt
-              // residue): the analysis is kept only for the same clean text.
-              // The section is a topic too, and the text's own topics may hold the old
-              // section's name: a move to another section is analysed afresh.
-              if (moved != vanished_by_content.end() && moved->second.body == article.body &&
-                  moved->second.title == article.title &&
-                  moved->second.section == article.section) {
-                article.entities = moved->second.entities;
-                built.moved = true;
-              } else {
-                analyzer->analyze(article);
-              }
-              Xapian::Document document = builder.build(article);
-              std::string term = id_term(article.id);
-              document.add_value(kSlotIdTerm, term);
-              built.entries.push_back({std::move(term), std::move(document), article.fingerprint});
-            }
-          } catch (...) {
-            built.skip_reason = skip_reason(std::current_exception());
-          }
-          return built;
-        },
-        [&](std::size_t i, Built built) {
-          if (options.interrupted != nullptr && *options.interrupted) throw Interrupted{};
-          const Job& job = work[i];
-          if (options.on_progress && !recleaning) options.on_progress(i + 1, work.size());
-          if (!recleaning) skips.file_read(*job.file);
-          if (built.touched) {
-            for (const std::string& term : job.old_terms)
-              refresh_stamp(dbs, state.at(term).docid, *job.file);
-            counts.unchanged += job.old_terms.size();
-            counts.touched += job.old_terms.size();
-            return;
-          }
-          if (!built.skip_reason.empty()) {
-            skips.file_skipped(*job.file, "", built.skip_reason);  // its articles are kept
-            return;
-          }
-          // Articles of this file that it no longer holds go with the deletions below;
-          // those of entries that cannot be read now stay as they were.
-          for (const std::string& term : job.old_terms) {
-            if (std::none_of(built.entries.begin(), built.entries.end(),
-                             [&](const Built::Entry& e) { return e.term == term; })) {
-              mark_seen(term, false);
-            }
-          }
-          for (const DocumentProblem& problem : built.problems) {
-            skips.file_skipped(*job.file, problem.id_suffix, problem.reason);
-            mark_seen(id_term(job.file->id + problem.id_suffix));
-          }
-          std::size_t articles = built.entries.size();
-          if (!recleaning) counts.replaced_bytes += built.replaced_bytes;
-          if (recleaning) {
-            counts.recleaned += articles;
-          } else {
-            counts.moved += built.moved ? articles : 0;
-            (job.stored != nullptr ? counts.updated : counts.added) += articles;
-          }
-          write_entries(built);
-        });
-  };
-
-  auto delete_vanished = [&] {
-    for (const auto& [term, stamp] : state) {
-      if (stamp.seen || under_any(term, walk.problems)) continue;
-      dbs.remove(stamp.docid);
-      clusters.remove(term);
-      synonym_inputs.article_added_or_deleted();
-      ++counts.deleted;
-    }
-  };
+void FilesRun::write_changes() {
   try {
-    LineKeys residue_keys = keys_of(residue.lines);
-    if (!jobs.empty()) process(jobs, residue_keys, false);
-    if (!recleans.empty()) process(recleans, residue_keys, true);
+    LineKeys residue_keys = keys_of(residue_.lines);
+    if (!jobs_.empty()) process(jobs_, residue_keys, false);
+    if (!recleans_.empty()) process(recleans_, residue_keys, true);
     delete_vanished();
-    // The pre-scan counted what each file should give; a file or entry that turned out
-    // unusable, or an article emptied by the residue, counts otherwise. The index now
-    // holds the true counts (read through the writers' own databases, uncommitted
-    // articles included): where they learn other lines, clean those articles again.
-    if (residue.counted && options.learn_residue) {
-      ResidueCounts actual;
-      actual.load_index(dbs.view(), {});
-      LearntSet lines = actual.learnt();
-      if (LearntSet changed = lines_differing(lines, residue.lines); !changed.empty()) {
-        std::vector<Job> again = jobs_to_reclean(
-            dbs.view(), articles_with_lines(dbs.view(), changed), file_by_id, indexed, {});
-        LineKeys keys = keys_of(lines);
-        process(again, keys, true);
-        residue.record.lines = actual.describe(&dbs.view(), residue.record.lines);
-        residue.lines = std::move(lines);
-      }
+    reclean_for_actual_residue();
+    if (residue_.record_changed || !recleans_.empty()) {
+      record_residue(dbs_.aids(), residue_.record);
     }
-    if (residue.record_changed || !recleans.empty()) record_residue(dbs.aids(), residue.record);
   } catch (const Interrupted&) {
-    counts.interrupted = true;  // what was applied is committed below; deletions wait
+    counts_.interrupted = true;  // what was applied is committed below; deletions wait
   }
-  // Also after an interruption: the groups of what the index holds are then right.
-  if (changes_index) {
-    apply_regrouping(dbs, clusters);
-    dbs.aids().set_metadata(std::string(kMetaDuplicateGroups),
-                            std::string(kDuplicateGroupsComponents));
-  }
+}
 
-  update_search_aids(dbs, counts, synonym_inputs);
-  skips.after().save(dbs.aids());
-  dbs.aids().set_metadata(std::string(kMetaLastRun), run_record(counts));
+// The pre-scan counted what each file should give; a file or entry that turned out
+// unusable, or an article emptied by the residue, counts otherwise. The index now holds
+// the true counts (read through the writers' own databases, uncommitted articles
+// included): where they learn other lines, clean those articles again.
+void FilesRun::reclean_for_actual_residue() {
+  if (!residue_.counted || !options_.learn_residue) return;
+  ResidueCounts actual;
+  actual.load_index(dbs_.view(), {});
+  LearntSet lines = actual.learnt();
+  if (LearntSet changed = lines_differing(lines, residue_.lines); !changed.empty()) {
+    std::vector<FileJob> again = jobs_to_reclean(
+        dbs_.view(), articles_with_lines(dbs_.view(), changed), file_by_id_, indexed_, {});
+    LineKeys keys = keys_of(lines);
+    process(again, keys, true);
+    residue_.record.lines = actual.describe(&dbs_.view(), residue_.record.lines);
+    residue_.lines = std::move(lines);
+  }
+}
+
+// Workers read, clean, analyse and build documents; this thread, the database's only
+// user, applies them in corpus order and commits in batches.
+void FilesRun::process(const std::vector<FileJob>& work, const LineKeys& residue, bool recleaning) {
+  BuildInputs inputs;
+  inputs.fs = &fs_;
+  inputs.read = read_options_of(options_);
+  inputs.read.cleaning.learnt_residue = &residue;
+  inputs.read.cleaning.collect_line_keys = true;
+  inputs.full = options_.full;
+  inputs.vanished = &vanished_by_content_;
+  inputs.analyzer = &analyzer_;
+  run_ordered(
+      work.size(), workers_, kBuildWindow, [] { return DocumentBuilder(); },
+      [&](DocumentBuilder& builder, std::size_t i) -> BuiltFile {
+        return build_file(work[i], inputs, builder);
+      },
+      [&](std::size_t i, BuiltFile built) {
+        apply_built(work[i], std::move(built), i + 1, work.size(), recleaning);
+      });
+}
+
+// Applies what a worker built of a file, the `done`th of `total`.
+void FilesRun::apply_built(const FileJob& job, BuiltFile built, std::size_t done, std::size_t total,
+                           bool recleaning) {
+  if (options_.interrupted != nullptr && *options_.interrupted) throw Interrupted{};
+  if (options_.on_progress && !recleaning) options_.on_progress(done, total);
+  if (!recleaning) skips_->file_read(*job.file);
+  if (built.touched) {
+    for (const std::string& term : job.old_terms)
+      refresh_stamp(dbs_, state_.at(term).docid, *job.file);
+    counts_.unchanged += job.old_terms.size();
+    counts_.touched += job.old_terms.size();
+    return;
+  }
+  if (!built.skip_reason.empty()) {
+    skips_->file_skipped(*job.file, "", built.skip_reason);  // its articles are kept
+    return;
+  }
+  // Articles of this file that it no longer holds go with the deletions below;
+  // those of entries that cannot be read now stay as they were.
+  for (const std::string& term : job.old_terms) {
+    if (std::none_of(built.entries.begin(), built.entries.end(),
+                     [&](const BuiltFile::Entry& e) { return e.term == term; })) {
+      mark_seen(term, false);
+    }
+  }
+  for (const DocumentProblem& problem : built.problems) {
+    skips_->file_skipped(*job.file, problem.id_suffix, problem.reason);
+    mark_seen(id_term(job.file->id + problem.id_suffix));
+  }
+  std::size_t articles = built.entries.size();
+  if (!recleaning) counts_.replaced_bytes += built.replaced_bytes;
+  if (recleaning) {
+    counts_.recleaned += articles;
+  } else {
+    counts_.moved += built.moved ? articles : 0;
+    (job.stored != nullptr ? counts_.updated : counts_.added) += articles;
+  }
+  write_entries(built);
+}
+
+void FilesRun::write_entries(BuiltFile& built) {
+  const auto commit_gap = std::chrono::duration<double>(options_.min_seconds_between_commits);
+  for (BuiltFile::Entry& entry : built.entries) {
+    // An article without words has no fingerprint to compare: it stays alone, with
+    // its own key (set by the builder).
+    if (!entry.fingerprint.empty()) {
+      set_duplicate_key(entry.document, clusters_.assign(entry.term, entry.fingerprint));
+    } else {
+      clusters_.remove(entry.term);
+    }
+    dbs_.replace(entry.term, std::move(entry.document), &synonym_inputs_);
+    mark_seen(entry.term);
+    if (++pending_ >= options_.commit_every &&
+        std::chrono::steady_clock::now() - last_commit_ >= commit_gap) {
+      commits_.commit();
+      pending_ = 0;
+      last_commit_ = std::chrono::steady_clock::now();
+    }
+  }
+}
+
+void FilesRun::delete_vanished() {
+  for (const auto& [term, stamp] : state_) {
+    if (stamp.seen || under_any(term, walk_->problems)) continue;
+    dbs_.remove(stamp.docid);
+    clusters_.remove(term);
+    synonym_inputs_.article_added_or_deleted();
+    ++counts_.deleted;
+  }
+}
+
+// Writes what the run leaves besides articles, and the last commit.
+FilesIndexed FilesRun::finish() {
+  // Also after an interruption: the groups of what the index holds are then right.
+  if (changes_index_) {
+    apply_regrouping(dbs_, clusters_);
+    dbs_.aids().set_metadata(std::string(kMetaDuplicateGroups),
+                             std::string(kDuplicateGroupsComponents));
+  }
+  update_search_aids(dbs_, counts_, synonym_inputs_);
+  skips_->after().save(dbs_.aids());
+  dbs_.aids().set_metadata(std::string(kMetaLastRun), run_record(counts_));
   // Only a complete run has analysed every article it keeps with this analysis.
-  if (!counts.interrupted) dbs.aids().set_metadata(std::string(kMetaAnalysis), analysis);
-  dbs.commit();
-  unsigned shards = dbs.shard_count();
-  dbs.close();
-  return {counts, state.empty() || options.full, shards};
+  if (!counts_.interrupted) dbs_.aids().set_metadata(std::string(kMetaAnalysis), analysis_);
+  dbs_.commit();
+  unsigned shards = dbs_.shard_count();
+  dbs_.close();
+  return {counts_, state_.empty() || options_.full, shards};
+}
+
+FilesIndexed index_files(const IndexOptions& requested, const FileSystem& fs,
+                         const SkipReporter& report_skip, const PendingWalk& pending_walk) {
+  FilesRun run(requested, fs, report_skip);
+  return run.run(pending_walk);
 }
 
 // Temporary shards of a new single-database index: written by one thread each, then

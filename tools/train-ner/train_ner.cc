@@ -185,28 +185,60 @@ void evaluate(const std::vector<Sample>& samples, const std::string& label, TagF
   std::cerr << "\n";
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+// The command line: where the articles and mentions are, where the model goes.
+struct TrainerArguments {
   std::string articles, mentions_path, out;
   int epochs = 8;
+};
+
+// Parses the command line into `arguments`; false (the error and the options printed)
+// when it is wrong.
+bool parse_arguments(int argc, char** argv, TrainerArguments& arguments) {
   po::options_description options("Options");
-  options.add_options()("articles", po::value(&articles)->required(), "folder of NNNN.txt")(
-      "mentions", po::value(&mentions_path)->required(), "gold_mentions.jsonl")(
-      "out", po::value(&out)->required(), "model file to write")(
-      "epochs", po::value(&epochs)->default_value(8), "passes over the training articles");
+  options.add_options()("articles", po::value(&arguments.articles)->required(),
+                        "folder of NNNN.txt")(
+      "mentions", po::value(&arguments.mentions_path)->required(), "gold_mentions.jsonl")(
+      "out", po::value(&arguments.out)->required(), "model file to write")(
+      "epochs", po::value(&arguments.epochs)->default_value(8),
+      "passes over the training articles");
   po::variables_map vm;
   try {
     po::store(po::parse_command_line(argc, argv, options), vm);
     po::notify(vm);
   } catch (const po::error& e) {
     std::cerr << "newsdex-train-ner: " << e.what() << "\n" << options;
-    return 2;
+    return false;
   }
+  return true;
+}
 
-  auto mentions = read_mentions(mentions_path);
+// The tags of the tokens as the mentions give them; a token that a mention cuts across
+// stays outside, and is counted in `unaligned`.
+std::vector<std::uint8_t> gold_tags(const std::vector<Token>& tokens,
+                                    const std::vector<Mention>& mentions, std::size_t& unaligned) {
+  std::vector<std::uint8_t> gold(tokens.size(), kTagOutside);
+  for (const Mention& m : mentions) {
+    bool first = true;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      const Token& t = tokens[i];
+      if (t.end <= m.begin || t.begin >= m.end) continue;
+      if (t.begin < m.begin || t.end > m.end) {
+        ++unaligned;
+        continue;
+      }
+      gold[i] = first ? begin_tag(m.type) : inside_tag(m.type);
+      first = false;
+    }
+  }
+  return gold;
+}
+
+// The articles of the folder in file name order, each with its gold tags; prints how
+// many tokens a mention cut across.
+std::vector<Sample> read_samples(const std::string& articles,
+                                 std::map<std::string, std::vector<Mention>>& mentions) {
   std::vector<Sample> samples;
-  std::size_t unaligned = 0, unreachable = 0;
+  std::size_t unaligned = 0;
   std::vector<std::filesystem::path> files;
   for (const auto& entry : std::filesystem::directory_iterator(articles))
     files.push_back(entry.path());
@@ -217,73 +249,88 @@ int main(int argc, char** argv) {
     sample.held_out = std::stoi(path.stem().string()) % 4 == 0;
     sample.text = read_all(path);
     sample.tokens = tokenize(sample.text);
-    sample.gold.assign(sample.tokens.size(), kTagOutside);
-    for (const Mention& m : mentions[sample.name]) {
-      bool first = true;
-      for (std::size_t i = 0; i < sample.tokens.size(); ++i) {
-        const Token& t = sample.tokens[i];
-        if (t.end <= m.begin || t.begin >= m.end) continue;
-        if (t.begin < m.begin || t.end > m.end) {
-          ++unaligned;
-          continue;
-        }
-        sample.gold[i] = first ? begin_tag(m.type) : inside_tag(m.type);
-        first = false;
-      }
-    }
+    sample.gold = gold_tags(sample.tokens, mentions[sample.name], unaligned);
     samples.push_back(std::move(sample));
   }
   std::cerr << "articles: " << samples.size() << ", tokens cut across a mention: " << unaligned
             << "\n";
+  return samples;
+}
 
-  Weights weights;
+// Gold entity tokens of a sample that the tagger never decides (not candidates).
+std::size_t unreachable_tokens(const Sample& sample, const FeatureContext& context,
+                               const std::vector<std::uint8_t>& tags) {
+  std::size_t unreachable = 0;
+  for (std::size_t i = 0; i < tags.size(); ++i) {
+    if (sample.gold[i] != kTagOutside && !context.is_candidate(i, i ? sample.gold[i - 1] : 0)) {
+      ++unreachable;
+    }
+  }
+  return unreachable;
+}
+
+// One perceptron pass over the training samples in `order`; returns the unreachable
+// gold tokens met (see unreachable_tokens()) when asked to count them, else 0.
+std::size_t train_epoch(const std::vector<Sample>& samples, const std::vector<std::size_t>& order,
+                        Weights& weights, bool count_unreachable) {
+  std::size_t unreachable = 0;
+  std::vector<std::uint8_t> tags;
+  for (std::size_t index : order) {
+    const Sample& sample = samples[index];
+    if (sample.held_out) continue;
+    FeatureContext context(sample.text, sample.tokens);
+    decode_left_to_right<float>(
+        context, tags,
+        [&](const std::vector<std::uint32_t>& keys, float* scores) { weights.score(keys, scores); },
+        [&](std::size_t i, const std::vector<std::uint32_t>& keys, std::uint8_t guess) {
+          weights.tick();
+          std::uint8_t gold = sample.gold[i];
+          if (guess != gold) weights.update(keys, gold, guess);
+          return guess;
+        });
+    if (count_unreachable) unreachable += unreachable_tokens(sample, context, tags);
+  }
+  return unreachable;
+}
+
+// The tags of a sample by the raw (not averaged) weights.
+std::vector<std::uint8_t> tag_with_weights(const Weights& weights, const Sample& sample) {
+  FeatureContext context(sample.text, sample.tokens);
+  std::vector<std::uint8_t> result;
+  decode_left_to_right<float>(
+      context, result,
+      [&](const std::vector<std::uint32_t>& keys, float* scores) { weights.score(keys, scores); },
+      [](std::size_t, const std::vector<std::uint32_t>&, std::uint8_t t) { return t; });
+  return result;
+}
+
+// Trains `epochs` passes in a seeded random order, scoring the held-out samples after each.
+void train(const std::vector<Sample>& samples, int epochs, Weights& weights) {
   std::vector<std::size_t> order(samples.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::mt19937 random(42);
-  std::vector<std::uint8_t> tags;
   for (int epoch = 1; epoch <= epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), random);
-    for (std::size_t index : order) {
-      const Sample& sample = samples[index];
-      if (sample.held_out) continue;
-      FeatureContext context(sample.text, sample.tokens);
-      decode_left_to_right<float>(
-          context, tags,
-          [&](const std::vector<std::uint32_t>& keys, float* scores) {
-            weights.score(keys, scores);
-          },
-          [&](std::size_t i, const std::vector<std::uint32_t>& keys, std::uint8_t guess) {
-            weights.tick();
-            std::uint8_t gold = sample.gold[i];
-            if (guess != gold) weights.update(keys, gold, guess);
-            return guess;
-          });
-      if (epoch == 1) {
-        for (std::size_t i = 0; i < tags.size(); ++i) {
-          if (sample.gold[i] != kTagOutside &&
-              !context.is_candidate(i, i ? sample.gold[i - 1] : 0)) {
-            ++unreachable;
-          }
-        }
-      }
-    }
+    std::size_t unreachable = train_epoch(samples, order, weights, epoch == 1);
     if (epoch == 1)
       std::cerr << "gold entity tokens the tagger never decides: " << unreachable << "\n";
-    evaluate(samples, "epoch " + std::to_string(epoch) + " (raw weights)", [&](const Sample& s) {
-      FeatureContext context(s.text, s.tokens);
-      std::vector<std::uint8_t> result;
-      decode_left_to_right<float>(
-          context, result,
-          [&](const std::vector<std::uint32_t>& keys, float* scores) {
-            weights.score(keys, scores);
-          },
-          [](std::size_t, const std::vector<std::uint32_t>&, std::uint8_t t) { return t; });
-      return result;
-    });
+    evaluate(samples, "epoch " + std::to_string(epoch) + " (raw weights)",
+             [&](const Sample& s) { return tag_with_weights(weights, s); });
   }
-  weights.write(out);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  TrainerArguments arguments;
+  if (!parse_arguments(argc, argv, arguments)) return 2;
+  auto mentions = read_mentions(arguments.mentions_path);
+  std::vector<Sample> samples = read_samples(arguments.articles, mentions);
+  Weights weights;
+  train(samples, arguments.epochs, weights);
+  weights.write(arguments.out);
   // Score the file as the runtime reads it: averaged, quantised and pruned.
-  std::string model_bytes = read_all(out);
+  std::string model_bytes = read_all(arguments.out);
   TaggerModel model(model_bytes);
   evaluate(samples, "written model",
            [&](const Sample& s) { return tag_tokens(model, s.text, s.tokens); });
