@@ -5,7 +5,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -14,7 +13,7 @@
 #include "newsdex/hashing.h"
 #include "newsdex/schema.h"
 #include "newsdex/stored_article.h"
-#include "newsdex/text_decoding.h"
+#include "newsdex/utf8.h"
 
 namespace newsdex {
 namespace {
@@ -25,86 +24,6 @@ constexpr Xapian::termpos kFieldGap = 100;
 // Headings inside the body weigh as much as two body words.
 constexpr unsigned kHeadingWdf = 2;
 
-// TextIndexer splits words itself only in text whose code points all lie below U+1100 or
-// in U+1E00..U+2E7F (the alphabets of Europe, the Middle East and India, Latin Extended
-// Additional, punctuation, symbols). Other text goes to the TermGenerator, whose CJK
-// handling (n-grams when XAPIAN_CJK_NGRAM is set) starts at U+2E80.
-constexpr char32_t kFirstUnhandled = 0x1100;
-constexpr char32_t kHandledAgainFrom = 0x1E00;
-constexpr char32_t kUnhandledAgainFrom = 0x2E80;
-
-// Longest word indexed, in bytes: the TermGenerator's default.
-constexpr std::size_t kMaxWordBytes = 64;
-
-// What the TermGenerator's check_infix() and check_infix_digit() return for a
-// character to leave out of a word that goes on across it.
-constexpr unsigned kIgnoredInfix = ~0u;
-
-unsigned ignorable(unsigned ch) {
-  return ch >= 0x200b && (ch <= 0x200d || ch == 0x2060 || ch == 0xfeff) ? kIgnoredInfix : 0;
-}
-
-// Characters that join two letters into one word (apostrophes, "AT&T"), as the
-// TermGenerator has them.
-unsigned infix(unsigned ch) {
-  if (ch == '\'' || ch == '&' || ch == 0xb7 || ch == 0x5f4 || ch == 0x2027) return ch;
-  if (ch == 0x2019 || ch == 0x201b) return '\'';
-  return ignorable(ch);
-}
-
-// Characters that join two digits into one number ("1,000", "3.5").
-unsigned digit_infix(unsigned ch) {
-  switch (ch) {
-    case ',':
-    case '.':
-    case ';':
-    case 0x037e:
-    case 0x0589:
-    case 0x060D:
-    case 0x07F8:
-    case 0x2044:
-    case 0xFE10:
-    case 0xFE13:
-    case 0xFE14:
-      return ch;
-  }
-  return ignorable(ch);
-}
-
-bool is_ascii_upper(unsigned ch) { return ch >= 'A' && ch <= 'Z'; }
-
-bool is_decimal_digit(unsigned ch) {
-  return Xapian::Unicode::get_category(ch) == Xapian::Unicode::DECIMAL_DIGIT_NUMBER;
-}
-
-// Xapian's word characters and their lower case, with the ASCII answers in a table.
-class WordChars {
- public:
-  WordChars() {
-    for (unsigned ch = 0; ch < 128; ++ch) {
-      ascii_[ch] = Xapian::Unicode::is_wordchar(ch) ? Xapian::Unicode::tolower(ch) : 0;
-    }
-  }
-
-  // The lower case of a word character, 0 for any other.
-  unsigned check(unsigned ch) const {
-    if (ch < 128) return ascii_[ch];
-    return Xapian::Unicode::is_wordchar(ch) ? Xapian::Unicode::tolower(ch) : 0;
-  }
-
- private:
-  unsigned ascii_[128];
-};
-
-// Whether the TermGenerator (STEM_SOME) adds a stemmed term for a word: it starts with
-// a letter that is not a capital.
-bool should_stem(unsigned first) {
-  constexpr unsigned kMask =
-      (1u << Xapian::Unicode::LOWERCASE_LETTER) | (1u << Xapian::Unicode::TITLECASE_LETTER) |
-      (1u << Xapian::Unicode::MODIFIER_LETTER) | (1u << Xapian::Unicode::OTHER_LETTER);
-  return ((kMask >> Xapian::Unicode::get_category(first)) & 1) != 0;
-}
-
 // Whether a word may hold a letter fold_accents() changes (its lead bytes, C3 to C8).
 bool has_foldable_letter(std::string_view word) {
   return std::any_of(word.begin(), word.end(), [](char c) {
@@ -113,24 +32,41 @@ bool has_foldable_letter(std::string_view word) {
   });
 }
 
-void append_code_point(std::string& out, unsigned ch) {
-  if (ch < 0x80) {
-    out += static_cast<char>(ch);
-  } else {
-    Xapian::Unicode::append_utf8(out, ch);
-  }
+// The term prefix of a free-text term: its leading capitals (words are lower case).
+std::string_view prefix_of(std::string_view term) {
+  std::size_t length = 0;
+  while (length < term.size() && term[length] >= 'A' && term[length] <= 'Z') ++length;
+  return term.substr(0, length);
 }
+
+// Whether the TermGenerator (STEM_SOME) adds a stemmed term for a word: it starts with a
+// letter (words are lower case by then).
+bool should_stem(std::string_view word) {
+  constexpr unsigned kMask =
+      (1u << Xapian::Unicode::LOWERCASE_LETTER) | (1u << Xapian::Unicode::TITLECASE_LETTER) |
+      (1u << Xapian::Unicode::MODIFIER_LETTER) | (1u << Xapian::Unicode::OTHER_LETTER);
+  Xapian::Utf8Iterator first(word.data(), word.size());
+  return first != Xapian::Utf8Iterator() &&
+         ((kMask >> Xapian::Unicode::get_category(*first)) & 1) != 0;
+}
+
+// A word of a free-text field to be indexed once more without its accents.
+struct FoldedWord {
+  std::string prefix;
+  std::string folded;
+  Xapian::termcount wdf = 0;
+  std::vector<Xapian::termpos> positions;
+};
 
 }  // namespace
 
-// Indexes free text exactly as the TermGenerator configured by the schema does (STEM_SOME,
-// no stopper, no spelling, the default word length limit), only cheaper: words are split
-// by a port of its parse_terms() for the scripts news is written in, and the stemmed
-// terms, which carry no positions, are counted per distinct word and added once each at
-// finish() instead of once per occurrence. Text in other scripts goes to the
-// TermGenerator itself, which shares the term position. The port follows Xapian 1.4.22;
-// a Xapian that splits words differently needs it updated (comparing the index digest of
-// a corpus built before and after shows any difference).
+// Indexes free text with the TermGenerator configured by the schema (STEM_SOME, no
+// stopper, no spelling, the default word length limit, the schema's stemmer behind a
+// cache), then adds one departure from it: an accented word is also indexed without its
+// accents, at the same positions and with the same wdf, and so is its stem, so that the
+// folded query ("jose" for "josé", see fold_accents) finds it in words and phrases alike.
+// The differential test (tests/text_indexer_differential_test.cc) holds it to exactly
+// that.
 class DocumentBuilder::TextIndexer {
  public:
   TextIndexer() : stemmer_(with_stem_cache(make_stemmer())) {
@@ -142,30 +78,28 @@ class DocumentBuilder::TextIndexer {
     doc_ = doc;
     generator_.set_document(doc);
     position_ = 0;
-    for (auto& [prefix, words] : stems_) words.clear();
+    may_fold_ = false;
   }
 
   // Indexes `text` with `wdf` per word, then leaves a gap so that no phrase runs on into
   // what comes next; with unprefixed_wdf, again without the prefix.
   void index(const Field& field, const std::string& text, unsigned wdf) {
     index_words(text, wdf, field.prefix);
-    position_ += kFieldGap;
     if (field.unprefixed_wdf > 0 && !field.prefix.empty()) {
       index_words(text, field.unprefixed_wdf, {});
-      position_ += kFieldGap;
     }
   }
 
-  // Adds the stemmed terms counted since start().
+  // Adds the accent-free forms of the accented words indexed since start().
   void finish() {
-    for (auto& [prefix, words] : stems_) {
-      for (const auto& [word, wdf] : words) {
-        const std::string stem = stemmer_(word);
-        if (stem.empty()) continue;
-        term_ = 'Z';
-        term_ += prefix;
-        term_ += stem;
-        doc_.add_term(term_, wdf);
+    // Most news is in English: its documents need no pass over their terms.
+    const std::vector<FoldedWord> words = may_fold_ ? folded_words() : std::vector<FoldedWord>{};
+    for (const FoldedWord& word : words) {
+      const std::string term = word.prefix + word.folded;
+      for (Xapian::termpos position : word.positions) doc_.add_posting(term, position, 0);
+      doc_.add_term(term, word.wdf);
+      if (should_stem(word.folded)) {
+        doc_.add_term("Z" + word.prefix + stemmer_(word.folded), word.wdf);
       }
     }
     // Let go of the document: Xapian's handles count their owners without atomics, and
@@ -176,159 +110,37 @@ class DocumentBuilder::TextIndexer {
 
  private:
   void index_words(const std::string& text, unsigned wdf, std::string_view prefix) {
-    if (!decode(text)) {
-      generator_.set_termpos(position_);
-      generator_.index_text(text, wdf, std::string(prefix));
-      position_ = generator_.get_termpos();
-      return;
-    }
-    WordCounts& stems = stems_for(prefix);
-    unsigned first = 0;
-    for (std::size_t i = read_word(0, first); i != kNoMoreWords; i = read_word(i, first)) {
-      if (word_.size() <= kMaxWordBytes) add_word(first, wdf, prefix, stems);
-    }
+    may_fold_ = may_fold_ || has_foldable_letter(text);
+    generator_.set_termpos(position_);
+    generator_.index_text(text, wdf, std::string(prefix));
+    position_ = generator_.get_termpos() + kFieldGap;
   }
 
-  static constexpr std::size_t kNoMoreWords = ~std::size_t{0};
-
-  // A port of the TermGenerator's parse_terms() (Xapian 1.4) for code_points_, which hold
-  // no CJK: reads the next word at or after `i` into word_, its first character (lower
-  // case) into `first`, and returns where the word ends; kNoMoreWords when none is left.
-  std::size_t read_word(std::size_t i, unsigned& first) {
-    const std::size_t n = code_points_.size();
-    unsigned ch = 0;
-    while (i < n && (ch = chars_.check(code_points_[i])) == 0) ++i;
-    if (i == n) return kNoMoreWords;
-    first = ch;
-    word_.clear();
-    if (std::size_t end = read_initials(i); end != 0) return end;
-    bool at_end = false;
-    i = read_joined_word(i, ch, at_end);
-    return at_end ? i : read_plus_or_hash_suffix(i);
-  }
-
-  // Initials separated by full stops ("U.N.", "P.T.O") are one word: reads them into
-  // word_ and returns where they end, or returns 0 with word_ empty when the text at `i`
-  // is not initials.
-  std::size_t read_initials(std::size_t i) {
-    if (!is_ascii_upper(code_points_[i])) return 0;
-    const std::size_t n = code_points_.size();
-    std::size_t p = i;
-    do {
-      append_code_point(word_, chars_.check(code_points_[p++]));
-    } while (p != n && code_points_[p] == '.' && ++p != n && is_ascii_upper(code_points_[p]));
-    if (word_.size() > 1 && (p == n || chars_.check(code_points_[p]) == 0)) return p;
-    word_.clear();
-    return 0;
-  }
-
-  // Word characters from `i` (whose lower case is `ch`), joined across an apostrophe or
-  // "&" between letters and a "," or "." between digits; sets at_end when the text ends
-  // inside the word.
-  std::size_t read_joined_word(std::size_t i, unsigned ch, bool& at_end) {
-    const std::size_t n = code_points_.size();
-    while (true) {
-      unsigned previous;
-      do {
-        append_code_point(word_, ch);
-        previous = ch;
-        if (++i == n) {
-          at_end = true;
-          return i;
-        }
-        ch = chars_.check(code_points_[i]);
-      } while (ch != 0);
-      if (i + 1 == n) return i;
-      unsigned next = chars_.check(code_points_[i + 1]);
-      if (next == 0) return i;
-      unsigned joiner = is_decimal_digit(previous) && is_decimal_digit(code_points_[i + 1])
-                            ? digit_infix(code_points_[i])
-                            : infix(code_points_[i]);
-      if (joiner == 0) return i;
-      if (joiner != kIgnoredInfix) append_code_point(word_, joiner);
-      ch = next;
-      ++i;
+  // The words with positions (free text: not boolean or stemmed terms) that lose an
+  // accent when folded, read before any is added (adding would invalidate the iterator).
+  std::vector<FoldedWord> folded_words() {
+    std::vector<FoldedWord> words;
+    for (auto term = doc_.termlist_begin(); term != doc_.termlist_end(); ++term) {
+      const std::string& name = *term;
+      if (!has_foldable_letter(name) || term.positionlist_count() == 0) continue;
+      std::string_view prefix = prefix_of(name);
+      std::string_view word = std::string_view(name).substr(prefix.size());
+      std::string folded = fold_accents(word);
+      if (folded == word) continue;  // letters without a base form (ß, æ): nothing to add
+      FoldedWord& added = words.emplace_back();
+      added.prefix = prefix;
+      added.folded = std::move(folded);
+      added.wdf = term.get_wdf();
+      added.positions.assign(term.positionlist_begin(), term.positionlist_end());
     }
-  }
-
-  // Up to three trailing '+' or '#' ("C++", "C#"), unless a word character follows.
-  std::size_t read_plus_or_hash_suffix(std::size_t i) {
-    const std::size_t n = code_points_.size();
-    const std::size_t length = word_.size();
-    unsigned count = 0;
-    bool at_end = false;
-    while (code_points_[i] == '+' || code_points_[i] == '#') {
-      if (++count > 3) {
-        word_.resize(length);
-        break;
-      }
-      word_ += static_cast<char>(code_points_[i]);
-      if (++i == n) {
-        at_end = true;
-        break;
-      }
-    }
-    if (!at_end && chars_.check(code_points_[i]) != 0) word_.resize(length);
-    return i;
-  }
-
-  using WordCounts = std::unordered_map<std::string, Xapian::termcount>;
-
-  // Indexes word_ at the next position, and counts it for a stemmed term.
-  void add_word(unsigned first, unsigned wdf, std::string_view prefix, WordCounts& stems) {
-    term_.assign(prefix).append(word_);
-    doc_.add_posting(term_, ++position_, wdf);
-    if (should_stem(first)) stems[word_] += wdf;
-    // An accented word is also indexed without its accents, at the same position, so
-    // that the folded query ("jose" for "josé", see fold_accents) finds it in words and
-    // phrases alike. The one departure from the TermGenerator.
-    if (has_foldable_letter(word_)) {
-      folded_ = fold_accents(word_);
-      term_.assign(prefix).append(folded_);
-      doc_.add_posting(term_, position_, wdf);
-      if (should_stem(first)) stems[folded_] += wdf;
-    }
-  }
-
-  // Fills code_points_ with the code points of `text`; false when it holds bytes that
-  // are not UTF-8 or code points that index_words() leaves to the TermGenerator.
-  bool decode(std::string_view text) {
-    code_points_.clear();
-    for (std::size_t i = 0; i < text.size();) {
-      auto byte = static_cast<unsigned char>(text[i]);
-      if (byte < 0x80) {
-        code_points_.push_back(byte);
-        ++i;
-        continue;
-      }
-      char32_t code = 0;
-      std::size_t length = decode_utf8_at(text, i, code);
-      if (length == 0 || code >= kUnhandledAgainFrom ||
-          (code >= kFirstUnhandled && code < kHandledAgainFrom)) {
-        return false;
-      }
-      code_points_.push_back(code);
-      i += length;
-    }
-    return true;
-  }
-
-  WordCounts& stems_for(std::string_view prefix) {
-    for (auto& [known, words] : stems_) {
-      if (known == prefix) return words;
-    }
-    return stems_.emplace_back(std::string(prefix), WordCounts{}).second;
+    return words;
   }
 
   Xapian::Stem stemmer_;
   Xapian::TermGenerator generator_;
   Xapian::Document doc_;
   Xapian::termpos position_ = 0;
-  WordChars chars_;
-  std::vector<char32_t> code_points_;
-  std::string word_, term_, folded_;
-  // Per prefix, the words that get a stemmed term, with their wdf so far.
-  std::vector<std::pair<std::string, WordCounts>> stems_;
+  bool may_fold_ = false;  // some text since start() held a letter fold_accents() may change
 };
 
 DocumentBuilder::DocumentBuilder() : text_(std::make_unique<TextIndexer>()) {}
