@@ -567,6 +567,8 @@ void FilesRun::reclean_for_actual_residue() {
     std::vector<FileJob> again = jobs_to_reclean(
         dbs_.view(), articles_with_lines(dbs_.view(), changed), file_by_id_, indexed_, {});
     LineKeys keys = keys_of(lines);
+    // A run with nothing else to build has no analyzer yet.
+    if (!again.empty() && !analyzer_) analyzer_.emplace(options_.analysis);
     process(again, keys, true);
     residue_.record.lines = actual.describe(&dbs_.view(), residue_.record.lines);
     residue_.lines = std::move(lines);
