@@ -48,9 +48,7 @@ BuiltFile build_file(const FileJob& job, const BuildInputs& inputs, DocumentBuil
         (*inputs.analyzer)->analyze(article);
       }
       Xapian::Document document = builder.build(article);
-      std::string term = id_term(article.id);
-      document.add_value(kSlotIdTerm, term);
-      built.entries.push_back({std::move(term), std::move(document), article.fingerprint});
+      built.entries.push_back({id_term(article.id), std::move(document), article.fingerprint});
     }
   } catch (...) {
     built.skip_reason = skip_reason(std::current_exception());

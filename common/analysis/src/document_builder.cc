@@ -238,9 +238,12 @@ void DocumentBuilder::add_entity_field(Xapian::Document& doc, const Field& field
 
 void DocumentBuilder::add_field(Xapian::Document& doc, const Field& field, const Article& article) {
   switch (field.source) {
-    case FieldSource::kId:
-      doc.add_boolean_term(id_term(article.id));
+    case FieldSource::kId: {
+      std::string term = id_term(article.id);
+      doc.add_boolean_term(term);
+      doc.add_value(kSlotIdTerm, term);
       break;
+    }
     case FieldSource::kNewsSource:
       add_news_source_terms(doc, field, article);
       break;

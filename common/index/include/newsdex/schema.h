@@ -104,7 +104,7 @@ enum ValueSlot : Xapian::valueno {
   kSlotTimestamp = 5,     // sortable_serialise(the article's date, seconds since the epoch)
   kSlotFingerprint = 6,   // fingerprint_bytes(text_fingerprint(body)); absent without words
   kSlotDuplicateKey = 7,  // the same for near-duplicate stories: the collapse key
-  // The article's unique id term ("Q" + id), written by the indexer, so that a run reads
+  // The article's unique id term ("Q" + id), written by the builder, so that a run reads
   // every document's id in one value stream instead of one posting list per id.
   kSlotIdTerm = 8,
   // Facet values: each facet owns kFacetSlots consecutive slots from its first_slot
