@@ -18,10 +18,6 @@ constexpr std::string_view kMetaRecordedResidue = "newsdex.learnt_residue";
 
 constexpr std::size_t kHexDigits = 16;
 
-std::string source_term(std::uint64_t source) {
-  return std::string(kResidueSourcePrefix) + hex64(source);
-}
-
 std::string line_term(std::uint64_t source, std::uint64_t key) {
   return std::string(kResidueLinePrefix) + hex64(source) + hex64(key);
 }

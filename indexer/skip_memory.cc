@@ -63,9 +63,9 @@ SkipMemory SkipMemory::load_index(const std::string& db_path) {
 }
 
 void SkipMemory::save(Xapian::WritableDatabase& db) const {
-  std::string key(kMetaSkips);
+  const std::string meta_key(kMetaSkips);
   if (records_.empty()) {
-    if (!db.get_metadata(key).empty()) db.set_metadata(key, "");
+    if (!db.get_metadata(meta_key).empty()) db.set_metadata(meta_key, "");
     return;
   }
   nlohmann::json paths = nlohmann::json::array();
@@ -87,7 +87,7 @@ void SkipMemory::save(Xapian::WritableDatabase& db) const {
   }
   nlohmann::json json = {{"version", kRecordVersion}, {"paths", std::move(paths)}};
   // Paths and reasons that are not UTF-8 (a file name is any bytes) are kept readable.
-  db.set_metadata(key, json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  db.set_metadata(meta_key, json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 std::size_t SkipMemory::skip_count() const {
