@@ -42,7 +42,6 @@ def functions(text):
             elif re.search(r'\b(namespace|class|struct|union|enum)\b[^()]*$', head) or re.search(r'extern\s+"', head):
                 kind = 'scope'
             elif re.search(r'\)\s*(const|noexcept|override|final|mutable|->[^{]*|\s)*$', head) and \
-                    not re.search(r'=\s*[^=]*$', head.split(')')[0] if False else '') and \
                     all(kind == 'scope' for kind in stack):
                 kind = 'function'
             else:
