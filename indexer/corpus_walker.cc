@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "newsdex/errors.h"
+#include "newsdex/text_analyzer.h"
 
 namespace newsdex {
 namespace {
@@ -17,11 +18,7 @@ bool has_extension(std::string_view name, const std::vector<std::string>& extens
   for (const std::string& ext : extensions) {
     if (name.size() <= ext.size()) continue;
     std::string_view tail = name.substr(name.size() - ext.size());
-    bool same = std::equal(tail.begin(), tail.end(), ext.begin(), ext.end(), [](char a, char b) {
-      return std::tolower(static_cast<unsigned char>(a)) ==
-             std::tolower(static_cast<unsigned char>(b));
-    });
-    if (same) return true;
+    if (iequals_ascii(tail, ext)) return true;
   }
   return false;
 }

@@ -10,6 +10,7 @@
 
 #include "newsdex/hashing.h"
 #include "newsdex/schema.h"
+#include "newsdex/text_analyzer.h"
 #include "newsdex/text_decoding.h"
 
 namespace newsdex {
@@ -31,39 +32,11 @@ bool is_prefixed(const std::string& term) { return term[0] >= 'A' && term[0] <= 
 
 using SynonymTable = std::map<std::string, std::set<std::string>>;
 
-// The words the QueryParser makes of `text`, in order: lower case, "U.N." as "un".
-// Xapian's TermGenerator splits words the same way.
-std::vector<std::string> query_words(const std::string& text) {
-  Xapian::TermGenerator generator;  // no stemmer: plain words only
-  Xapian::Document doc;
-  generator.set_document(doc);
-  generator.index_text(text);
-  std::vector<std::pair<Xapian::termpos, std::string>> positioned;
-  for (auto term = doc.termlist_begin(); term != doc.termlist_end(); ++term) {
-    for (auto pos = term.positionlist_begin(); pos != term.positionlist_end(); ++pos) {
-      positioned.emplace_back(*pos, *term);
-    }
-  }
-  std::sort(positioned.begin(), positioned.end());
-  std::vector<std::string> words;
-  for (auto& [pos, word] : positioned) words.push_back(std::move(word));
-  return words;
-}
-
-std::string join(const std::vector<std::string>& words) {
-  std::string joined;
-  for (const std::string& word : words) {
-    if (!joined.empty()) joined += ' ';
-    joined += word;
-  }
-  return joined;
-}
-
 // Names that differ only in case, full stops and spacing are one name: "U.S." and "US".
 std::string fold_name(const std::string& name) {
   std::string folded;
   bool space = false;
-  for (char c : Xapian::Unicode::tolower(name)) {
+  for (char c : fold_case(name)) {
     if (c == '.') continue;
     if (c == ' ' || c == '\t') {
       space = !folded.empty();
@@ -124,7 +97,7 @@ struct PersonName {
 std::string without_word(const std::vector<std::string>& words, std::size_t i) {
   std::vector<std::string> rest = words;
   rest[i] = "*";
-  return join(rest);
+  return join_words(rest);
 }
 
 // Spelling variants among the canonical names of people (see write_synonyms()): a group
@@ -134,7 +107,7 @@ std::string without_word(const std::vector<std::string>& words, std::size_t i) {
 std::vector<AliasGroup> person_variants(const std::vector<std::string>& names) {
   std::vector<PersonName> people;
   for (const std::string& name : names) {
-    std::vector<std::string> words = split_spaces(Xapian::Unicode::tolower(name));
+    std::vector<std::string> words = split_spaces(fold_case(name));
     if (words.size() >= 2) people.push_back({name, std::move(words)});
   }
   // "1 bullock" -> the names with "bullock" second, that word left out.
@@ -148,7 +121,7 @@ std::vector<AliasGroup> person_variants(const std::vector<std::string>& names) {
     for (std::size_t i = 0; i < person.words.size(); ++i) {
       owners[slot(person, i)].insert(without_word(person.words, i));
     }
-    by_unaccented[fold_accents(code_points(join(person.words)))].push_back(&person);
+    by_unaccented[fold_accents(code_points(join_words(person.words)))].push_back(&person);
     by_given_names[without_word(person.words, person.words.size() - 1)].push_back(&person);
   }
 
@@ -197,7 +170,7 @@ bool is_acronym(const std::string& name) {
 }
 
 bool has_word(const std::string& name, const std::string& lower_word) {
-  std::vector<std::string> words = split_spaces(Xapian::Unicode::tolower(name));
+  std::vector<std::string> words = split_spaces(fold_case(name));
   return std::find(words.begin(), words.end(), lower_word) != words.end();
 }
 
@@ -250,7 +223,7 @@ EntityFields entity_fields() {
 bool used_as_alias(const Xapian::Database& docs, const EntityFields& fields,
                    const std::string& long_name, const std::string& acronym) {
   const std::string long_term = boolean_term(*fields.organization, long_name);
-  const std::string lower_acronym = Xapian::Unicode::tolower(acronym);
+  const std::string lower_acronym = fold_case(acronym);
   const std::string acronym_word = fields.organization_text + lower_acronym;
   const std::string org_prefix(fields.organization->prefix);
   const Xapian::PostingIterator words_end = docs.postlist_end(acronym_word);
@@ -292,7 +265,7 @@ std::vector<AliasGroup> organization_acronyms(const Xapian::Database& docs,
     std::vector<std::string> used;
     for (const std::string& long_name : candidates->second) {
       // "HD DVDs" has the initials of "HD" but does not spell it out.
-      if (!has_word(long_name, Xapian::Unicode::tolower(acronym)) &&
+      if (!has_word(long_name, fold_case(acronym)) &&
           used_as_alias(docs, fields, long_name, acronym)) {
         used.push_back(long_name);
       }
@@ -329,9 +302,11 @@ void add_group(const Xapian::Database& docs, const AliasGroup& group,
   std::vector<Form> forms;
   std::set<std::string> entity_terms;
   for (const AliasForm& form : group.forms) {
-    std::vector<std::string> words = query_words(form.text);
+    std::vector<std::string> words = index_words(form.text);
     if (words.empty()) continue;
-    forms.push_back({join(words), words.size() == 1, form.common_word});
+    // Keyed as queries reach the index, folded (query_key()): "Côte d'Ivoire" is looked
+    // up as "cote d'ivoire".
+    forms.push_back({query_key(join_words(words)), words.size() == 1, form.common_word});
     auto terms = entity_terms_by_name.find(fold_name(form.text));
     if (terms == entity_terms_by_name.end()) continue;
     for (const auto& [name, term] : terms->second) {

@@ -5,17 +5,10 @@
 #include <vector>
 
 #include "newsdex/schema.h"
+#include "newsdex/text_analyzer.h"
 
 namespace newsdex {
 namespace {
-
-// The prefix of a term: its leading capitals ("XPERSON" of "XPERSON:Ada Brennan", "" of a
-// word). Boolean values that start with a capital follow a ':' (boolean_term()).
-std::string_view prefix_of(std::string_view term) {
-  std::size_t end = 0;
-  while (end < term.size() && term[end] >= 'A' && term[end] <= 'Z') ++end;
-  return term.substr(0, end);
-}
 
 // The prefixes write_synonyms() reads: every field of people, places and organisations.
 const std::set<std::string, std::less<>>& entity_prefixes() {
@@ -34,7 +27,7 @@ const std::set<std::string, std::less<>>& entity_prefixes() {
 
 // Whether write_synonyms() can read `term`: a word, or a term of an entity field.
 bool is_input(std::string_view term) {
-  std::string_view prefix = prefix_of(term);
+  std::string_view prefix = term_prefix(term);
   return prefix.empty() || entity_prefixes().count(prefix) > 0;
 }
 
@@ -54,7 +47,7 @@ void SynonymInputWatch::before_replace(const Xapian::Database& db, const std::st
   Xapian::TermIterator after = replacement.termlist_begin(), after_end = replacement.termlist_end();
   auto differs = [&](const std::string& term, int change) {
     if (!is_input(term)) return;
-    if (prefix_of(term).empty()) {
+    if (term_prefix(term).empty()) {
       words.emplace_back(term, change);
     } else {
       entity_changed = true;

@@ -3,13 +3,12 @@
 #include <algorithm>
 #include <array>
 #include <bit>
-#include <cctype>
 #include <cstdint>
 #include <cstring>
 #include <set>
 #include <string_view>
 
-#include "newsdex/utf8.h"
+#include "newsdex/text_analyzer.h"
 
 namespace newsdex {
 namespace {
@@ -273,9 +272,7 @@ std::size_t distinct_highlights(const Passage& passage, const std::vector<Needle
     std::size_t from = byte_offset_of(start);
     std::string_view word = text.substr(from, byte_offset_of(end) - from);
     if (needles.empty()) {
-      std::string folded(word);
-      for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      words.insert(std::move(folded));
+      words.insert(fold_for_match(word));
     } else {
       for (std::size_t group : groups_held(word, needles)) groups.push_back(group);
     }

@@ -39,9 +39,6 @@ struct HighlightBound {
   std::size_t total = 0;
 };
 
-// `text` lower-cased with dots removed, as needles are.
-std::string fold_for_needles(std::string_view text);
-
 // The groups of `needles` that `word` holds one of, each once, in needle order.
 std::vector<std::size_t> groups_held(std::string_view word, const std::vector<Needle>& needles);
 

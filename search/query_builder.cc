@@ -21,8 +21,6 @@ constexpr unsigned kParseFlags =
     Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_AUTO_SYNONYMS |
     Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
 
-constexpr std::string_view kDateField = kDateFilterPrefix.substr(0, kDateFilterPrefix.size() - 1);
-
 // A wildcard such as "a*" would otherwise OR together a large part of the vocabulary.
 constexpr Xapian::termcount kMaxWildcardTerms = 500;
 
@@ -319,7 +317,8 @@ class QueryChecker {
       fail("unknown field '" + std::string(name) + "'" + at_column(start) + " (fields: " + list +
            ")");
     }
-    if (name != kDateField && field_by_name(name).kind != FieldKind::kBoolean) return std::nullopt;
+    if (name != kDateFieldName && field_by_name(name).kind != FieldKind::kBoolean)
+      return std::nullopt;
     std::size_t value_start = colon + 1, value_end, end;
     if (std::size_t length = quote_length(query_, value_start); length > 0) {
       end = skip_phrase(value_start, length);
@@ -334,7 +333,7 @@ class QueryChecker {
       end = value_end;
     }
     const std::string_view value = query_.substr(value_start, value_end - value_start);
-    if (name == kDateField && !resolve_date_filter(value, today_)) {
+    if (name == kDateFieldName && !resolve_date_filter(value, today_)) {
       fail(bad_date_reason(value, at_column(value_start)));
     }
     return end;
@@ -387,7 +386,7 @@ std::vector<std::string_view> query_field_names() {
   for (const Field& field : schema_fields()) {
     if (!field.name.empty()) names.push_back(field.name);
   }
-  names.push_back(kDateField);
+  names.push_back(kDateFieldName);
   return names;
 }
 
@@ -407,7 +406,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, std::optional<Day> today)
       parser_.add_prefix(name, prefix);
     }
   }
-  parser_.add_boolean_prefix(std::string(kDateField),
+  parser_.add_boolean_prefix(std::string(kDateFieldName),
                              (new DateFilter(today, undated_, bad_date_))->release());
 }
 
@@ -438,15 +437,6 @@ void check_query_size(std::string_view query_text) {
 
 namespace {
 
-// Whether the field named `name` takes an exact value (a boolean field, or date:).
-bool takes_exact_value(std::string_view name) {
-  if (name == kDateFilterPrefix.substr(0, kDateFilterPrefix.size() - 1)) return true;
-  for (const Field& field : schema_fields()) {
-    if (!field.name.empty() && field.name == name) return field.kind == FieldKind::kBoolean;
-  }
-  return false;
-}
-
 // The query with its words' accents folded as the index folds them (fold_accents), but
 // not the values of exact fields (id:café.txt names a file).
 std::string fold_query_accents(std::string_view query) {
@@ -461,7 +451,7 @@ std::string fold_query_accents(std::string_view query) {
       ++name_end;
     }
     if (name_end > i && name_end < query.size() && query[name_end] == ':' &&
-        takes_exact_value(query.substr(i, name_end - i))) {
+        field_takes_exact_value(query.substr(i, name_end - i))) {
       std::size_t value_end = name_end + 1;
       if (value_end < query.size() && query[value_end] == '"') {
         value_end = query.find('"', value_end + 1);

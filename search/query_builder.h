@@ -15,9 +15,6 @@
 
 namespace newsdex {
 
-// What a date filter starts with in a query.
-inline constexpr std::string_view kDateFilterPrefix = "date:";
-
 // The names a query may put before ':': the schema's fields, then "date".
 std::vector<std::string_view> query_field_names();
 

@@ -5,14 +5,10 @@
 #include <nlohmann/json.hpp>
 
 #include "newsdex/name_fold.h"
-#include "newsdex/utf8.h"
+#include "newsdex/text_analyzer.h"
 
 namespace newsdex {
 namespace {
-
-bool is_word_byte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
 
 // The words of `text` in name_key() form.
 std::vector<std::string> folded_words(std::string_view text) {
@@ -20,9 +16,9 @@ std::vector<std::string> folded_words(std::string_view text) {
   std::vector<std::string> words;
   std::size_t i = 0;
   while (i < folded.size()) {
-    while (i < folded.size() && !is_word_byte(folded[i])) ++i;
+    while (i < folded.size() && !is_loose_word_byte(static_cast<unsigned char>(folded[i]))) ++i;
     std::size_t start = i;
-    while (i < folded.size() && is_word_byte(folded[i])) ++i;
+    while (i < folded.size() && is_loose_word_byte(static_cast<unsigned char>(folded[i]))) ++i;
     if (i > start) words.push_back(folded.substr(start, i - start));
   }
   return words;

@@ -11,6 +11,7 @@
 #include "hit_record.h"
 #include "newsdex/default_index.h"
 #include "newsdex/errors.h"
+#include "newsdex/text_analyzer.h"
 #include "query_builder.h"
 #include "timeline.h"
 
@@ -242,15 +243,6 @@ void read_switches(const po::variables_map& vm, const OptionValues& values,
   command.paths_only = vm.count("paths-only") > 0;
   command.nul_after_paths = vm.count("null") > 0;
   if (vm.count("fields")) command.fields_list = values.fields_list;
-}
-
-std::string join_words(const std::vector<std::string>& words) {
-  std::string text;
-  for (const std::string& word : words) {
-    if (!text.empty()) text += ' ';
-    text += word;
-  }
-  return text;
 }
 
 // The modes that answer otherwise than one search (-i, --list, --count, --show): each

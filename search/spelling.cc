@@ -7,6 +7,7 @@
 
 #include "counting_match.h"
 #include "newsdex/schema.h"
+#include "newsdex/text_analyzer.h"
 #include "query_builder.h"
 
 namespace newsdex {
@@ -18,23 +19,6 @@ constexpr std::size_t kMaxWordBytes = 30;
 
 constexpr std::array<std::string_view, 7> kOperators = {"AND",  "OR",  "NOT", "XOR",
                                                         "NEAR", "ADJ", "SYN"};
-
-// The end of the run of word characters at `start` (Xapian's notion of a word character).
-std::size_t word_end(std::string_view text, std::size_t start) {
-  Xapian::Utf8Iterator it(text.data() + start, text.size() - start);
-  while (it != Xapian::Utf8Iterator() && Xapian::Unicode::is_wordchar(*it)) ++it;
-  return it == Xapian::Utf8Iterator() ? text.size()
-                                      : static_cast<std::size_t>(it.raw() - text.data());
-}
-
-// Whether the values of the field named `name` are exact terms, not words.
-bool takes_exact_value(std::string_view name) {
-  if (name == kDateFilterPrefix.substr(0, kDateFilterPrefix.size() - 1)) return true;
-  for (const Field& field : schema_fields()) {
-    if (!field.name.empty() && field.name == name) return field.kind == FieldKind::kBoolean;
-  }
-  return false;
-}
 
 // The end of a field's value at `start`: a quoted string, else up to a space or ')'.
 std::size_t value_end(std::string_view text, std::size_t start) {
@@ -159,7 +143,7 @@ bool needs_correction(const Xapian::Database& db, const std::string& lower) {
 // use as a name together with the other words.
 std::string correction(const Xapian::Database& db, std::string_view word,
                        const std::vector<std::string>& company) {
-  std::string lower = Xapian::Unicode::tolower(std::string(word));
+  std::string lower = word_term(word);
   if (!needs_correction(db, lower)) return {};
   std::vector<Candidate> candidates;
   if (std::string suggestion = db.get_spelling_suggestion(lower);
@@ -190,14 +174,14 @@ std::vector<Piece> split_query(std::string_view query_text) {
   std::vector<Piece> pieces;
   std::size_t i = 0;
   while (i < query_text.size()) {
-    std::size_t end = word_end(query_text, i);
+    std::size_t end = index_word_end(query_text, i);
     if (end == i) {  // not a word character: kept
       pieces.push_back({query_text.substr(i++, 1), false});
       continue;
     }
     std::string_view word = query_text.substr(i, end - i);
     char next = end < query_text.size() ? query_text[end] : '\0';
-    if (next == ':' && takes_exact_value(word)) {
+    if (next == ':' && field_takes_exact_value(word)) {
       end = value_end(query_text, end + 1);
       pieces.push_back({query_text.substr(i, end - i), false});
     } else {
@@ -219,7 +203,7 @@ std::optional<std::string> suggest_correction(const Xapian::Database& db,
   std::vector<std::string> known;
   for (const Piece& piece : pieces) {
     if (!piece.word) continue;
-    std::string lower = Xapian::Unicode::tolower(std::string(piece.text));
+    std::string lower = word_term(piece.text);
     if (db.term_exists(lower)) known.push_back(std::move(lower));
   }
   std::string corrected;

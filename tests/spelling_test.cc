@@ -38,6 +38,8 @@ const TestArticle kArticles[] = {
     {"politics/rally.txt",
      "Rally Gains\n\nJordan Bardella led the National Rally to first place in 2024.\n",
      "Jordan Bardella"},
+    {"world/port.txt", "Port Reopens\n\nFiona O'Brien and Brian Walsh reopened the port.\n",
+     "Fiona O'Brien"},
 };
 
 void add_articles(Xapian::WritableDatabase& db) {
@@ -85,6 +87,14 @@ const SpellingCase kSpellingCases[] = {
     {"ShortWords", "mr sx", std::nullopt},
     {"NothingClose", "qwxzvbk", std::nullopt},
     {"Empty", "", std::nullopt},
+    // A word with an apostrophe is one word, as the index has it: "brien" alone is no
+    // misspelling of "brian".
+    {"ApostropheInsideAWord", "o'brien port", std::nullopt},
+    {"ApostropheWordKeptBesideACorrection",
+     "O\xE2\x80\x99"
+     "Brien portt",
+     "O\xE2\x80\x99"
+     "Brien port"},
 };
 
 class SpellingTable : public ::testing::TestWithParam<SpellingCase> {

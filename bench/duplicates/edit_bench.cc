@@ -26,6 +26,7 @@
 #include "duplicate_clusters.h"
 #include "newsdex/article.h"
 #include "newsdex/hashing.h"
+#include "newsdex/text_analyzer.h"
 
 namespace {
 
@@ -59,15 +60,6 @@ std::vector<std::string> split_words(const std::string& text) {
   std::istringstream in(text);
   for (std::string word; in >> word;) words.push_back(word);
   return words;
-}
-
-std::string join_words(const std::vector<std::string>& words) {
-  std::string text;
-  for (const std::string& word : words) {
-    if (!text.empty()) text += ' ';
-    text += word;
-  }
-  return text;
 }
 
 // Lines sites add to a story they carry, invented for this benchmark; the cleaner knows

@@ -6,6 +6,8 @@
 #include <span>
 #include <vector>
 
+#include "newsdex/text_analyzer.h"
+
 // Dates are read by a small tokenizer (words, numbers, punctuation) and a handful of
 // fixed-shape patterns over its tokens: each pattern looks ahead a bounded number of tokens,
 // so a scan is linear in the text and cannot blow up the way a backtracking regex can.
@@ -84,7 +86,6 @@ std::int64_t floor_div(std::int64_t value, std::int64_t divisor) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // The value of up to 9 ASCII digits.
 int parse_digits(std::string_view digits) {
@@ -93,18 +94,10 @@ int parse_digits(std::string_view digits) {
   return value;
 }
 
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-  }
-  return true;
-}
-
 template <std::size_t N>
 bool is_one_of(std::string_view word, const std::array<std::string_view, N>& words) {
   for (std::string_view candidate : words) {
-    if (iequals(word, candidate)) return true;
+    if (iequals_ascii(word, candidate)) return true;
   }
   return false;
 }
@@ -118,12 +111,12 @@ constexpr std::array<std::string_view, 12> kMonthNames = {
 int month_from_word(std::string_view word) {
   if (word.size() < 3) return 0;
   for (std::size_t i = 0; i < kMonthNames.size(); ++i) {
-    if (iequals(word, kMonthNames[i]) ||
-        (word.size() == 3 && iequals(word, kMonthNames[i].substr(0, 3)))) {
+    if (iequals_ascii(word, kMonthNames[i]) ||
+        (word.size() == 3 && iequals_ascii(word, kMonthNames[i].substr(0, 3)))) {
       return static_cast<int>(i) + 1;
     }
   }
-  return iequals(word, "sept") ? 9 : 0;
+  return iequals_ascii(word, "sept") ? 9 : 0;
 }
 
 // 0 (Monday) to 6 (Sunday) for a weekday's name or abbreviation, any case; -1 otherwise.
@@ -131,12 +124,13 @@ int weekday_from_word(std::string_view word) {
   constexpr std::array<std::string_view, 7> kNames = {"monday", "tuesday",  "wednesday", "thursday",
                                                       "friday", "saturday", "sunday"};
   for (std::size_t i = 0; i < kNames.size(); ++i) {
-    if (iequals(word, kNames[i]) || (word.size() == 3 && iequals(word, kNames[i].substr(0, 3)))) {
+    if (iequals_ascii(word, kNames[i]) ||
+        (word.size() == 3 && iequals_ascii(word, kNames[i].substr(0, 3)))) {
       return static_cast<int>(i);
     }
   }
-  if (iequals(word, "tues")) return 1;
-  if (iequals(word, "thur") || iequals(word, "thurs")) return 3;
+  if (iequals_ascii(word, "tues")) return 1;
+  if (iequals_ascii(word, "thur") || iequals_ascii(word, "thurs")) return 3;
   return -1;
 }
 
@@ -155,7 +149,7 @@ constexpr ZoneName kZoneNames[] = {
 
 const ZoneName* find_zone_name(std::string_view word) {
   for (const ZoneName& zone : kZoneNames) {
-    if (iequals(word, zone.name)) return &zone;
+    if (iequals_ascii(word, zone.name)) return &zone;
   }
   return nullptr;
 }
@@ -272,7 +266,7 @@ class Scanner {
 
   bool accept_word(std::string_view word, bool adjacent = false) {
     const Token* token = peek();
-    if (token == nullptr || token->kind != TokenKind::kWord || !iequals(token->text, word) ||
+    if (token == nullptr || token->kind != TokenKind::kWord || !iequals_ascii(token->text, word) ||
         (adjacent && token->spaced)) {
       return false;
     }
@@ -372,10 +366,10 @@ std::optional<int> match_meridiem(Scanner& in) {
   const Token* word = s.accept(TokenKind::kWord);
   if (word == nullptr) return std::nullopt;
   std::optional<int> add_hours;
-  if (iequals(word->text, "am") || iequals(word->text, "pm")) {
+  if (iequals_ascii(word->text, "am") || iequals_ascii(word->text, "pm")) {
     add_hours = ascii_lower(word->text[0]) == 'a' ? 0 : 12;
-  } else if ((iequals(word->text, "a") || iequals(word->text, "p")) && s.accept_punct('.', true) &&
-             s.accept_word("m", true)) {
+  } else if ((iequals_ascii(word->text, "a") || iequals_ascii(word->text, "p")) &&
+             s.accept_punct('.', true) && s.accept_word("m", true)) {
     add_hours = ascii_lower(word->text[0]) == 'a' ? 0 : 12;
     s.accept_punct('.', true);
   }
@@ -658,8 +652,8 @@ bool fits_dateline_prefix(std::span<const Token> tokens, std::size_t index) {
       return false;
     case TokenKind::kWord:
       if (looks_capitalised(token.text) || is_label_word(token.text)) return true;
-      return iequals(token.text, "on") && index > 0 && tokens[index - 1].kind == TokenKind::kWord &&
-             is_label_word(tokens[index - 1].text);
+      return iequals_ascii(token.text, "on") && index > 0 &&
+             tokens[index - 1].kind == TokenKind::kWord && is_label_word(tokens[index - 1].text);
   }
   return false;
 }
@@ -671,7 +665,7 @@ bool may_start_date(std::span<const Token> tokens, std::size_t index) {
   const Token& before = tokens[index - 1];
   if (before.kind == TokenKind::kWord) {
     return is_label_word(before.text) ||
-           (iequals(before.text, "on") && index > 1 && is_label_word(tokens[index - 2].text));
+           (iequals_ascii(before.text, "on") && index > 1 && is_label_word(tokens[index - 2].text));
   }
   return is_punct(before, ',') || is_punct(before, ':') || is_punct(before, ';') ||
          is_punct(before, ')') || is_punct(before, '|') || is_dash(before);

@@ -14,6 +14,7 @@
 #include "newsdex/formats/json_reader.h"
 #include "newsdex/formats/text_reader.h"
 #include "newsdex/gzip.h"
+#include "newsdex/text_analyzer.h"
 #include "newsdex/text_decoding.h"
 
 namespace newsdex {
@@ -23,10 +24,7 @@ enum class Format { kText, kMarkdown, kHtml, kJson, kJsonLines };
 
 bool ends_with_ignoring_case(std::string_view name, std::string_view suffix) {
   if (name.size() < suffix.size()) return false;
-  name.remove_prefix(name.size() - suffix.size());
-  return std::equal(name.begin(), name.end(), suffix.begin(), [](char a, char b) {
-    return std::tolower(static_cast<unsigned char>(a)) == b;
-  });
+  return iequals_ascii(name.substr(name.size() - suffix.size()), suffix);
 }
 
 // The format of a file name, after any ".gz". Unknown endings read as plain text: the
@@ -174,9 +172,7 @@ std::string host_of_url(std::string_view url) {
   url = url.substr(0, url.find_first_of("/?#"));
   if (std::size_t at = url.rfind('@'); at != std::string_view::npos) url.remove_prefix(at + 1);
   url = url.substr(0, url.find(':'));
-  std::string host(url);
-  std::transform(host.begin(), host.end(), host.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::string host = ascii_lower(url);
   if (host.starts_with("www.")) host.erase(0, 4);
   return host;
 }

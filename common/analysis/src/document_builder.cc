@@ -13,7 +13,7 @@
 #include "newsdex/hashing.h"
 #include "newsdex/schema.h"
 #include "newsdex/stored_article.h"
-#include "newsdex/utf8.h"
+#include "newsdex/text_analyzer.h"
 
 namespace newsdex {
 namespace {
@@ -30,13 +30,6 @@ bool has_foldable_letter(std::string_view word) {
     const auto byte = static_cast<unsigned char>(c);
     return byte >= 0xC3 && byte <= 0xC8;
   });
-}
-
-// The term prefix of a free-text term: its leading capitals (words are lower case).
-std::string_view prefix_of(std::string_view term) {
-  std::size_t length = 0;
-  while (length < term.size() && term[length] >= 'A' && term[length] <= 'Z') ++length;
-  return term.substr(0, length);
 }
 
 // Whether the TermGenerator (STEM_SOME) adds a stemmed term for a word: it starts with a
@@ -123,7 +116,7 @@ class DocumentBuilder::TextIndexer {
     for (auto term = doc_.termlist_begin(); term != doc_.termlist_end(); ++term) {
       const std::string& name = *term;
       if (!has_foldable_letter(name) || term.positionlist_count() == 0) continue;
-      std::string_view prefix = prefix_of(name);
+      std::string_view prefix = term_prefix(name);
       std::string_view word = std::string_view(name).substr(prefix.size());
       std::string folded = fold_accents(word);
       if (folded == word) continue;  // letters without a base form (ß, æ): nothing to add

@@ -9,6 +9,7 @@
 #include "newsdex/gazetteer.h"
 #include "newsdex/heading_lines.h"
 #include "newsdex/known_entities.h"
+#include "newsdex/text_analyzer.h"
 
 namespace newsdex {
 namespace {
@@ -199,7 +200,7 @@ std::string title_case(std::string_view text) {
     if (i < out.size() && std::isalpha(static_cast<unsigned char>(out[i]))) continue;
     if (i - word_start > 4) {
       for (std::size_t k = word_start + 1; k < i; ++k) {
-        out[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(out[k])));
+        out[k] = ascii_lower(out[k]);
       }
     }
     word_start = i + 1;
@@ -229,20 +230,11 @@ bool is_acronym_of(std::string_view acronym_display, const std::vector<std::stri
   return initials.size() >= 2 && letters == initials;
 }
 
-bool equals_lower_ascii(std::string_view text, std::string_view lower) {
-  if (text.size() != lower.size()) return false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c) != lower[i]) return false;
-  }
-  return true;
-}
-
 // Whether `text`, lower-cased (ASCII), is one of `words`.
 template <std::size_t N>
 bool is_one_of_lower(const std::array<std::string_view, N>& words, std::string_view text) {
   return std::any_of(words.begin(), words.end(),
-                     [&](std::string_view word) { return equals_lower_ascii(text, word); });
+                     [&](std::string_view word) { return iequals_ascii(text, word); });
 }
 
 struct TokenRange {
@@ -316,7 +308,7 @@ bool named_body_of_country(std::string_view text, const std::vector<Token>& toke
   for (std::size_t k = first; k < of; ++k) {
     std::string_view word = tokens[k].text(text);
     bool generic_head = is_one_of_lower(kBodyHeads, word) && !is_one_of_lower(kCompanyHeads, word);
-    if (equals_lower_ascii(word, "of") || generic_head || is_one_of_lower(kOfHeads, word) ||
+    if (iequals_ascii(word, "of") || generic_head || is_one_of_lower(kOfHeads, word) ||
         is_one_of_lower(kRoleWords, word) || is_one_of_lower(kTitleWords, word)) {
       return false;
     }
@@ -369,7 +361,7 @@ std::size_t person_after_role(std::string_view text, const std::vector<Token>& t
   // Workers Union"), and a person's name never ends with a body's head or a place.
   std::size_t words = last - role;
   std::string_view end = tokens[last].text(text);
-  if (words < 2 || words > 3 || equals_lower_ascii(tokens[role].text(text), "general") ||
+  if (words < 2 || words > 3 || iequals_ascii(tokens[role].text(text), "general") ||
       is_one_of_lower(kBodyHeads, end) || Gazetteer::instance().place_kinds(end) != 0) {
     return 0;
   }
@@ -403,7 +395,7 @@ void take_initial_and_family_name(std::string_view text, const std::vector<Token
       tokens[range.last + 1].begin > tokens[range.last].end && is_initial(word(range.last + 1)) &&
       tokens[range.last + 2].has(kTokenCapitalised) && tokens[range.last + 2].has(kTokenHasLower) &&
       !tokens[range.last + 2].has(kTokenSentenceStart) &&
-      !equals_lower_ascii(word(range.last + 1), "x.") &&  // "Malcolm X. His widow..."
+      !iequals_ascii(word(range.last + 1), "x.") &&  // "Malcolm X. His widow..."
       Gazetteer::instance().is_given_name(word(range.last))) {
     range.last += 2;
     while (range.last + 1 < tags.size() && is_inside_tag(tags[range.last + 1])) ++range.last;
@@ -416,8 +408,8 @@ void take_initial_and_family_name(std::string_view text, const std::vector<Token
 void trim_joiners_and_articles(std::string_view text, const std::vector<Token>& tokens,
                                TokenRange& range) {
   auto word = [&](std::size_t i) { return tokens[i].text(text); };
-  while (range.last > range.first && (is_one_of_lower(kJoiners, word(range.last)) ||
-                                      equals_lower_ascii(word(range.last), "and"))) {
+  while (range.last > range.first &&
+         (is_one_of_lower(kJoiners, word(range.last)) || iequals_ascii(word(range.last), "and"))) {
     --range.last;
   }
   while (range.first < range.last && (is_one_of_lower(kJoiners, word(range.first)) ||
@@ -500,7 +492,7 @@ bool joins_previous_range(std::string_view text, const std::vector<Token>& token
   bool organization_joins = before == EntityType::kOrganization && gap == 1;
   for (std::size_t k = ranges.back().last + 1; k < range.first; ++k) {
     std::string_view joiner = tokens[k].text(text);
-    bool of = equals_lower_ascii(joiner, "of");
+    bool of = iequals_ascii(joiner, "of");
     bool initial = gap == 1 && range.type == EntityType::kPerson && is_initial(joiner);
     person_joins = person_joins && !of && (is_one_of_lower(kJoiners, joiner) || initial);
     organization_joins = organization_joins && of;
@@ -541,7 +533,7 @@ void split_body_from_its_country(std::string_view text, const std::vector<Token>
                                  TokenRange& range, std::vector<TokenRange>& ranges) {
   if (range.type != EntityType::kOrganization || range.last <= range.first + 1) return;
   for (std::size_t of = range.last - 1; of > range.first; --of) {
-    if (!equals_lower_ascii(tokens[of].text(text), "of")) continue;
+    if (!iequals_ascii(tokens[of].text(text), "of")) continue;
     if (named_body_of_country(text, tokens, range.first, of, range.last)) {
       ranges.push_back({EntityType::kOrganization, range.first, of - 1});
       range = {EntityType::kPlace, of + 1, range.last};

@@ -8,6 +8,7 @@
 
 #include "newsdex/gazetteer.h"
 #include "newsdex/hashing.h"
+#include "newsdex/text_analyzer.h"
 
 namespace newsdex {
 namespace {
@@ -90,8 +91,11 @@ enum FeatureKind : std::uint64_t {
   kLeadWordShape,
 };
 
-// ASCII only, inline: the locale-aware std::tolower costs a call per byte.
-inline unsigned char ascii_lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+// The analyzer's ASCII fold as a byte value (a byte of a UTF-8 sequence stays itself,
+// never sign-extended): feature hashes are part of the shipped model.
+inline unsigned char lower_byte(unsigned char c) {
+  return static_cast<unsigned char>(ascii_lower(static_cast<char>(c)));
+}
 
 constexpr std::uint64_t kFnvPrime = 1099511628211ull;
 
@@ -99,7 +103,7 @@ std::uint64_t fnv1a(std::string_view bytes, bool lower) {
   std::uint64_t hash = kFnvOffsetBasis;
   for (char c : bytes) {
     unsigned char u = static_cast<unsigned char>(c);
-    hash ^= lower ? ascii_lower(u) : u;
+    hash ^= lower ? lower_byte(u) : u;
     hash *= kFnvPrime;
   }
   return hash;
@@ -172,7 +176,7 @@ void hash_token(std::string_view word, TokenInfo& info) {
   char last_class = 0;
   for (char byte : word) {
     unsigned char c = static_cast<unsigned char>(byte);
-    word_hash = (word_hash ^ ascii_lower(c)) * kFnvPrime;
+    word_hash = (word_hash ^ lower_byte(c)) * kFnvPrime;
     if (shape_length == 8) continue;
     char cls = c >= 'A' && c <= 'Z'   ? 'X'
                : c >= 'a' && c <= 'z' ? 'x'

@@ -1,6 +1,7 @@
 #include "newsdex/fingerprint.h"
 
 #include "newsdex/hashing.h"
+#include "newsdex/text_analyzer.h"
 
 #include <algorithm>
 #include <array>
@@ -17,13 +18,6 @@ namespace {
 // phrases like "the government" would pull unrelated stories together) while one changed
 // word still touches only three shingles.
 constexpr std::size_t kShingleWords = 3;
-
-// Bytes >= 0x80 count as letters so that UTF-8 words stay whole.
-bool is_word_byte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
-
-char fold(unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c); }
 
 // The case-folded words of a text, each followed by one space, in one buffer ("the cat
 // sat "), with where each word starts; the words [i, i + n) are then one contiguous run
@@ -42,9 +36,9 @@ Words words_of(std::string_view text) {
   bool in_word = false;
   for (char ch : text) {
     auto c = static_cast<unsigned char>(ch);
-    if (is_word_byte(c)) {
+    if (is_loose_word_byte(c)) {
       if (!in_word) words.starts.push_back(static_cast<std::uint32_t>(words.bytes.size()));
-      words.bytes += fold(c);
+      words.bytes += ascii_lower(static_cast<char>(c));
       in_word = true;
     } else if (in_word) {
       words.bytes += ' ';

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "newsdex/embedded_data.h"
+#include "newsdex/text_analyzer.h"
 
 namespace newsdex {
 namespace {
@@ -34,10 +35,10 @@ std::string entity_key(std::string_view name) {
   bool space = false;
   for (char c : name) {
     const auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || u >= 0x80) {
+    if (is_loose_word_byte(u)) {
       if (space && !key.empty()) key += ' ';
       space = false;
-      key += static_cast<char>(std::tolower(u));
+      key += ascii_lower(c);
     } else if (c != '.') {  // "U.S." and "US" are one name
       space = true;
     }

@@ -4,6 +4,8 @@
 #include <cctype>
 #include <cstdint>
 
+#include "newsdex/text_analyzer.h"
+
 namespace newsdex {
 namespace {
 
@@ -64,7 +66,7 @@ bool is_abbreviation(std::string_view word) {
   if (word.size() > 4) return false;
   char lower[5];
   for (std::size_t i = 0; i < word.size(); ++i) {
-    lower[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[i])));
+    lower[i] = ascii_lower(word[i]);
   }
   std::string_view key(lower, word.size());
   for (std::string_view abbreviation : kAbbreviations) {

@@ -8,6 +8,7 @@
 
 #include "newsdex/errors.h"
 #include "newsdex/hashing.h"
+#include "newsdex/text_analyzer.h"
 
 namespace newsdex {
 namespace {
@@ -83,13 +84,18 @@ const Field& field_by_name(std::string_view name) {
 
 std::span<const Facet> schema_facets() { return kFacets; }
 
+bool field_takes_exact_value(std::string_view name) {
+  if (name == kDateFieldName) return true;
+  for (const Field& field : kFields) {
+    if (!field.name.empty() && field.name == name) return field.kind == FieldKind::kBoolean;
+  }
+  return false;
+}
+
 std::string boolean_term(const Field& field, std::string_view value) {
   std::string folded;
   if (field.fold_case) {
-    folded = value;
-    for (char& c : folded) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    }
+    folded = ascii_lower(value);
     value = folded;
   }
   std::string head(field.prefix);

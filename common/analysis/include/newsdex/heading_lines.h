@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "newsdex/text_analyzer.h"
 #include "newsdex/tokenizer.h"
 
 namespace newsdex {
@@ -17,11 +18,7 @@ namespace newsdex {
 // side) at an offset that `where(offset)` accepts.
 template <typename Where>
 bool written_as_words(std::string_view text, std::string_view name, Where where) {
-  auto is_word_byte = [](char c) {
-    auto byte = static_cast<unsigned char>(c);
-    return (byte >= '0' && byte <= '9') || (byte >= 'A' && byte <= 'Z') ||
-           (byte >= 'a' && byte <= 'z') || byte >= 0x80;
-  };
+  auto is_word_byte = [](char c) { return is_loose_word_byte(static_cast<unsigned char>(c)); };
   if (name.empty()) return false;
   for (std::size_t at = text.find(name); at != std::string_view::npos;
        at = text.find(name, at + 1)) {

@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "newsdex/errors.h"
+#include "newsdex/text_analyzer.h"
 
 // Every walk over the tree and over JSON-LD uses an explicit stack: saved pages can nest
 // elements hundreds of thousands deep, and recursion would overflow the thread's stack.
@@ -32,20 +33,6 @@ constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";
 
 bool is_ascii_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string to_lower(std::string_view text) {
-  std::string lower(text);
-  std::transform(lower.begin(), lower.end(), lower.begin(), ascii_lower);
-  return lower;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return ascii_lower(x) == ascii_lower(y);
-         });
 }
 
 // Builds text from pieces: runs of whitespace (no-break spaces included) become one space,
@@ -144,7 +131,7 @@ bool has_token(std::string_view list, std::string_view token) {
   while (start < list.size()) {
     std::size_t end = start;
     while (end < list.size() && !is_ascii_space(list[end])) ++end;
-    if (iequals(list.substr(start, end - start), token)) return true;
+    if (iequals_ascii(list.substr(start, end - start), token)) return true;
     start = end + 1;
   }
   return false;
@@ -272,7 +259,7 @@ constexpr std::array<std::string_view, 16> kBoilerplateNameParts = {
 
 bool has_boilerplate_name(const GumboNode* node) {
   for (const char* name : {"class", "id"}) {
-    const std::string value = to_lower(attribute(node, name));
+    const std::string value = ascii_lower(attribute(node, name));
     for (std::string_view part : kBoilerplateNameParts) {
       if (value.find(part) != std::string::npos) return true;
     }
@@ -321,7 +308,7 @@ struct PageFacts {
 };
 
 bool is_json_ld(const GumboNode* script) {
-  return iequals(collapse_whitespace(attribute(script, "type")), "application/ld+json");
+  return iequals_ascii(collapse_whitespace(attribute(script, "type")), "application/ld+json");
 }
 
 std::string date_published_value(const GumboNode* node) {
@@ -337,7 +324,7 @@ void add_meta_tag(const GumboNode* meta, PageFacts& facts) {
   if (content.empty()) return;
   for (const char* key : {"name", "property", "itemprop"}) {
     const std::string_view value = attribute(meta, key);
-    if (!value.empty()) facts.meta[to_lower(value)].push_back(content);
+    if (!value.empty()) facts.meta[ascii_lower(value)].push_back(content);
   }
 }
 
@@ -349,7 +336,7 @@ PageFacts collect_page_facts(const GumboNode* html) {
     const std::string_view rel = attribute(node, "rel");
     if (tag == GUMBO_TAG_META) {
       add_meta_tag(node, facts);
-    } else if (iequals(attribute(node, "itemprop"), "datePublished")) {
+    } else if (iequals_ascii(attribute(node, "itemprop"), "datePublished")) {
       std::string value = date_published_value(node);
       if (!value.empty()) facts.meta["datepublished"].push_back(std::move(value));
     }
@@ -538,7 +525,8 @@ const GumboNode* choose_content_root(const GumboNode* html) {
       best_article = node;
       article_text = own.paragraph;
     }
-    if (main == nullptr && (tag == GUMBO_TAG_MAIN || iequals(attribute(node, "role"), "main"))) {
+    if (main == nullptr &&
+        (tag == GUMBO_TAG_MAIN || iequals_ascii(attribute(node, "role"), "main"))) {
       main = node;
     }
     if ((tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_SECTION) && own.direct_paragraph > block_text) {
@@ -607,7 +595,8 @@ std::string render_text(const GumboNode* root, std::string_view title) {
     const GumboTag tag = tag_of(node);
     if (!closing) {
       if (node != root && is_boilerplate(node)) continue;
-      if (tag == GUMBO_TAG_H1 && !title.empty() && iequals(text_content(node), title)) continue;
+      if (tag == GUMBO_TAG_H1 && !title.empty() && iequals_ascii(text_content(node), title))
+        continue;
       if (tag == GUMBO_TAG_BR) builder.break_line();
     }
     if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) builder.break_word();
@@ -662,7 +651,7 @@ std::string without_site_name(const std::string& title, std::string_view site) {
   for (std::string_view separator : {" | ", " - ", " \u2013 ", " \u2014 "}) {
     const std::size_t at = title.rfind(separator);
     if (at != std::string::npos &&
-        iequals(std::string_view(title).substr(at + separator.size()), site)) {
+        iequals_ascii(std::string_view(title).substr(at + separator.size()), site)) {
       return title.substr(0, at);
     }
   }
@@ -777,7 +766,7 @@ std::size_t find_or_end(std::string_view text, std::string_view part, std::size_
                         bool ignore_case) {
   for (std::size_t at = from; at + part.size() <= text.size(); ++at) {
     const std::string_view here = text.substr(at, part.size());
-    if (ignore_case ? iequals(here, part) : here == part) return at;
+    if (ignore_case ? iequals_ascii(here, part) : here == part) return at;
   }
   return text.size();
 }

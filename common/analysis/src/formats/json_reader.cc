@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "newsdex/text_analyzer.h"
 #include "newsdex/text_decoding.h"
 
 namespace newsdex {
@@ -62,16 +63,6 @@ std::optional<json> parse(std::string_view text) {
   json value = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
   if (value.is_discarded()) return std::nullopt;
   return value;
-}
-
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-  }
-  return true;
 }
 
 // Appends a code point from a character reference; ones that are not characters
@@ -128,7 +119,7 @@ bool is_block_tag(std::string_view name) {
       "li",         "ul",  "ol", "section", "article", "header",    "footer", "figure",
       "blockquote", "pre", "hr", "tr",      "table",   "figcaption"};
   for (const std::string_view block : kBlock) {
-    if (iequals(name, block)) return true;
+    if (iequals_ascii(name, block)) return true;
   }
   return false;
 }
@@ -206,13 +197,13 @@ std::string fragment_to_text(std::string_view s) {
     if (!tag.empty() && tag[0] == '/') tag.remove_prefix(1);
     const std::string_view name = tag.substr(0, tag.find_first_of(" \t\r\n/"));
     i = close + 1;
-    if (iequals(name, "script") || iequals(name, "style")) {
+    if (iequals_ascii(name, "script") || iequals_ascii(name, "style")) {
       const std::string end_tag = "</" + std::string(name);
       std::size_t end = i;
-      while (end < s.size() && !iequals(s.substr(end, end_tag.size()), end_tag)) ++end;
+      while (end < s.size() && !iequals_ascii(s.substr(end, end_tag.size()), end_tag)) ++end;
       const std::size_t end_close = s.find('>', end);
       i = end_close == s.npos ? s.size() : end_close + 1;
-    } else if (iequals(name, "br")) {
+    } else if (iequals_ascii(name, "br")) {
       out += '\n';
     } else if (is_block_tag(name)) {
       out += "\n\n";
@@ -226,7 +217,7 @@ std::string fragment_to_text(std::string_view s) {
 const json* find_field(const json& object, std::initializer_list<std::string_view> keys) {
   for (const std::string_view key : keys) {
     for (const auto& [name, value] : object.items()) {
-      if (!iequals(name, key)) continue;
+      if (!iequals_ascii(name, key)) continue;
       const bool empty = value.is_null() ||
                          (value.is_string() && is_blank(value.get_ref<const std::string&>())) ||
                          (value.is_array() && value.empty());

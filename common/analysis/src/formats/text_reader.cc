@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "newsdex/text_analyzer.h"
 #include "newsdex/text_decoding.h"
 
 namespace newsdex {
@@ -27,17 +28,9 @@ std::string_view trim(std::string_view s) {
 
 bool is_blank(std::string_view s) { return trim(s).empty(); }
 
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
 bool is_alpha(char c) { return ascii_lower(c) >= 'a' && ascii_lower(c) <= 'z'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = ascii_lower(c);
-  return out;
-}
 
 // Lines without their ends; "\r\n", "\r" and "\n" all end a line.
 std::vector<std::string_view> split_lines(std::string_view text) {
@@ -57,7 +50,7 @@ std::vector<std::string_view> split_lines(std::string_view text) {
 
 // The metadata field a front-matter key fills; nullptr for keys we do not use.
 std::string* meta_field(ArticleMetadata& meta, std::string_view key) {
-  const std::string k = lower(key);
+  const std::string k = ascii_lower(key);
   if (k == "title") return &meta.title;
   if (k == "date" || k == "published") return &meta.date;
   if (k == "source" || k == "site") return &meta.source;

@@ -90,6 +90,14 @@ std::span<const Field> schema_fields();
 // The field with this query name; throws std::out_of_range for an unknown name.
 const Field& field_by_name(std::string_view name);
 
+// The query field of dates ("date:2024-05", "date:last-7-days"): not a field of the
+// table, its values are parsed into a range of the date slot.
+inline constexpr std::string_view kDateFieldName = "date";
+
+// Whether the query field named `name` takes an exact value, not words: a boolean field,
+// or date:. Such values are neither spelling-corrected nor accent-folded.
+bool field_takes_exact_value(std::string_view name);
+
 // Value slots are part of the file format: never renumber, only append.
 enum ValueSlot : Xapian::valueno {
   kSlotMtime = 0,        // sortable_serialise(file mtime in seconds since the epoch, fractional)
