@@ -99,7 +99,7 @@ class Editor {
       std::vector<std::string> words = split_words(paragraph);
       if (words.empty()) continue;
       words[pick_below(words.size())] = vocabulary_[pick_below(vocabulary_.size())];
-      paragraph = join_words(words);
+      paragraph = newsdex::join_words(words);
     }
   }
 
@@ -111,7 +111,7 @@ class Editor {
     if (words.size() <= static_cast<std::size_t>(length)) return;
     std::size_t first = pick_below(words.size() - length);
     for (int i = 0; i < length; ++i) words[first + i] = vocabulary_[pick_below(vocabulary_.size())];
-    paragraph = join_words(words);
+    paragraph = newsdex::join_words(words);
   }
 
   void add_line(Story& story) {
@@ -136,7 +136,7 @@ Story brief_of(const Story& story, std::size_t words) {
     for (std::string& word : split_words(paragraph)) all.push_back(std::move(word));
   }
   all.resize(std::min(all.size(), words));
-  brief.paragraphs.push_back(join_words(all));
+  brief.paragraphs.push_back(newsdex::join_words(all));
   return brief;
 }
 
