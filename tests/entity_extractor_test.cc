@@ -179,8 +179,8 @@ TEST(EntityExtractor, ARunEndingWithABodysHeadIsThatBody) {
   run_table({
       {"who", "On Monday the World Health Organization said stocks were low.",
        EntityType::kOrganization, "World Health Organization"},
-      {"wto", "Ministers met at the World Trade Organization in Geneva.", EntityType::kOrganization,
-       "World Trade Organization"},
+      {"wmo", "Forecasters met at the World Meteorological Organization in Geneva.",
+       EntityType::kOrganization, "World Meteorological Organization"},
   });
 }
 
@@ -419,8 +419,11 @@ TEST(EntityExtractor, AMiddleInitialIsPartOfTheName) {
 // "Utd" and "FC" end clubs' names; a country stays a country beside "manager".
 TEST(EntityExtractor, ClubsByTheirShortNamesAndCountriesByTheirTeams) {
   run_table({
-      {"club", "Derby\n\nMan Utd beat Liverpool at Old Trafford on Sunday.\n",
-       EntityType::kOrganization, "Man Utd"},
+      {"club", "Derby\n\nLeeds Utd beat Liverpool at Elland Road on Sunday.\n",
+       EntityType::kOrganization, "Leeds Utd"},
+      // A known club is shown by its one name.
+      {"known club", "Derby\n\nMan Utd beat Liverpool at Old Trafford on Sunday.\n",
+       EntityType::kOrganization, "Manchester United"},
       {"country",
        "Rugby\n\nWales manager Mike Ruddock named his side. Wales play France "
        "next.\n",
