@@ -8,7 +8,7 @@
 
 #include "newsdex/errors.h"
 #include "newsdex/schema.h"
-#include "newsdex/utf8.h"
+#include "newsdex/text_analyzer.h"
 
 namespace newsdex {
 namespace {
@@ -170,6 +170,59 @@ Xapian::Query filters_of_match_all(const Xapian::Query& query) {
     subqueries.push_back(filters_of_match_all(query.get_subquery(i)));
   }
   return Q(type, subqueries.begin(), subqueries.end());
+}
+
+// How a term of a query counts for entity_salience(): a word of an entity's name
+// (person:, place:, org:), a filter, or anything else.
+enum class TermRole { kEntityWord, kFilter, kOther };
+
+TermRole role_of(std::string_view term) {
+  std::string_view prefix = term_prefix(term);
+  if (prefix.empty()) return TermRole::kOther;
+  std::string_view field_prefix = prefix.starts_with('Z') ? prefix.substr(1) : prefix;
+  for (const Field& field : schema_fields()) {
+    if (field.prefix != field_prefix && field.prefix != prefix) continue;
+    const bool entity = field.source == FieldSource::kPeople ||
+                        field.source == FieldSource::kPlaces ||
+                        field.source == FieldSource::kOrganizations;
+    if (field.kind == FieldKind::kBoolean) return TermRole::kFilter;  // entity terms too
+    if (entity && field.prefix == field_prefix) return TermRole::kEntityWord;
+    return TermRole::kOther;
+  }
+  return TermRole::kOther;
+}
+
+// A query of entities alone (person:"Jose Mourinho", maybe with filters) weighs each
+// match by its entity terms, which hold a name once per article: an article that names
+// him in passing outranks the one about him, being shorter. So such a query weighs its
+// matches mostly by the same words in the article's text, whose frequency counts every
+// mention and whose title weighs more (without matching more articles); the entity
+// terms keep a quarter of their weight, to order articles that never write the words
+// (an alias). The articles about the entity come first. Other queries stay as they are.
+Xapian::Query with_entity_salience(const Xapian::Query& query) {
+  using Q = Xapian::Query;
+  if (contains_operator(query, Q::OP_AND_NOT)) return query;
+  std::vector<std::string> words;
+  for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
+    const std::string& term = *it;
+    switch (role_of(term)) {
+      case TermRole::kOther:
+        return query;
+      case TermRole::kFilter:
+        break;
+      case TermRole::kEntityWord: {
+        std::string_view prefix = term_prefix(term);
+        std::string word = prefix.starts_with('Z') ? "Z" : "";
+        word += std::string_view(term).substr(prefix.size());
+        words.push_back(std::move(word));
+        break;
+      }
+    }
+  }
+  if (words.empty()) return query;
+  constexpr double kEntityTermsWeight = 0.25;
+  return Q(Q::OP_AND_MAYBE, Q(Q::OP_SCALE_WEIGHT, query, kEntityTermsWeight),
+           Q(Q::OP_OR, words.begin(), words.end()));
 }
 
 bool has_multiword_term(const Xapian::Query& query) {
@@ -487,6 +540,7 @@ Xapian::Query QueryBuilder::build(const std::string& query_text, UndatedPolicy u
     if (has_multiword_term(query)) query = with_multiword_synonyms(query);
     query = without_xor(query);
     query = filters_of_match_all(query);
+    query = with_entity_salience(query);
     if (undated != UndatedPolicy::kOnly) return query;
     return Xapian::Query(Xapian::Query::OP_FILTER, query, undated_articles_query());
   } catch (const Xapian::QueryParserError& e) {
