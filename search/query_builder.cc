@@ -192,18 +192,38 @@ TermRole role_of(std::string_view term) {
   return TermRole::kOther;
 }
 
+// The other names the synonym table gives for `key` (the words of a name, lower case):
+// "eu" for "european union", as terms of the text; a name of several words as a phrase.
+void add_synonym_names(const Xapian::Database& db, const std::string& key,
+                       std::vector<Xapian::Query>& names) {
+  for (auto it = db.synonyms_begin(key); it != db.synonyms_end(key); ++it) {
+    const std::string& synonym = *it;
+    if (!term_prefix(synonym).empty()) continue;  // an entity's own term, already matched
+    std::vector<std::string> words;
+    for (std::size_t start = 0; start < synonym.size();) {
+      std::size_t end = std::min(synonym.find(' ', start), synonym.size());
+      if (end > start) words.push_back(synonym.substr(start, end - start));
+      start = end + 1;
+    }
+    if (words.size() == 1) names.emplace_back(words.front());
+    if (words.size() > 1) names.emplace_back(Xapian::Query::OP_PHRASE, words.begin(), words.end());
+  }
+}
+
 // A query of entities alone (person:"Jose Mourinho", maybe with filters) weighs each
 // match by its entity terms, which hold a name once per article: an article that names
 // him in passing outranks the one about him, being shorter. So such a query weighs its
-// matches mostly by the same words in the article's text, whose frequency counts every
-// mention and whose title weighs more (without matching more articles); the entity
-// terms keep a quarter of their weight, to order articles that never write the words
-// (an alias). The articles about the entity come first. Other queries stay as they are.
-Xapian::Query with_entity_salience(const Xapian::Query& query) {
+// matches mostly by the name's words in the article's text, and by the other names the
+// synonym table knows for it ("EU" for org:"European Union"), whose frequencies count
+// every mention and whose title weighs more (without matching more articles); the
+// entity terms keep a quarter of their weight. The articles about the entity come
+// first, and passages highlight every form of its name. Other queries stay as they are.
+Xapian::Query with_entity_salience(const Xapian::Query& query, const Xapian::Database& db) {
   using Q = Xapian::Query;
   if (contains_operator(query, Q::OP_AND_NOT)) return query;
-  std::vector<std::string> words;
-  for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
+  std::vector<std::string> words, stems;  // in query order
+  std::vector<Q> names;
+  for (auto it = query.get_terms_begin(); it != query.get_terms_end(); ++it) {
     const std::string& term = *it;
     switch (role_of(term)) {
       case TermRole::kOther:
@@ -212,17 +232,28 @@ Xapian::Query with_entity_salience(const Xapian::Query& query) {
         break;
       case TermRole::kEntityWord: {
         std::string_view prefix = term_prefix(term);
-        std::string word = prefix.starts_with('Z') ? "Z" : "";
-        word += std::string_view(term).substr(prefix.size());
-        words.push_back(std::move(word));
+        std::string word(std::string_view(term).substr(prefix.size()));
+        if (prefix.starts_with('Z')) {
+          names.emplace_back(std::string("Z").append(word));
+          stems.push_back(std::move(word));
+        } else {
+          names.emplace_back(word);
+          words.push_back(std::move(word));
+        }
         break;
       }
     }
   }
-  if (words.empty()) return query;
+  if (names.empty()) return query;
+  // org:eu is parsed as its stem: a stem is the synonyms' key when no word is left whole.
+  if (words.empty()) words = std::move(stems);
+  add_synonym_names(db, join_words(words), names);
+  if (words.size() > 1) {
+    for (const std::string& word : words) add_synonym_names(db, word, names);
+  }
   constexpr double kEntityTermsWeight = 0.25;
   return Q(Q::OP_AND_MAYBE, Q(Q::OP_SCALE_WEIGHT, query, kEntityTermsWeight),
-           Q(Q::OP_OR, words.begin(), words.end()));
+           Q(Q::OP_OR, names.begin(), names.end()));
 }
 
 bool has_multiword_term(const Xapian::Query& query) {
@@ -444,7 +475,7 @@ std::vector<std::string_view> query_field_names() {
 }
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, std::optional<Day> today)
-    : stemmer_(make_stemmer()), today_(today) {
+    : stemmer_(make_stemmer()), db_(db), today_(today) {
   parser_.set_database(db);
   parser_.set_stemmer(stemmer_);
   parser_.set_stemming_strategy(kQueryStemStrategy);
@@ -540,7 +571,7 @@ Xapian::Query QueryBuilder::build(const std::string& query_text, UndatedPolicy u
     if (has_multiword_term(query)) query = with_multiword_synonyms(query);
     query = without_xor(query);
     query = filters_of_match_all(query);
-    query = with_entity_salience(query);
+    query = with_entity_salience(query, db_);
     if (undated != UndatedPolicy::kOnly) return query;
     return Xapian::Query(Xapian::Query::OP_FILTER, query, undated_articles_query());
   } catch (const Xapian::QueryParserError& e) {

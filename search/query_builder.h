@@ -54,6 +54,7 @@ class QueryBuilder {
 
  private:
   Xapian::Stem stemmer_;
+  Xapian::Database db_;  // for the synonyms of entity names (with_entity_salience)
   Xapian::QueryParser parser_;
   std::optional<Day> today_;
   // Read by the date field processor that parser_ holds, set by each build(): copies of a

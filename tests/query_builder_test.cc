@@ -167,7 +167,9 @@ TEST(QueryBuilder, ParseErrorThrowsQueryErrorNamingTheQuery) {
 // leaked its state (fuzz/query_builder_fuzz.cc found it).
 TEST(QueryBuilder, ABadDateSeenOnlyByXapiansParserIsAQueryError) {
   QueryBuilder query_builder(news_index());
-  EXPECT_THROW(query_builder.build("\x8f" "date:n"), QueryError);
+  EXPECT_THROW(query_builder.build("\x8f"
+                                   "date:n"),
+               QueryError);
   EXPECT_NO_THROW(query_builder.build("date:2024"));  // the next query is not affected
 }
 
@@ -543,6 +545,43 @@ TEST(HelpQuery, FitsATerminal) {
   }
   EXPECT_GT(count, 20u);
   EXPECT_LE(count, 70u);
+}
+
+// The terms of a built query, in query order.
+std::vector<std::string> terms_of(const Xapian::Query& query) {
+  return std::vector<std::string>(query.get_terms_begin(), query.get_terms_end());
+}
+
+bool holds(const std::vector<std::string>& terms, const std::string& term) {
+  return std::find(terms.begin(), terms.end(), term) != terms.end();
+}
+
+// Entity-only queries are also weighed by the name's words and the other names the
+// synonym table gives it (with_entity_salience), without matching more.
+TEST(QueryBuilder, EntityOnlyQueriesWeighTheNameAsWritten) {
+  testing::TempDir dir;
+  Xapian::WritableDatabase db(dir / "index", Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+  db.add_synonym("european union", "eu");
+  db.add_synonym("european union", "XORG:European Union");
+  db.commit();
+  QueryBuilder builder(db);
+
+  Xapian::Query entity = builder.build("org:\"European Union\"");
+  EXPECT_EQ(entity.get_type(), Xapian::Query::OP_AND_MAYBE) << entity.get_description();
+  const std::vector<std::string> terms = terms_of(entity);
+  EXPECT_TRUE(holds(terms, "XOeuropean")) << entity.get_description();
+  EXPECT_TRUE(holds(terms, "european")) << entity.get_description();
+  EXPECT_TRUE(holds(terms, "union")) << entity.get_description();
+  EXPECT_TRUE(holds(terms, "eu")) << entity.get_description();
+  EXPECT_FALSE(holds(terms, "XORG:European Union")) << "entity terms are not added";
+  // A filter beside the entity keeps it entity-only.
+  EXPECT_EQ(builder.build("person:blair section:politics").get_type(), Xapian::Query::OP_AND_MAYBE);
+
+  // Any other word, or a NOT, leaves the query as the parser made it.
+  for (const char* query : {"org:\"European Union\" budget", "european union",
+                            "person:blair -person:brown", "title:blair"}) {
+    EXPECT_NE(builder.build(query).get_type(), Xapian::Query::OP_AND_MAYBE) << query;
+  }
 }
 
 }  // namespace
