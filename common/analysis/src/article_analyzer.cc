@@ -1,6 +1,5 @@
 #include "newsdex/article_analyzer.h"
 
-#include <algorithm>
 #include <thread>
 
 #include "newsdex/embedded_data.h"
@@ -21,8 +20,8 @@ namespace {
 // headings need evidence, runs ending with a body's head; 19: a run split inside a known
 // name; 20: a surname that is a town; 21: a one-word title is a heading; 22: free text
 // by the stock TermGenerator (words with ß or æ had twice their wdf, and paragraphs with
-// an emoji or CJK no accent-free forms).
-constexpr int kAnalysisRulesVersion = 22;
+// an emoji or CJK no accent-free forms); 23: the section is no longer a topic.
+constexpr int kAnalysisRulesVersion = 23;
 
 }  // namespace
 
@@ -70,11 +69,8 @@ Extraction ArticleAnalyzer::analyze(Article& article) const {
     }
     article.entities.topics = topics_.extract(article.title, article.clean, names, kKeyPhrases);
   }
-  std::vector<std::string>& topics = article.entities.topics;
-  if (!article.section.empty() &&
-      std::find(topics.begin(), topics.end(), article.section) == topics.end()) {
-    topics.push_back(article.section);
-  }
+  // The section is no topic: it has a field of its own (section:) and is shown on each
+  // hit; as a topic it filled the topic facet ("politics" on every politics article).
   return extraction;
 }
 
