@@ -284,6 +284,112 @@ TEST(EntityExtractor, ARoleInsideABodysNameSplitsOffThePerson) {
   });
 }
 
+// Whether some entity's name holds `word` as a whole word.
+bool has_name_with_word(const Extraction& extraction, std::string_view word) {
+  for (const ExtractedEntity& e : extraction.entities) {
+    std::string_view name = e.name;
+    for (std::size_t at = name.find(word); at != std::string_view::npos;
+         at = name.find(word, at + 1)) {
+      bool starts = at == 0 || name[at - 1] == ' ';
+      bool ends = at + word.size() == name.size() || name[at + word.size()] == ' ';
+      if (starts && ends) return true;
+    }
+  }
+  return false;
+}
+
+// A nationality, an honorific, a rank or a role before a person's name is no part of it
+// (the annotated news marks the nationality apart and leaves the rest out), nor is a
+// title after a body's name; alone, such words are no entity at all.
+TEST(EntityExtractor, WordsDescribingAPersonAreNotTheirName) {
+  EntityExtractor extractor;
+  struct Described {
+    std::string_view name, text;
+    std::vector<std::pair<EntityType, std::string_view>> expected;
+    std::vector<std::string_view> absent;  // words in no entity's name
+  };
+  const std::vector<Described> cases = {
+      {"nationality nouns",
+       "Rally leaders\n\nSwede Lars Nyqvist led the rally on Saturday, ahead of Finn Mikko "
+       "Salonen and Dutchman Joost Verbeek.\n",
+       {{EntityType::kPerson, "Lars Nyqvist"},
+        {EntityType::kPerson, "Mikko Salonen"},
+        {EntityType::kPerson, "Joost Verbeek"}},
+       {"Swede", "Finn", "Dutchman"}},
+      {"nationality adjectives",
+       "Athletics\n\nThe 100 metres went to Cuban Yaneisy Ortiz, with Kenyan Grace Wanjiru "
+       "second.\n",
+       {{EntityType::kPerson, "Yaneisy Ortiz"}, {EntityType::kPerson, "Grace Wanjiru"}},
+       {"Cuban", "Kenyan"}},
+      {"honorifics and ranks",
+       "Board changes\n\nSir Roland Ashby will chair the board, and Col Arnon Sirisak will "
+       "lead the inquiry, the statement said.\n",
+       {{EntityType::kPerson, "Roland Ashby"}, {EntityType::kPerson, "Arnon Sirisak"}},
+       {"Sir", "Col"}},
+      {"two ranks",
+       "Liberia\n\nThe force is led by Nigerian Major General Obi Adewale, who flew to "
+       "Monrovia on Monday.\n",
+       {{EntityType::kPerson, "Obi Adewale"}},
+       {"Nigerian", "Major", "General"}},
+      {"a role inside a body's run",
+       "Budget fight\n\nThe bill was blocked by House Speaker Newt Gingrich, aides said.\n",
+       {{EntityType::kPerson, "Newt Gingrich"}},
+       {"Speaker"}},
+      {"a title after a body",
+       "Drug approval\n\nThe HCFA Administrator said on Tuesday that the rule would take "
+       "effect next year.\n",
+       {},
+       {"Administrator"}},
+      {"nationalities alone",
+       "Sanctions\n\nThe Chilean ambassador said sanctions would stay. A Chilean told "
+       "reporters the vote was close. The Australian was held with two Thais in Bangkok.\n",
+       {},
+       {"Chilean", "Thais"}},
+  };
+  for (const Described& c : cases) {
+    SCOPED_TRACE(c.name);
+    Extraction extraction = extractor.extract(c.text);
+    for (const auto& [type, name] : c.expected) {
+      EXPECT_TRUE(has_entity(extraction, type, name)) << name << ": " << describe(extraction);
+    }
+    for (std::string_view word : c.absent) {
+      EXPECT_FALSE(has_name_with_word(extraction, word)) << word << ": " << describe(extraction);
+    }
+  }
+  // A nationality that is the short name of a body the article names stays, as its alias.
+  Extraction team = extractor.extract(
+      "Baseball\n\nThe Cleveland Indians beat Boston 5-3 on Sunday. The Indians have won six "
+      "straight.\n");
+  auto indians =
+      std::find_if(team.entities.begin(), team.entities.end(),
+                   [](const ExtractedEntity& e) { return e.name == "Cleveland Indians"; });
+  ASSERT_NE(indians, team.entities.end()) << describe(team);
+  EXPECT_EQ(indians->mention_count, 2u) << describe(team);
+  // A nationality that is also a given name stays before a single name ("Finn Russell").
+  Extraction finn =
+      extractor.extract("Fly-half\n\nThe coach said Finn Russell was fit to play on Saturday.\n");
+  EXPECT_TRUE(has_entity(finn, EntityType::kPerson, "Finn Russell")) << describe(finn);
+  // A nationality that starts a known name is that name's ("British Airways").
+  Extraction airline =
+      extractor.extract("Shares\n\nOne focus was British Airways, which rose on Monday.\n");
+  EXPECT_TRUE(has_entity(airline, EntityType::kOrganization, "British Airways"))
+      << describe(airline);
+  // A known name before a single name is that person's given name ("Chelsea Clinton").
+  Extraction chelsea = extractor.extract(
+      "Visit\n\nChelsea Clinton opened the new library in Little Rock on Friday.\n");
+  EXPECT_TRUE(has_entity(chelsea, EntityType::kPerson, "Chelsea Clinton")) << describe(chelsea);
+}
+
+// A wire story's dateline is its city, a place, though its line is all capitals.
+TEST(EntityExtractor, TheDatelineCityIsAPlace) {
+  EntityExtractor extractor;
+  Extraction wire = extractor.extract(
+      "SOCCER - HOME SIDE WIN CUP.\n\nMILAN 1996-08-25\n\nThe hosts won 2-1 on Sunday.\n");
+  EXPECT_TRUE(has_entity(wire, EntityType::kPlace, "Milan") ||
+              has_entity(wire, EntityType::kPlace, "MILAN"))
+      << describe(wire);
+}
+
 // A "place" that ends with the head noun of a body is that body; places named so stay.
 TEST(EntityExtractor, APlaceEndingWithABodysHeadIsThatBody) {
   EntityExtractor extractor;

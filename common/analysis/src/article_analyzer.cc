@@ -20,8 +20,9 @@ namespace {
 // headings need evidence, runs ending with a body's head; 19: a run split inside a known
 // name; 20: a surname that is a town; 21: a one-word title is a heading; 22: free text
 // by the stock TermGenerator (words with ß or æ had twice their wdf, and paragraphs with
-// an emoji or CJK no accent-free forms); 23: the section is no longer a topic.
-constexpr int kAnalysisRulesVersion = 23;
+// an emoji or CJK no accent-free forms); 23: the section is no longer a topic; 24:
+// nationality words, honorifics and ranks are not part of a person's name.
+constexpr int kAnalysisRulesVersion = 24;
 
 }  // namespace
 
@@ -34,7 +35,7 @@ std::string analysis_digest(const AnalysisOptions& options) {
     for (std::string_view file :
          {embedded::places(), embedded::given_names(), embedded::family_names(),
           embedded::ner_model(), embedded::background_df(), embedded::aliases(),
-          embedded::known_entities()}) {
+          embedded::known_entities(), embedded::demonyms()}) {
       all += std::to_string(fnv1a_64(file)) + " ";
     }
     return fnv1a_64(all);

@@ -29,6 +29,7 @@ NEWSDEX_EMBED(newsdex_ner_model, "ner_model.bin")
 NEWSDEX_EMBED(newsdex_background_df, "background_df.tsv")
 NEWSDEX_EMBED(newsdex_aliases, "aliases.tsv")
 NEWSDEX_EMBED(newsdex_known_entities, "known_entities.tsv")
+NEWSDEX_EMBED(newsdex_demonyms, "demonyms.txt")
 
 namespace newsdex::embedded {
 
@@ -39,5 +40,6 @@ std::string_view ner_model() { return newsdex_ner_model_view(); }
 std::string_view background_df() { return newsdex_background_df_view(); }
 std::string_view aliases() { return newsdex_aliases_view(); }
 std::string_view known_entities() { return newsdex_known_entities_view(); }
+std::string_view demonyms() { return newsdex_demonyms_view(); }
 
 }  // namespace newsdex::embedded

@@ -3,9 +3,13 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
+#include "newsdex/dateline.h"
+#include "newsdex/embedded_data.h"
 #include "newsdex/gazetteer.h"
 #include "newsdex/heading_lines.h"
 #include "newsdex/known_entities.h"
@@ -29,6 +33,8 @@ struct Span {
   std::string written;
   // Followed by a word that only a team or a firm has ("Chelsea boss").
   bool team_context = false;
+  // The city of the story's dateline (dateline.h): a place, whatever else the text does.
+  bool dateline = false;
 };
 
 // Countries, states and regions: places too large to be a club's town or a person's
@@ -66,9 +72,20 @@ constexpr std::array<std::string_view, 12> kRoleWords = {
 // Titles that precede a person's name ("Justice Sonia Sotomayor", "NASA Administrator
 // Bill Nelson") but, unlike the roles above, also end the names of bodies ("Ministry of
 // Justice"), so they only ever start a person, never get trimmed off a name's end.
-constexpr std::array<std::string_view, 12> kTitleWords = {
-    "justice", "judge",    "administrator", "commissioner", "governor", "senator",
-    "mayor",   "director", "coach",         "manager",      "captain",  "archbishop"};
+constexpr std::array<std::string_view, 17> kTitleWords = {
+    "justice", "judge",    "administrator", "commissioner", "governor",        "senator",
+    "mayor",   "director", "coach",         "manager",      "captain",         "archbishop",
+    "speaker", "chairman", "chairwoman",    "commander",    "director-general"};
+
+// Honorifics and ranks that precede a person's name and, in annotated news, are no part
+// of it ("Sir Nigel Mobbs" is Nigel Mobbs, "Lord Goschen" is Goschen), written as
+// entity_key() has them ("Dr." is "dr"). Royal titles are not here: "Prince Charles" is
+// the name news uses.
+constexpr std::array<std::string_view, 29> kHonorifics = {
+    "sir",        "dame",     "lord",      "mr",   "mrs",     "ms",      "dr",      "rev",
+    "reverend",   "sheikh",   "professor", "prof", "major",   "maj",     "colonel", "col",
+    "lieutenant", "lt",       "brigadier", "brig", "admiral", "marshal", "cmdr",    "sergeant",
+    "sgt",        "corporal", "gen",       "capt", "bishop"};
 
 // Head nouns that end the names of companies, bodies and buildings and never a
 // person's ("Vertex Pharmaceuticals", "Kennedy Space Center", "Riverside University").
@@ -439,7 +456,9 @@ void trim_dates(std::string_view text, const std::vector<Token>& tokens, TokenRa
 void drop_known_names_before_person(std::string_view text, const std::vector<Token>& tokens,
                                     TokenRange& range) {
   if (range.type != EntityType::kPerson) return;
-  while (range.first < range.last) {
+  // A name is left whole when one word would remain: "Chelsea Clinton" is no club and a
+  // person.
+  while (range.first + 1 < range.last) {
     const KnownEntity* known =
         KnownEntities::shipped().find(entity_key(tokens[range.first].text(text)));
     if (known == nullptr || (known->type == EntityType::kMisc && !tokens[range.first].all_caps())) {
@@ -469,13 +488,151 @@ void split_person_after_role(std::string_view text, const std::vector<Token>& to
   }
 }
 
-// "US Secretary" alone: the role is not part of the name.
+// "US Secretary", "HCFA Administrator", "U.N. High Commissioner" alone: the role or the
+// title is not part of the body's name. A title after "of" is ("Ministry of Justice").
 void trim_trailing_roles(std::string_view text, const std::vector<Token>& tokens,
                          TokenRange& range) {
-  while (range.type != EntityType::kPerson && range.last > range.first &&
-         is_one_of_lower(kRoleWords, tokens[range.last].text(text))) {
-    --range.last;
+  auto word = [&](std::size_t i) { return tokens[i].text(text); };
+  while (range.type != EntityType::kPerson && range.last > range.first) {
+    if (is_one_of_lower(kRoleWords, word(range.last))) {
+      --range.last;
+    } else if (is_one_of_lower(kTitleWords, word(range.last)) &&
+               !iequals_ascii(word(range.last - 1), "of")) {
+      --range.last;
+      if (range.last > range.first && iequals_ascii(word(range.last), "high")) --range.last;
+    } else {
+      return;
+    }
   }
+}
+
+// The nationality words of demonyms.txt as entity keys ("cuban", "south african").
+const std::unordered_set<std::string>& demonyms() {
+  static const std::unordered_set<std::string> words = [] {
+    std::unordered_set<std::string> keys;
+    std::string_view data = embedded::demonyms();
+    while (!data.empty()) {
+      std::size_t end = std::min(data.find('\n'), data.size());
+      std::string_view line = data.substr(0, end);
+      data.remove_prefix(std::min(end + 1, data.size()));
+      if (line.empty() || line.front() == '#') continue;
+      std::string key = entity_key(line);
+      if (!key.empty()) keys.insert(std::move(key));
+    }
+    return keys;
+  }();
+  return words;
+}
+
+// How many tokens from `at` (one or two, up to `last`) write a nationality ("Cuban",
+// "South African"); 0 when they do not.
+std::size_t demonym_length(std::string_view text, const std::vector<Token>& tokens, std::size_t at,
+                           std::size_t last) {
+  for (std::size_t count = std::min<std::size_t>(2, last - at + 1); count >= 1; --count) {
+    if (!tokens[at].has(kTokenCapitalised)) return 0;
+    if (demonyms().contains(entity_key(range_text(text, tokens, at, at + count - 1)))) {
+      return count;
+    }
+  }
+  return 0;
+}
+
+// Whether the word at `at` says what a person is rather than who: an honorific or a
+// rank ("Sir", "Dr.", "Major"), a role or a title ("President", "Speaker").
+bool is_person_descriptor(std::string_view text, const std::vector<Token>& tokens, std::size_t at) {
+  std::string_view word = tokens[at].text(text);
+  return is_one_of(kHonorifics, entity_key(word)) || is_one_of_lower(kRoleWords, word) ||
+         is_one_of_lower(kTitleWords, word);
+}
+
+// "Cuban Aliuska Lopez", "Swede Kenneth Eriksson", "Sir Nigel Mobbs", "House Speaker"'s
+// "Speaker Newt Gingrich": the nationality, honorific, rank or role before a person's
+// name is no part of it (annotated news marks the nationality apart, and leaves out the
+// rest). A word that is also a given name ("Finn") goes only before a name of two words
+// or more, so "Finn Russell" stays whole.
+void drop_descriptors_before_person(std::string_view text, const std::vector<Token>& tokens,
+                                    TokenRange& range) {
+  if (range.type != EntityType::kPerson) return;
+  // A known name is itself: "British Airways" taken for a person keeps "British".
+  if (KnownEntities::shipped().find(
+          entity_key(range_text(text, tokens, range.first, range.last))) != nullptr) {
+    return;
+  }
+  while (range.first < range.last) {
+    std::size_t words = demonym_length(text, tokens, range.first, range.last);
+    if (words == 0 && is_person_descriptor(text, tokens, range.first)) words = 1;
+    if (words == 0 || range.first + words > range.last) return;
+    bool given_name = Gazetteer::instance().is_given_name(tokens[range.first].text(text));
+    if (words == 1 && given_name && range.last - range.first < 2) return;
+    range.first += words;
+  }
+}
+
+// Whether the run is a nationality alone ("Chilean", "Costa Rican", "Thais"), which
+// annotators mark apart from people, places and bodies. Not a person's "Welsh" or "Finn",
+// which may be Irvine Welsh or Finn Russell again.
+bool is_lone_nationality(std::string_view text, const std::vector<Token>& tokens,
+                         const TokenRange& range) {
+  std::size_t nationality = demonym_length(text, tokens, range.first, range.last);
+  if (range.first + nationality == range.last + 1) {
+    Gazetteer::NameKinds kinds = Gazetteer::instance().name_kinds(tokens[range.first].text(text));
+    return range.type != EntityType::kPerson || nationality > 1 || (!kinds.given && !kinds.family);
+  }
+  std::string key = entity_key(range_text(text, tokens, range.first, range.last));
+  return key.size() > 1 && key.back() == 's' &&
+         demonyms().contains(key.substr(0, key.size() - 1));  // "Thais", "South Africans"
+}
+
+// Whether the run is a person's titles without the person ("Major General").
+bool only_titles(std::string_view text, const std::vector<Token>& tokens, const TokenRange& range) {
+  if (range.type != EntityType::kPerson || range.first == range.last) return false;
+  for (std::size_t k = range.first; k <= range.last; ++k) {
+    if (!is_person_descriptor(text, tokens, k)) return false;
+  }
+  return true;
+}
+
+void extend_to_known_name(std::string_view text, const std::vector<Token>& tokens,
+                          TokenRange& range);
+
+// Drops the lone nationalities of is_lone_nationality(), except where the article names
+// a body that ends with one ("Cleveland Indians", then "Indians") or a company that
+// starts with one ("American Airlines", then "American"): there it is that body's short
+// name.
+void drop_lone_nationalities(std::string_view text, const std::vector<Token>& tokens,
+                             std::vector<TokenRange>& ranges) {
+  auto key_of = [&](const TokenRange& range) {
+    return entity_key(range_text(text, tokens, range.first, range.last));
+  };
+  auto short_name = [&](const TokenRange& range) {
+    std::string key = key_of(range);
+    return std::any_of(ranges.begin(), ranges.end(), [&](const TokenRange& other) {
+      if (other.type == EntityType::kPerson ||
+          other.last - other.first <= range.last - range.first) {
+        return false;
+      }
+      std::string other_key = key_of(other);
+      return other_key.ends_with(" " + key) ||
+             (other_key.starts_with(key + " ") &&
+              is_one_of_lower(kCompanyHeads, tokens[other.last].text(text)));
+    });
+  };
+  std::vector<TokenRange> kept;
+  kept.reserve(ranges.size());
+  // A nationality that starts a known name ("British" of "British Airways") is kept for
+  // extend_to_known_name() to complete.
+  auto starts_known_name = [&](const TokenRange& range) {
+    TokenRange extended = range;
+    extend_to_known_name(text, tokens, extended);
+    return extended.last != range.last;
+  };
+  for (const TokenRange& range : ranges) {
+    if (!is_lone_nationality(text, tokens, range) || short_name(range) ||
+        starts_known_name(range)) {
+      kept.push_back(range);
+    }
+  }
+  ranges = std::move(kept);
 }
 
 // Whether `range` continues the last of `ranges` across one or two joiners between
@@ -582,6 +739,8 @@ std::vector<TokenRange> tagged_ranges(std::string_view text, const std::vector<T
     drop_known_names_before_person(text, tokens, range);
     split_person_after_role(text, tokens, range, ranges);
     trim_trailing_roles(text, tokens, range);
+    if (only_titles(text, tokens, range)) continue;
+    drop_descriptors_before_person(text, tokens, range);
     if (joins_previous_range(text, tokens, ranges, range)) {
       ranges.back().last = range.last;
       continue;
@@ -592,6 +751,7 @@ std::vector<TokenRange> tagged_ranges(std::string_view text, const std::vector<T
     retype_place_ending_with_body_head(text, tokens, range);
     ranges.push_back(range);
   }
+  drop_lone_nationalities(text, tokens, ranges);
   return ranges;
 }
 
@@ -756,6 +916,38 @@ std::vector<Span> collect_spans(std::string_view text, const std::vector<Token>&
   return spans;
 }
 
+// The dateline's city is a place: it replaces the spans the tagger made over it, or
+// is added where the tagger saw nothing.
+void add_dateline_place(std::string_view text, const std::vector<Token>& tokens,
+                        std::vector<Span>& spans) {
+  const Gazetteer& gazetteer = Gazetteer::instance();
+  std::optional<DatelinePlace> dateline = find_dateline(
+      text, tokens, [&](std::string_view name) { return gazetteer.place_kinds(name) != 0; });
+  if (!dateline) return;
+  Span place;
+  place.type = EntityType::kPlace;
+  place.begin = tokens[dateline->first].begin;
+  place.end = tokens[dateline->last].end;
+  for (std::size_t k = dateline->first; k <= dateline->last; ++k) {
+    if (k > dateline->first) place.display += ' ';
+    place.display += tokens[k].text(text);
+  }
+  place.key = entity_key(place.display);
+  // "UNITED NATIONS 1996-08-22" is filed from the body's seat, which stays that body.
+  const KnownEntity* known = KnownEntities::shipped().find(place.key);
+  if (place.key.empty() || (known != nullptr && known->type != EntityType::kPlace)) return;
+  for (std::size_t k = dateline->first; k <= dateline->last; ++k) {
+    // As collect_spans() judges capitals: long words in capitals are shouted.
+    place.shouting |= tokens[k].all_caps() && tokens[k].end - tokens[k].begin > 4;
+  }
+  place.dateline = true;
+  std::erase_if(spans,
+                [&](const Span& span) { return span.begin < place.end && span.end > place.begin; });
+  auto after = std::find_if(spans.begin(), spans.end(),
+                            [&](const Span& span) { return span.begin >= place.end; });
+  spans.insert(after, std::move(place));
+}
+
 // Title case gives every word of a headline or sub-heading a capital, so a name seen
 // there says little: it stays only with other evidence, a known name, a place the
 // gazetteer knows, a given and a family name, or the same words written in the running
@@ -766,7 +958,7 @@ void drop_unbacked_heading_names(std::string_view text, const std::vector<Token>
   if (headings.empty()) return;
   const Gazetteer& gazetteer = Gazetteer::instance();
   std::erase_if(spans, [&](const Span& span) {
-    if (span.known || !headings.contains(span.begin)) return false;
+    if (span.known || span.dateline || !headings.contains(span.begin)) return false;
     if (gazetteer.place_kinds(span.key) != 0) return false;
     std::vector<std::string_view> words = split_words(span.key);
     if (words.size() >= 2 && gazetteer.is_given_name(words.front()) &&
@@ -848,7 +1040,7 @@ void make_types_consistent(std::vector<Span>& spans,
   // "Jordan Pickford" tagged as a place while "Pickford" alone is a person: a name that
   // starts with a given name and ends with a person's name is that person.
   for (Span& span : spans) {
-    if (span.known) continue;  // its type is fixed
+    if (span.known || span.dateline) continue;  // its type is fixed
     if (span.type == EntityType::kPerson || span.words.size() < 2) continue;
     auto alone = key_ids.find(span.words.back());
     bool person_alone =
@@ -869,7 +1061,7 @@ void make_types_consistent(std::vector<Span>& spans,
     }
   }
   for (Span& span : spans) {
-    if (span.known) continue;  // its type is fixed
+    if (span.known || span.dateline) continue;  // its type is fixed
     if (span.type == EntityType::kPerson || span.key.find(' ') != std::string::npos ||
         std::find(surnames.begin(), surnames.end(), span.key) == surnames.end() ||
         (Gazetteer::instance().place_kinds(span.key) & kLargerPlace) != 0) {
@@ -887,7 +1079,7 @@ void make_types_consistent(std::vector<Span>& spans,
   }
   constexpr int kPerson = static_cast<int>(EntityType::kPerson);
   for (Span& span : spans) {
-    if (span.known) continue;  // its type is fixed
+    if (span.known || span.dateline) continue;  // its type is fixed
     const auto& count = votes[span.key_id];
     if (team[span.key_id] && (count[kPerson] > 0 || is_city_or_unknown_place(span))) {
       span.type = EntityType::kOrganization;
@@ -1009,6 +1201,7 @@ EntityExtractor::EntityExtractor(const TaggerModel& model) : model_(&model) {}
 Extraction EntityExtractor::extract(std::string_view text) const {
   std::vector<Token> tokens = tokenize(text);
   std::vector<Span> spans = collect_spans(text, tokens, tag_tokens(*model_, text, tokens));
+  add_dateline_place(text, tokens, spans);
   drop_unbacked_heading_names(text, tokens, spans);
   mark_team_context(text, tokens, spans);
   const std::unordered_map<std::string_view, std::size_t> key_ids = number_keys(spans);

@@ -13,5 +13,6 @@ std::string_view ner_model();       // ner_model.bin: the entity tagger's weight
 std::string_view background_df();   // background_df.tsv: word document frequencies for topics
 std::string_view aliases();         // aliases.tsv: news abbreviations and their other forms
 std::string_view known_entities();  // known_entities.tsv: names of a fixed class and name
+std::string_view demonyms();        // demonyms.txt: nationality words ("Cuban", "Swede")
 
 }  // namespace newsdex::embedded
