@@ -69,17 +69,6 @@ bool one_edit_apart(const std::u32string& a, const std::u32string& b) {
   return std::equal(shorter.begin() + i, shorter.end(), longer.begin() + i + 1);
 }
 
-std::vector<std::string> split_spaces(const std::string& text) {
-  std::vector<std::string> words;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = std::min(text.find(' ', start), text.size());
-    if (end > start) words.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return words;
-}
-
 AliasGroup pair_group(const std::string& a, const std::string& b) {
   return AliasGroup{{AliasForm{a, false}, AliasForm{b, false}}};
 }
@@ -107,7 +96,7 @@ std::string without_word(const std::vector<std::string>& words, std::size_t i) {
 std::vector<AliasGroup> person_variants(const std::vector<std::string>& names) {
   std::vector<PersonName> people;
   for (const std::string& name : names) {
-    std::vector<std::string> words = split_spaces(fold_case(name));
+    std::vector<std::string> words = split_at_spaces(fold_case(name));
     if (words.size() >= 2) people.push_back({name, std::move(words)});
   }
   // "1 bullock" -> the names with "bullock" second, that word left out.
@@ -170,7 +159,7 @@ bool is_acronym(const std::string& name) {
 }
 
 bool has_word(const std::string& name, const std::string& lower_word) {
-  std::vector<std::string> words = split_spaces(fold_case(name));
+  std::vector<std::string> words = split_at_spaces(fold_case(name));
   return std::find(words.begin(), words.end(), lower_word) != words.end();
 }
 
@@ -252,7 +241,7 @@ std::vector<AliasGroup> organization_acronyms(const Xapian::Database& docs,
                                               const EntityFields& fields) {
   std::map<std::string, std::vector<std::string>> long_names_by_initials;
   for (const std::string& name : names) {
-    std::vector<std::string> words = split_spaces(name);
+    std::vector<std::string> words = split_at_spaces(name);
     if (words.size() > 1) long_names_by_initials[initials(words)].push_back(name);
   }
   std::vector<AliasGroup> groups;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <string_view>
+#include <utility>
 
 #include "newsdex/text_analyzer.h"
 
@@ -72,11 +73,7 @@ std::vector<Needle> passage_needles(const Xapian::Query& query) {
     std::erase(needle, '.');
     // A multi-word synonym ("united nations") is looked for word by word: each word can
     // be highlighted on its own.
-    for (std::size_t start = 0; start < needle.size();) {
-      std::size_t end = std::min(needle.find(' ', start), needle.size());
-      if (end > start) needles.push_back({needle.substr(start, end - start), group++});
-      start = end + 1;
-    }
+    for (std::string& word : split_at_spaces(needle)) needles.push_back({std::move(word), group++});
     if (!also.empty()) needles.push_back({also, group - 1});
   }
   if (!add_wildcard_needles(query, needles, group)) return {};

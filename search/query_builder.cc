@@ -100,13 +100,7 @@ Xapian::Query with_multiword_synonyms(const Xapian::Query& query) {
     Q sub = query.get_subquery(i);
     if (type == Q::OP_SYNONYM && sub.get_type() == Q::LEAF_TERM &&
         (*sub.get_terms_begin()).find(' ') != std::string::npos) {
-      const std::string synonym = *sub.get_terms_begin();
-      std::vector<std::string> words;
-      for (std::size_t start = 0; start < synonym.size();) {
-        std::size_t end = std::min(synonym.find(' ', start), synonym.size());
-        if (end > start) words.push_back(synonym.substr(start, end - start));
-        start = end + 1;
-      }
+      const std::vector<std::string> words = split_at_spaces(*sub.get_terms_begin());
       sub = Q(Q::OP_PHRASE, words.begin(), words.end());
     } else {
       sub = with_multiword_synonyms(sub);
@@ -172,7 +166,7 @@ Xapian::Query filters_of_match_all(const Xapian::Query& query) {
   return Q(type, subqueries.begin(), subqueries.end());
 }
 
-// How a term of a query counts for entity_salience(): a word of an entity's name
+// How a term of a query counts for with_entity_salience(): a word of an entity's name
 // (person:, place:, org:), a filter, or anything else.
 enum class TermRole { kEntityWord, kFilter, kOther };
 
@@ -199,12 +193,7 @@ void add_synonym_names(const Xapian::Database& db, const std::string& key,
   for (auto it = db.synonyms_begin(key); it != db.synonyms_end(key); ++it) {
     const std::string& synonym = *it;
     if (!term_prefix(synonym).empty()) continue;  // an entity's own term, already matched
-    std::vector<std::string> words;
-    for (std::size_t start = 0; start < synonym.size();) {
-      std::size_t end = std::min(synonym.find(' ', start), synonym.size());
-      if (end > start) words.push_back(synonym.substr(start, end - start));
-      start = end + 1;
-    }
+    const std::vector<std::string> words = split_at_spaces(synonym);
     if (words.size() == 1) names.emplace_back(words.front());
     if (words.size() > 1) names.emplace_back(Xapian::Query::OP_PHRASE, words.begin(), words.end());
   }
@@ -401,8 +390,7 @@ class QueryChecker {
       fail("unknown field '" + std::string(name) + "'" + at_column(start) + " (fields: " + list +
            ")");
     }
-    if (name != kDateFieldName && field_by_name(name).kind != FieldKind::kBoolean)
-      return std::nullopt;
+    if (!field_takes_exact_value(name)) return std::nullopt;
     std::size_t value_start = colon + 1, value_end, end;
     if (std::size_t length = quote_length(query_, value_start); length > 0) {
       end = skip_phrase(value_start, length);

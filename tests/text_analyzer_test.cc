@@ -106,6 +106,10 @@ TEST(TextAnalyzer, IndexWordsInOrder) {
   EXPECT_TRUE(index_words(" -- ").empty());
   EXPECT_EQ(join_words({"cote", "d'ivoire"}), "cote d'ivoire");
   EXPECT_EQ(join_words({}), "");
+  EXPECT_EQ(split_at_spaces(" cote  d'ivoire "), (std::vector<std::string>{"cote", "d'ivoire"}));
+  EXPECT_TRUE(split_at_spaces("  ").empty());
+  EXPECT_EQ(split_at_spaces(join_words({"united", "nations"})),
+            (std::vector<std::string>{"united", "nations"}));
 }
 
 TEST(TextAnalyzer, FoldForMatch) {

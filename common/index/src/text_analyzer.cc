@@ -163,4 +163,14 @@ std::string join_words(const std::vector<std::string>& words) {
   return joined;
 }
 
+std::vector<std::string> split_at_spaces(std::string_view text) {
+  std::vector<std::string> words;
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = std::min(text.find(' ', start), text.size());
+    if (end > start) words.emplace_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return words;
+}
+
 }  // namespace newsdex

@@ -66,7 +66,9 @@ std::size_t index_word_end(std::string_view text, std::size_t start);
 // stemming: lower case, "U.N." as "un", "O’Brien" as "o'brien".
 std::vector<std::string> index_words(std::string_view text);
 
-// Words joined by single spaces.
+// Words joined by single spaces, and the words of such a text (the non-empty pieces
+// between spaces): a multi-word synonym, a name's key.
 std::string join_words(const std::vector<std::string>& words);
+std::vector<std::string> split_at_spaces(std::string_view text);
 
 }  // namespace newsdex
