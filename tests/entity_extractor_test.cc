@@ -380,6 +380,30 @@ TEST(EntityExtractor, WordsDescribingAPersonAreNotTheirName) {
   EXPECT_TRUE(has_entity(chelsea, EntityType::kPerson, "Chelsea Clinton")) << describe(chelsea);
 }
 
+// Films, books and shows are no entity, in any mention; a band is an organisation. A
+// club's or a town's "star" stays the club or the town.
+TEST(EntityExtractor, WorksAreNoEntitiesAndBandsAreOrganisations) {
+  EntityExtractor extractor;
+  Extraction film = extractor.extract(
+      "Awards\n\nThe film Marsh Lane won two prizes. Marsh Lane star Ada Brennan thanked the "
+      "crew, and Marsh Lane opens in Paris next week.\n");
+  EXPECT_FALSE(has_entity(film, EntityType::kPerson, "Marsh Lane")) << describe(film);
+  EXPECT_FALSE(has_entity(film, EntityType::kPlace, "Marsh Lane")) << describe(film);
+  EXPECT_FALSE(has_entity(film, EntityType::kOrganization, "Marsh Lane")) << describe(film);
+  EXPECT_TRUE(has_entity(film, EntityType::kPerson, "Ada Brennan")) << describe(film);
+  EXPECT_TRUE(has_entity(film, EntityType::kPlace, "Paris")) << describe(film);
+  Extraction band = extractor.extract(
+      "Tour\n\nThe band Kettle Drums will tour Japan. Kettle Drums sold out in Tokyo.\n");
+  EXPECT_TRUE(has_entity(band, EntityType::kOrganization, "Kettle Drums")) << describe(band);
+  Extraction club = extractor.extract(
+      "Injury\n\nThe Chelsea star Frank Lampard is fit, and the Newcastle star Alan Shearer is "
+      "back.\n");
+  EXPECT_TRUE(has_entity(club, EntityType::kOrganization, "Chelsea")) << describe(club);
+  EXPECT_TRUE(std::any_of(club.entities.begin(), club.entities.end(), [](const ExtractedEntity& e) {
+    return e.name == "Newcastle";
+  })) << describe(club);
+}
+
 // A wire story's dateline is its city, a place, though its line is all capitals.
 TEST(EntityExtractor, TheDatelineCityIsAPlace) {
   EntityExtractor extractor;

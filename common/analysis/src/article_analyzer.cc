@@ -21,8 +21,9 @@ namespace {
 // name; 20: a surname that is a town; 21: a one-word title is a heading; 22: free text
 // by the stock TermGenerator (words with ß or æ had twice their wdf, and paragraphs with
 // an emoji or CJK no accent-free forms); 23: the section is no longer a topic; 24:
-// nationality words, honorifics and ranks are not part of a person's name.
-constexpr int kAnalysisRulesVersion = 24;
+// nationality words, honorifics and ranks are not part of a person's name; 25: films,
+// books and shows are no entity, a band is an organisation.
+constexpr int kAnalysisRulesVersion = 25;
 
 }  // namespace
 

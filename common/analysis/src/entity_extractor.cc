@@ -993,6 +993,40 @@ void mark_team_context(std::string_view text, const std::vector<Token>& tokens,
   }
 }
 
+// Films, books, albums and shows are no entity, and a band is an organisation: a name
+// the article also writes right after a word for such a work ("the film Vera Drake",
+// "the band Franz Ferdinand"), or before a word only a work has ("Vera Drake star
+// Imelda Staunton"; not a place or a club's "star"), is that, in every mention.
+void drop_works(std::string_view text, const std::vector<Token>& tokens, std::vector<Span>& spans) {
+  constexpr std::array<std::string_view, 18> kWorkBefore = {
+      "film",  "movie",  "album",       "novel",  "musical", "sitcom",
+      "drama", "comedy", "thriller",    "biopic", "opera",   "documentary",
+      "films", "movies", "blockbuster", "book",   "cartoon", "soap"};
+  constexpr std::array<std::string_view, 5> kWorkAfter = {"star", "stars", "co-star", "sequel",
+                                                          "soundtrack"};
+  std::unordered_set<std::string> works, bands;
+  std::size_t at = 0;  // the first token of the span, then the one after it
+  for (const Span& span : spans) {
+    while (at < tokens.size() && tokens[at].begin < span.begin) ++at;
+    if (span.known) continue;
+    std::string_view before = at > 0 ? tokens[at - 1].text(text) : std::string_view();
+    std::size_t after = at;
+    while (after < tokens.size() && tokens[after].begin < span.end) ++after;
+    std::string_view next = after < tokens.size() ? tokens[after].text(text) : std::string_view();
+    if (is_one_of_lower(std::array<std::string_view, 1>{"band"}, before)) {
+      bands.insert(span.key);
+    } else if (is_one_of_lower(kWorkBefore, before) ||
+               (is_one_of_lower(kWorkAfter, next) && !span.team_context &&
+                place_kinds_of(span.display) == 0)) {
+      works.insert(span.key);
+    }
+  }
+  std::erase_if(spans, [&](const Span& span) { return !span.known && works.contains(span.key); });
+  for (Span& span : spans) {
+    if (!span.known && bands.contains(span.key)) span.type = EntityType::kOrganization;
+  }
+}
+
 // Fills each span's words and key id, and returns the ids by key. The spans must not
 // move afterwards: both hold views into their keys.
 std::unordered_map<std::string_view, std::size_t> number_keys(std::vector<Span>& spans) {
@@ -1204,6 +1238,7 @@ Extraction EntityExtractor::extract(std::string_view text) const {
   add_dateline_place(text, tokens, spans);
   drop_unbacked_heading_names(text, tokens, spans);
   mark_team_context(text, tokens, spans);
+  drop_works(text, tokens, spans);
   const std::unordered_map<std::string_view, std::size_t> key_ids = number_keys(spans);
   fix_capitals(spans, key_ids.size());
   make_types_consistent(spans, key_ids);
