@@ -36,7 +36,7 @@ std::string analysis_digest(const AnalysisOptions& options) {
     for (std::string_view file :
          {embedded::places(), embedded::given_names(), embedded::family_names(),
           embedded::ner_model(), embedded::background_df(), embedded::aliases(),
-          embedded::known_entities(), embedded::demonyms()}) {
+          embedded::known_entities(), embedded::demonyms(), embedded::works()}) {
       all += std::to_string(fnv1a_64(file)) + " ";
     }
     return fnv1a_64(all);

@@ -30,6 +30,7 @@ NEWSDEX_EMBED(newsdex_background_df, "background_df.tsv")
 NEWSDEX_EMBED(newsdex_aliases, "aliases.tsv")
 NEWSDEX_EMBED(newsdex_known_entities, "known_entities.tsv")
 NEWSDEX_EMBED(newsdex_demonyms, "demonyms.txt")
+NEWSDEX_EMBED(newsdex_works, "works.tsv")
 
 namespace newsdex::embedded {
 
@@ -41,5 +42,6 @@ std::string_view background_df() { return newsdex_background_df_view(); }
 std::string_view aliases() { return newsdex_aliases_view(); }
 std::string_view known_entities() { return newsdex_known_entities_view(); }
 std::string_view demonyms() { return newsdex_demonyms_view(); }
+std::string_view works() { return newsdex_works_view(); }
 
 }  // namespace newsdex::embedded

@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <stdexcept>
+#include <string>
 
 #include "newsdex/embedded_data.h"
 #include "newsdex/text_analyzer.h"
@@ -78,7 +79,9 @@ KnownEntities KnownEntities::parse(std::string_view tsv) {
 }
 
 const KnownEntities& KnownEntities::shipped() {
-  static const KnownEntities known = parse(embedded::known_entities());
+  // Film titles (works.tsv, generated) are "none" lines of the same table.
+  static const KnownEntities known =
+      parse(std::string(embedded::known_entities()) + "\n" + std::string(embedded::works()));
   return known;
 }
 

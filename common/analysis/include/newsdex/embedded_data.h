@@ -14,5 +14,6 @@ std::string_view background_df();   // background_df.tsv: word document frequenc
 std::string_view aliases();         // aliases.tsv: news abbreviations and their other forms
 std::string_view known_entities();  // known_entities.tsv: names of a fixed class and name
 std::string_view demonyms();        // demonyms.txt: nationality words ("Cuban", "Swede")
+std::string_view works();           // works.tsv: film titles, "none" lines of known entities
 
 }  // namespace newsdex::embedded
