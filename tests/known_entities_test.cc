@@ -108,6 +108,19 @@ TEST(KnownEntities, KeysIgnoreCaseAndPeriods) {
   EXPECT_EQ(KnownEntities::shipped().find("bank of america"), nullptr);
 }
 
+// Generated titles (works.tsv) add things, never change or break a hand-written name.
+TEST(KnownEntities, GeneratedThingsNeverOverrideTheHandWrittenList) {
+  KnownEntities list = KnownEntities::parse("org\tMeridian Pictures\nnone\tChristmas\n");
+  list.add_unknown_things("none\tMeridian Pictures\tSilent Harbour\nnone\tChristmas\n");
+  ASSERT_NE(list.find("meridian pictures"), nullptr);
+  EXPECT_EQ(list.find("meridian pictures")->type, EntityType::kOrganization);
+  ASSERT_NE(list.find("silent harbour"), nullptr);
+  EXPECT_EQ(list.find("silent harbour")->type, EntityType::kMisc);
+  // The shipped list holds the film titles too.
+  ASSERT_NE(KnownEntities::shipped().find("million dollar baby"), nullptr);
+  EXPECT_EQ(KnownEntities::shipped().find("million dollar baby")->type, EntityType::kMisc);
+}
+
 TEST(KnownEntities, ParseNamesTheLineOfAMistake) {
   const auto error_of = [](std::string_view tsv) -> std::string {
     try {

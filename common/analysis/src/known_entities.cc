@@ -78,10 +78,22 @@ KnownEntities KnownEntities::parse(std::string_view tsv) {
   return known;
 }
 
+void KnownEntities::add_unknown_things(std::string_view tsv) {
+  const KnownEntities things = parse(tsv);
+  for (const auto& [key, index] : things.by_key_) {
+    const KnownEntity& thing = things.entities_[index];
+    if (thing.type != EntityType::kMisc || by_key_.contains(key)) continue;
+    entities_.push_back(thing);
+    by_key_.emplace(key, entities_.size() - 1);
+  }
+}
+
 const KnownEntities& KnownEntities::shipped() {
-  // Film titles (works.tsv, generated) are "none" lines of the same table.
-  static const KnownEntities known =
-      parse(std::string(embedded::known_entities()) + "\n" + std::string(embedded::works()));
+  static const KnownEntities known = [] {
+    KnownEntities list = parse(embedded::known_entities());
+    list.add_unknown_things(embedded::works());  // film titles, generated
+    return list;
+  }();
   return known;
 }
 
