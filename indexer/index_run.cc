@@ -20,6 +20,7 @@
 
 #include "article_building.h"
 #include "compaction.h"
+#include "corpus_aliases.h"
 #include "corpus_walker.h"
 #include "db_path_guard.h"
 #include "duplicate_clusters.h"
@@ -242,7 +243,11 @@ void update_search_aids(IndexDatabases& dbs, const IndexCounts& counts,
   std::string meta_source(kMetaSynonymSource);
   if (!were_current || aids.get_metadata(meta_source) != source ||
       synonym_inputs.may_change_synonyms(dbs.view())) {
-    write_synonyms(dbs.view(), aids, shipped);
+    // Worked out afresh from every article's names, so an incremental run leaves the
+    // table a clean build of the same articles would write.
+    const CorpusAliases corpus = find_corpus_aliases(dbs.view());
+    write_synonyms(dbs.view(), aids, shipped, corpus);
+    aids.set_metadata(std::string(kMetaCorpusAliases), corpus.serialise());
     aids.set_metadata(meta_source, source);
   }
   aids.set_metadata(meta_key, std::string(kSearchAidsCurrent));

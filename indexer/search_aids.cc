@@ -8,6 +8,7 @@
 #include <string_view>
 #include <utility>
 
+#include "corpus_aliases.h"
 #include "newsdex/hashing.h"
 #include "newsdex/schema.h"
 #include "newsdex/text_analyzer.h"
@@ -385,13 +386,16 @@ std::size_t sync_spelling(const Xapian::Database& docs, Xapian::WritableDatabase
 }
 
 std::size_t write_synonyms(const Xapian::Database& docs, Xapian::WritableDatabase& aids,
-                           const std::vector<AliasGroup>& shipped) {
+                           const std::vector<AliasGroup>& shipped, const CorpusAliases& corpus) {
   const EntityFields fields = entity_fields();
-  EntityTermsByName entity_terms_by_name;
+  EntityTermsByName entity_terms_by_name, people_terms_by_name;
   std::vector<std::string> people, organizations;
   for (const Field* field : {fields.person, fields.place, fields.organization}) {
     for (std::string& name : entity_names(docs, *field)) {
       entity_terms_by_name[fold_name(name)].emplace_back(name, boolean_term(*field, name));
+      if (field == fields.person) {
+        people_terms_by_name[fold_name(name)].emplace_back(name, boolean_term(*field, name));
+      }
       if (field == fields.person) people.push_back(std::move(name));
       if (field == fields.organization) organizations.push_back(std::move(name));
     }
@@ -409,6 +413,10 @@ std::size_t write_synonyms(const Xapian::Database& docs, Xapian::WritableDatabas
   SynonymTable wanted;
   for (const AliasGroup& group : groups) {
     add_group(docs, group, entity_terms_by_name, fields.text, wanted);
+  }
+  // "Bush" the person is George W Bush; "Bush" the place is not.
+  for (const AliasGroup& group : corpus_alias_groups(corpus)) {
+    add_group(docs, group, people_terms_by_name, fields.text, wanted);
   }
 
   SynonymTable current;

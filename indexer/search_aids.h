@@ -16,6 +16,7 @@
 #include <xapian.h>
 
 #include "newsdex/aliases.h"
+#include "newsdex/corpus_aliases.h"
 
 namespace newsdex {
 
@@ -50,12 +51,15 @@ std::size_t sync_spelling(const Xapian::Database& docs, Xapian::WritableDatabase
 // through the entity terms of the names that spell it (XORG:United Nations).
 // A common-word form ("!" in the list) is never a bare-word synonym of the others. Idempotent;
 // returns the number of keys written or cleared.
+//  - a person's one-word name and the full name `corpus` resolves it to ("Bush", "George
+//    W Bush"), the one-word form as a common word (see corpus_alias_groups()).
 std::size_t write_synonyms(const Xapian::Database& docs, Xapian::WritableDatabase& aids,
-                           const std::vector<AliasGroup>& shipped);
+                           const std::vector<AliasGroup>& shipped,
+                           const CorpusAliases& corpus = {});
 
 // What write_synonyms() makes its table from besides the documents: its rules (a version
 // to bump when they change) and `shipped`, as a short string to keep in the index.
-inline constexpr int kSynonymRulesVersion = 1;
+inline constexpr int kSynonymRulesVersion = 2;
 std::string synonym_source(const std::vector<AliasGroup>& shipped);
 
 }  // namespace newsdex

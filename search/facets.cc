@@ -87,11 +87,16 @@ void FacetCounter::attach(Xapian::Enquire& enquire) {
   }
 }
 
+void FacetCounter::resolve_aliases(CorpusAliases aliases) {
+  aliases_ = std::move(aliases);
+  if (pack_spy_) pack_spy_->resolve_aliases(&aliases_);
+}
+
 std::vector<FacetValue> FacetCounter::slot_counts(std::size_t position) const {
   std::map<std::string, Xapian::doccount> sums;
   for (const auto& spy : slot_spies_[position]) {
     for (auto it = spy->values_begin(); it != spy->values_end(); ++it) {
-      sums[*it] += it.get_termfreq();
+      sums[aliases_.canonical(facets_[position].source, *it)] += it.get_termfreq();
     }
   }
   std::vector<FacetValue> values;

@@ -15,6 +15,7 @@
 
 #include <xapian.h>
 
+#include "newsdex/corpus_aliases.h"
 #include "newsdex/schema.h"
 #include "packed_facet_spy.h"
 
@@ -68,6 +69,13 @@ class FacetCounter {
   FacetCounter(const FacetCounter&) = delete;
   FacetCounter& operator=(const FacetCounter&) = delete;
 
+  // Counts every name the index resolves to another (newsdex/corpus_aliases.h) as that
+  // one. Call before attach(). With the facet pack each article counts once per name;
+  // with value slots (remote shards) an article that holds both forms of a name, as
+  // separate names, counts twice: within one article the extractor already makes them
+  // one name, so only an article naming two people of one surname can.
+  void resolve_aliases(CorpusAliases aliases);
+
   // Registers the spies. They only see the documents the match looks at: call get_mset
   // with check_at_least = check_all(db) to count every match.
   void attach(Xapian::Enquire& enquire);
@@ -87,6 +95,7 @@ class FacetCounter {
   std::vector<std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>>> slot_spies_;
   // kFacetPack: one spy for all facets.
   std::unique_ptr<PackedFacetSpy> pack_spy_;
+  CorpusAliases aliases_;
 };
 
 // The check_at_least that makes Xapian's match visit every matching document of `db`

@@ -1,6 +1,12 @@
 #include "packed_facet_spy.h"
 
 #include "facets.h"
+
+#include <algorithm>
+#include <span>
+#include <utility>
+
+#include "newsdex/corpus_aliases.h"
 #include "newsdex/facet_pack.h"
 #include "newsdex/schema.h"
 
@@ -27,11 +33,30 @@ PackedFacetSpy::PackedFacetSpy(const std::vector<unsigned>& facet_indexes)
 void PackedFacetSpy::operator()(const Xapian::Document& doc, double /*weight*/) {
   ++total_;
   const std::string pack = doc.get_value(kSlotFacetPack);
+  if (aliases_ != nullptr && !aliases_->empty()) {
+    count_resolved(pack);
+    return;
+  }
   for_each_packed_facet_value(pack, [&](const PackedFacetValue& value) {
     if (value.facet_index >= position_of_facet_.size()) return;
     int position = position_of_facet_[value.facet_index];
     if (position >= 0) count(static_cast<unsigned>(position), value.hash, value.name);
   });
+}
+
+void PackedFacetSpy::count_resolved(const std::string& pack) {
+  std::span<const Facet> facets = schema_facets();
+  std::vector<std::pair<unsigned, std::string>> names;  // this article's, resolved
+  for_each_packed_facet_value(pack, [&](const PackedFacetValue& value) {
+    if (value.facet_index >= position_of_facet_.size()) return;
+    int position = position_of_facet_[value.facet_index];
+    if (position < 0) return;
+    std::pair<unsigned, std::string> name{
+        static_cast<unsigned>(position),
+        aliases_->canonical(facets[value.facet_index].source, std::string(value.name))};
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+  });
+  for (const auto& [position, name] : names) count(position, facet_name_hash(name), name);
 }
 
 void PackedFacetSpy::count(unsigned position, std::uint32_t hash, std::string_view name) {

@@ -14,11 +14,16 @@
 namespace newsdex {
 
 struct FacetValue;
+class CorpusAliases;
 
 class PackedFacetSpy : public Xapian::MatchSpy {
  public:
   // Counts the facets whose indexes in schema_facets() are `facet_indexes`.
   explicit PackedFacetSpy(const std::vector<unsigned>& facet_indexes);
+  // Counts each name the index resolves to another (newsdex/corpus_aliases.h) as that
+  // one, once per article however many of its names resolve to it. `aliases` must
+  // outlive the spy.
+  void resolve_aliases(const CorpusAliases* aliases) { aliases_ = aliases; }
 
   void operator()(const Xapian::Document& doc, double weight) override;
 
@@ -36,6 +41,7 @@ class PackedFacetSpy : public Xapian::MatchSpy {
     Xapian::doccount count;
   };
   void count(unsigned position, std::uint32_t hash, std::string_view name);
+  void count_resolved(const std::string& pack);
   void grow();
 
   // facet index in schema_facets() -> position in the constructor's list, or -1.
@@ -46,6 +52,7 @@ class PackedFacetSpy : public Xapian::MatchSpy {
   // and one comparison.
   std::vector<std::uint32_t> table_;
   Xapian::doccount total_ = 0;
+  const CorpusAliases* aliases_ = nullptr;
 };
 
 }  // namespace newsdex

@@ -110,6 +110,62 @@ Xapian::Query with_multiword_synonyms(const Xapian::Query& query) {
   return Q(type, subqueries.begin(), subqueries.end());
 }
 
+// The boolean field (exact names) of the entity whose free-text field has `prefix`
+// ("XP" -> the XPERSON field); nullptr when `prefix` is no entity's.
+const Field* entity_names_field(std::string_view prefix) {
+  std::optional<FieldSource> source;
+  for (const Field& field : schema_fields()) {
+    if (field.kind == FieldKind::kFreeText && field.prefix == prefix &&
+        (field.source == FieldSource::kPeople || field.source == FieldSource::kPlaces ||
+         field.source == FieldSource::kOrganizations)) {
+      source = field.source;
+    }
+  }
+  for (const Field& field : schema_fields()) {
+    if (source && field.source == *source && field.kind == FieldKind::kBoolean) return &field;
+  }
+  return nullptr;
+}
+
+// A quoted name in an entity field (person:"George W Bush") also finds the articles
+// whose entity of that kind is another form of it: the entity terms the synonym table
+// gives for the name, of the same kind ("Bush" where the index resolves him so, see
+// newsdex/corpus_aliases.h; "EU" for org:"European Union"). Xapian's QueryParser looks
+// synonyms up for single words only, never inside a phrase.
+Xapian::Query with_entity_aliases(const Xapian::Query& query, const Xapian::Database& db) {
+  using Q = Xapian::Query;
+  const Q::op type = query.get_type();
+  if (type == Q::OP_PHRASE) {
+    std::string prefix;
+    std::vector<std::string> words;
+    for (auto it = query.get_terms_begin(); it != query.get_terms_end(); ++it) {
+      const std::string& term = *it;
+      std::string_view term_field = term_prefix(term);
+      if (words.empty()) prefix = term_field;
+      if (term_field != prefix || term_field.empty()) return query;
+      words.emplace_back(std::string_view(term).substr(term_field.size()));
+    }
+    const Field* names = entity_names_field(prefix);
+    if (names == nullptr) return query;
+    std::vector<Q> alternatives{query};
+    const std::string key = join_words(words);
+    for (auto it = db.synonyms_begin(key); it != db.synonyms_end(key); ++it) {
+      if (term_prefix(*it) == names->prefix) alternatives.emplace_back(*it);
+    }
+    if (alternatives.size() == 1) return query;
+    return Q(Q::OP_OR, alternatives.begin(), alternatives.end());
+  }
+  if (type != Q::OP_SYNONYM && type != Q::OP_AND && type != Q::OP_OR && type != Q::OP_AND_NOT &&
+      type != Q::OP_XOR && type != Q::OP_AND_MAYBE && type != Q::OP_FILTER) {
+    return query;
+  }
+  std::vector<Q> subqueries;
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    subqueries.push_back(with_entity_aliases(query.get_subquery(i), db));
+  }
+  return Q(type, subqueries.begin(), subqueries.end());
+}
+
 // Xapian 1.4.22 crashes (SIGSEGV in get_mset, quest too) on an XOR inside an OR with a
 // term that no document has, when the database has several shards: "nosuch OR (a XOR
 // b)". XOR is rewritten as what it means, (a OR b) AND_NOT (a AND b), pairwise for more
@@ -557,6 +613,7 @@ Xapian::Query QueryBuilder::build(const std::string& query_text, UndatedPolicy u
       throw QueryError("cannot parse query '" + query_text + "': " + *bad_date_);
     }
     if (has_multiword_term(query)) query = with_multiword_synonyms(query);
+    query = with_entity_aliases(query, db_);
     query = without_xor(query);
     query = filters_of_match_all(query);
     query = with_entity_salience(query, db_);

@@ -12,6 +12,7 @@
 #include "counting_match.h"
 #include "highlight_query.h"
 #include "more_like.h"
+#include "newsdex/corpus_aliases.h"
 #include "newsdex/errors.h"
 #include "newsdex/schema.h"
 #include "newsdex/search_lease.h"
@@ -138,9 +139,26 @@ void add_facet_counts(const SearchRequest& request, const FacetCounter& facet_co
 
 // The hits of `page`, each with its passages and, when collapsing, the number of its
 // near-duplicates that match (from `story_keys`, which saw every match).
+// The names the index resolves to others (newsdex/corpus_aliases.h), as its last run
+// left them: read at each search, since an indexer run may have changed them.
+CorpusAliases corpus_aliases_of(const Xapian::Database& db) {
+  return CorpusAliases::parse(db.get_metadata(std::string(kMetaCorpusAliases)));
+}
+
+// An article's names as the index resolves them: "Bush" shown as George W Bush.
+StoredArticle resolved(StoredArticle article, const CorpusAliases& aliases) {
+  for (const Facet& facet : schema_facets()) {
+    if (std::vector<std::string>* names = article.entities.list_for(facet.source)) {
+      aliases.canonicalise(facet.source, *names);
+    }
+  }
+  return article;
+}
+
 std::vector<Hit> page_hits(const SearchRequest& request, const Xapian::MSet& page,
                            const Xapian::ValueCountMatchSpy& story_keys,
-                           const PassageSource& passages, const Xapian::Stem& stemmer) {
+                           const PassageSource& passages, const Xapian::Stem& stemmer,
+                           const CorpusAliases& aliases) {
   std::unordered_map<std::string, Xapian::doccount> group_counts;
   if (request.collapse_duplicates) group_counts = group_matches(story_keys, page);
   std::vector<Hit> hits;
@@ -152,7 +170,7 @@ std::vector<Hit> page_hits(const SearchRequest& request, const Xapian::MSet& pag
     if (auto group = group_counts.find(it.get_collapse_key()); group != group_counts.end()) {
       hit.similar = group->second - 1;  // the copies besides the hit
     }
-    hit.article = StoredArticle::parse(it.get_document().get_data());
+    hit.article = resolved(StoredArticle::parse(it.get_document().get_data()), aliases);
     hit.passages = make_passages(passages.mset, hit.article.body, stemmer, request.passage_bytes,
                                  request.passages, passages.needles);
     hits.push_back(std::move(hit));
@@ -286,7 +304,9 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
   Xapian::Query query = build_query(request);
   bool count_facets = request.facets || request.related_limit > 0;
   // Outlive the Enquires, which hold pointers to them.
+  const CorpusAliases aliases = corpus_aliases_of(db_);
   FacetCounter facet_counter(facet_source_for(db_, opened_.has_remote));
+  facet_counter.resolve_aliases(aliases);
   Xapian::ValueWeightPostingSource recency_source(kSlotTimestamp);
   // Oldest first: an undated match has no value, which would sort first; it gets one
   // above every date (timestamps are sortable_serialise'd doubles, never 0xff...).
@@ -307,7 +327,7 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
                         : results.articles;
   if (count_facets) add_facet_counts(request, facet_counter, results);
   if (request.timeline) results.timeline = build_timeline(db_, query, *request.timeline);
-  results.hits = page_hits(request, page, story_keys, passages, passage_stemmer_);
+  results.hits = page_hits(request, page, story_keys, passages, passage_stemmer_, aliases);
   return results;
 }
 
@@ -315,7 +335,8 @@ std::optional<StoredArticle> Searcher::article(std::string_view id_or_path) {
   return with_retries<std::optional<StoredArticle>>([&]() -> std::optional<StoredArticle> {
     std::optional<Xapian::docid> docid = find_article(db_, id_or_path);
     if (!docid) return std::nullopt;
-    return StoredArticle::parse(db_.get_document(*docid).get_data());
+    return resolved(StoredArticle::parse(db_.get_document(*docid).get_data()),
+                    corpus_aliases_of(db_));
   });
 }
 
@@ -336,6 +357,7 @@ ListResults Searcher::list_once(const ListRequest& request) {
   // The same spies as search(), over MatchAll for the whole index, so counts agree.
   FacetCounter facet_counter(facet_source_for(db_, opened_.has_remote),
                              std::span<const Facet>(facet, 1));
+  facet_counter.resolve_aliases(corpus_aliases_of(db_));
   Xapian::Enquire enquire(db_);
   enquire.set_query(whole_index ? Xapian::Query::MatchAll
                                 : query_builder_.build(request.query, request.undated));

@@ -47,6 +47,10 @@ inline constexpr std::string_view kMetaSynonymSource = "newsdex.synonym_source";
 // rule has its groups worked out afresh by the next run that changes it.
 inline constexpr std::string_view kMetaDuplicateGroups = "newsdex.duplicate_groups";
 inline constexpr std::string_view kDuplicateGroupsComponents = "components";
+// Names the whole index resolves to another canonical name (newsdex/corpus_aliases.h),
+// one "facet<TAB>alias<TAB>canonical" line each: written by every indexer run that
+// rewrites the synonyms, read by the search tool for what it shows, counts and finds.
+inline constexpr std::string_view kMetaCorpusAliases = "newsdex.corpus_aliases";
 
 // What a field's values become in the index.
 enum class FieldKind {
