@@ -164,6 +164,32 @@ TEST(EntityExtractor, TitleCaseHeadingsGiveNamesOnlyWithEvidence) {
       << describe(extraction);
 }
 
+// A word that starts a sentence has a capital whatever it is: it backs no name of a
+// title-case headline, and the headline's guess does not make it a name either.
+TEST(EntityExtractor, ASentenceStartBacksNoHeadlineName) {
+  EntityExtractor extractor;
+  for (const char* text :
+       {"Island Ferry Fares Frozen\n\nFares on the island ferries will not rise this year, "
+        "the finance minister Marta Quinlan told the assembly.",
+        "Harbour Bonds Sell Out\n\nBonds issued to pay for the harbour sold out within an "
+        "hour. Marta Quinlan, the finance minister, called the sale a vote of confidence."}) {
+    Extraction extraction = extractor.extract(text);
+    EXPECT_EQ(sorted_names(extraction), std::vector<std::string>{"Marta Quinlan"})
+        << describe(extraction);
+  }
+}
+
+// "The Aviator" is a film of the known list of works: the name the tagger finds after
+// "The" is no place, in any of its mentions.
+TEST(EntityExtractor, AKnownTitleAfterTheIsNoEntity) {
+  EntityExtractor extractor;
+  Extraction extraction = extractor.extract(
+      "The Aviator won four awards in London on Sunday, and its director Martin Scorsese "
+      "thanked the cast. Critics had tipped The Aviator for weeks.");
+  EXPECT_EQ(sorted_names(extraction), (std::vector<std::string>{"London", "Martin Scorsese"}))
+      << describe(extraction);
+}
+
 // A one-word title is a heading too: "Report" is no organisation.
 TEST(EntityExtractor, AOneWordTitleIsNoName) {
   EntityExtractor extractor;

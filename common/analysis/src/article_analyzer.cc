@@ -22,8 +22,10 @@ namespace {
 // by the stock TermGenerator (words with ß or æ had twice their wdf, and paragraphs with
 // an emoji or CJK no accent-free forms); 23: the section is no longer a topic; 24:
 // nationality words, honorifics and ranks are not part of a person's name; 25: films,
-// books and shows are no entity, a band is an organisation.
-constexpr int kAnalysisRulesVersion = 25;
+// books and shows are no entity, a band is an organisation; 26: a title-case heading's
+// tags steer no body word, a word at a sentence's start backs no heading name, and
+// "The" before a name makes a known title of it ("The Aviator").
+constexpr int kAnalysisRulesVersion = 26;
 
 }  // namespace
 

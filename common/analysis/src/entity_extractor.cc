@@ -993,10 +993,19 @@ void mark_team_context(std::string_view text, const std::vector<Token>& tokens,
   }
 }
 
+// "The Aviator": a name written after a capitalised "The" that, with it, is a title of
+// the known list of works (the tagger leaves "The" out of the name).
+bool is_known_work_after_the(std::string_view before, const Span& span) {
+  if (before != "The") return false;
+  const KnownEntity* known = KnownEntities::shipped().find(entity_key("The " + span.display));
+  return known != nullptr && known->type == EntityType::kMisc;
+}
+
 // Films, books, albums and shows are no entity, and a band is an organisation: a name
 // the article also writes right after a word for such a work ("the film Vera Drake",
-// "the band Franz Ferdinand"), or before a word only a work has ("Vera Drake star
-// Imelda Staunton"; not a place or a club's "star"), is that, in every mention.
+// "the band Franz Ferdinand") or as a known title ("The Aviator"), or before a word
+// only a work has ("Vera Drake star Imelda Staunton"; not a place or a club's "star"),
+// is that, in every mention.
 void drop_works(std::string_view text, const std::vector<Token>& tokens, std::vector<Span>& spans) {
   constexpr std::array<std::string_view, 18> kWorkBefore = {
       "film",  "movie",  "album",       "novel",  "musical", "sitcom",
@@ -1015,7 +1024,7 @@ void drop_works(std::string_view text, const std::vector<Token>& tokens, std::ve
     std::string_view next = after < tokens.size() ? tokens[after].text(text) : std::string_view();
     if (is_one_of_lower(std::array<std::string_view, 1>{"band"}, before)) {
       bands.insert(span.key);
-    } else if (is_one_of_lower(kWorkBefore, before) ||
+    } else if (is_one_of_lower(kWorkBefore, before) || is_known_work_after_the(before, span) ||
                (is_one_of_lower(kWorkAfter, next) && !span.team_context &&
                 place_kinds_of(span.display) == 0)) {
       works.insert(span.key);

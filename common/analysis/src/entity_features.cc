@@ -341,9 +341,12 @@ void FeatureContext::features(std::size_t i, const std::uint8_t* tags,
 }
 
 void FeatureContext::remember(std::size_t i, std::uint8_t tag) {
-  // Headlines in capitals are tagged least reliably; their guesses must not steer the
-  // body's tags.
-  if (tag == kTagOutside || tokens_[i].has(kTokenCapsLine)) return;
+  // Headlines in capitals or title case are tagged least reliably (every word has a
+  // capital); their guesses must not steer the body's tags: "Ferry Fares Frozen" made
+  // the body's sentence-initial "Fares" a person.
+  if (tag == kTagOutside || tokens_[i].has(kTokenCapsLine) || tokens_[i].has(kTokenTitleLine)) {
+    return;
+  }
   std::uint8_t type = 1 + static_cast<std::uint8_t>(tag_type(tag));
   for (auto& [word, seen] : type_seen_) {
     if (word == info_[i].word) {

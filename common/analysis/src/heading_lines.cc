@@ -7,6 +7,7 @@ namespace newsdex {
 
 HeadingLines::HeadingLines(std::string_view text, const std::vector<Token>& tokens) : text_(text) {
   for (std::size_t k = 0; k < tokens.size(); ++k) {
+    if (tokens[k].has(kTokenSentenceStart)) sentence_starts_.push_back(tokens[k].begin);
     if (!tokens[k].has(kTokenTitleLine)) continue;
     if (tokens[k].has(kTokenLineStart) || lines_.empty()) {
       lines_.emplace_back(tokens[k].begin, tokens[k].end);
@@ -23,7 +24,11 @@ bool HeadingLines::contains(std::size_t offset) const {
 }
 
 bool HeadingLines::written_in_running_text(std::string_view name) const {
-  return written_as_words(text_, name, [this](std::size_t at) { return !contains(at); });
+  const bool one_word = name.find(' ') == std::string_view::npos;
+  return written_as_words(text_, name, [&](std::size_t at) {
+    return !contains(at) &&
+           !(one_word && std::binary_search(sentence_starts_.begin(), sentence_starts_.end(), at));
+  });
 }
 
 }  // namespace newsdex

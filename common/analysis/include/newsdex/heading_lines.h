@@ -40,12 +40,14 @@ class HeadingLines {
   bool empty() const { return lines_.empty(); }
 
   // Whether `name` is written, as whole words and with the same capitals, somewhere
-  // off the title-case lines.
+  // off the title-case lines; a one-word name not only at the start of a sentence,
+  // where any word has a capital ("Fares on the island ferries...").
   bool written_in_running_text(std::string_view name) const;
 
  private:
   std::string_view text_;
   std::vector<std::pair<std::size_t, std::size_t>> lines_;  // [begin, end) bytes, in order
+  std::vector<std::size_t> sentence_starts_;                // first bytes of sentences, in order
 };
 
 }  // namespace newsdex
