@@ -190,6 +190,45 @@ TEST(EntityExtractor, AKnownTitleAfterTheIsNoEntity) {
       << describe(extraction);
 }
 
+// Buildings and grounds are places, however the tagger typed or cut their names.
+TEST(EntityExtractor, BuildingsAndGroundsArePlaces) {
+  EntityExtractor extractor;
+  Extraction palace = extractor.extract("Macron spoke at the Elysee Palace on Sunday evening.");
+  EXPECT_EQ(sorted_names(palace), std::vector<std::string>{"Elysee Palace"}) << describe(palace);
+  EXPECT_TRUE(has_entity(palace, EntityType::kPlace, "Elysee Palace")) << describe(palace);
+  Extraction arena = extractor.extract("The final was played at Rod Laver Arena on Sunday.");
+  EXPECT_EQ(sorted_names(arena), std::vector<std::string>{"Rod Laver Arena"}) << describe(arena);
+  EXPECT_TRUE(has_entity(arena, EntityType::kPlace, "Rod Laver Arena")) << describe(arena);
+}
+
+// Parties named by their members' plural are organisations.
+TEST(EntityExtractor, PartiesByTheirMembersAreOrganisations) {
+  EntityExtractor extractor;
+  Extraction extraction = extractor.extract(
+      "The left-wing alliance of the Socialists, Communists and Greens came first, ahead of "
+      "the Christian Democrats and the Free Democrats.");
+  for (const char* party :
+       {"Socialists", "Communists", "Greens", "Christian Democrats", "Free Democrats"}) {
+    EXPECT_TRUE(has_entity(extraction, EntityType::kOrganization, party))
+        << party << ": " << describe(extraction);
+  }
+}
+
+// A team's short name is the team where the article names it in full.
+TEST(EntityExtractor, AKnownTeamsShortNameIsTheTeam) {
+  EntityExtractor extractor;
+  Extraction extraction = extractor.extract(
+      "The Boston Celtics beat the Dallas Mavericks 106-88 on Monday. The Mavericks had won "
+      "the third game, and Mavericks coach Jason Kidd said his players were proud.");
+  EXPECT_FALSE(has_entity(extraction, EntityType::kPerson, "Mavericks")) << describe(extraction);
+  EXPECT_TRUE(has_entity(extraction, EntityType::kOrganization, "Dallas Mavericks"))
+      << describe(extraction);
+  // The place a body is "of" stays a place.
+  Extraction bank = extractor.extract(
+      "The Bank of England held rates on Thursday. Growth in England slowed, it said.");
+  EXPECT_TRUE(has_entity(bank, EntityType::kPlace, "England")) << describe(bank);
+}
+
 // A one-word title is a heading too: "Report" is no organisation.
 TEST(EntityExtractor, AOneWordTitleIsNoName) {
   EntityExtractor extractor;

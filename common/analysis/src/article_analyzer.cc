@@ -24,7 +24,9 @@ namespace {
 // nationality words, honorifics and ranks are not part of a person's name; 25: films,
 // books and shows are no entity, a band is an organisation; 26: a title-case heading's
 // tags steer no body word, a word at a sentence's start backs no heading name, and
-// "The" before a name makes a known title of it ("The Aviator").
+// "The" before a name makes a known title of it ("The Aviator"), buildings and grounds
+// are places, parties by their members' plural are organisations, a known team's short
+// name is the team.
 constexpr int kAnalysisRulesVersion = 26;
 
 }  // namespace

@@ -790,10 +790,14 @@ std::vector<TokenRange> split_coordinations(std::string_view text, const std::ve
       continue;
     }
     const std::size_t begin = tokens[range.first].begin, end = tokens[range.last].end;
-    bool left_alone =
-        written_elsewhere(text, range_text(text, tokens, range.first, joint - 1), begin, end);
-    bool right_alone =
-        written_elsewhere(text, range_text(text, tokens, joint + 1, range.last), begin, end);
+    // A side that is a known name stands on its own ("Communists and Greens").
+    auto known_or_written_elsewhere = [&](std::size_t first, std::size_t last) {
+      std::string_view side = range_text(text, tokens, first, last);
+      return KnownEntities::shipped().find(entity_key(side)) != nullptr ||
+             written_elsewhere(text, side, begin, end);
+    };
+    bool left_alone = known_or_written_elsewhere(range.first, joint - 1);
+    bool right_alone = known_or_written_elsewhere(joint + 1, range.last);
     if (!left_alone && !right_alone && range.type != EntityType::kPerson) {
       out.push_back(range);
       continue;
@@ -1120,11 +1124,27 @@ void make_types_consistent(std::vector<Span>& spans,
   for (const Span& span : spans) {
     if (span.team_context && span.words.size() == 1) team[span.key_id] = true;
   }
+  // "Mavericks" where the article names the Dallas Mavericks: a one-word name that ends
+  // the name of a known organisation of the same article is that organisation, whatever
+  // the tagger made of it (it then becomes that name's alias). Not the place a body is
+  // "of" (England beside the Bank of England), nor a country, state or region.
+  std::vector<bool> ends_known_org(key_ids.size(), false);
+  for (const Span& span : spans) {
+    if (!span.known || span.type != EntityType::kOrganization || span.words.size() < 2 ||
+        span.words[span.words.size() - 2] == "of" ||
+        (Gazetteer::instance().place_kinds(span.words.back()) & kLargerPlace) != 0) {
+      continue;
+    }
+    if (auto alone = key_ids.find(span.words.back()); alone != key_ids.end()) {
+      ends_known_org[alone->second] = true;
+    }
+  }
   constexpr int kPerson = static_cast<int>(EntityType::kPerson);
   for (Span& span : spans) {
     if (span.known || span.dateline) continue;  // its type is fixed
     const auto& count = votes[span.key_id];
-    if (team[span.key_id] && (count[kPerson] > 0 || is_city_or_unknown_place(span))) {
+    if (ends_known_org[span.key_id] ||
+        (team[span.key_id] && (count[kPerson] > 0 || is_city_or_unknown_place(span)))) {
       span.type = EntityType::kOrganization;
       continue;
     }
@@ -1237,6 +1257,35 @@ std::vector<std::size_t> sort_by_mentions(std::vector<ExtractedEntity>& entities
   return new_index;
 }
 
+// Buildings, grounds and streets are places whatever the tagger thought: "Elysee
+// Palace" is no person, and "Rod Laver Arena", which the tagger cut into a place "Rod"
+// and a person "Laver Arena", is one place. A name of one of these is joined to the name
+// just before it, one space away.
+void retype_buildings(std::string_view text, std::vector<Span>& spans) {
+  constexpr std::array<std::string_view, 13> kBuildingHeads = {
+      "palace", "arena",   "stadium", "airport", "castle", "cathedral", "abbey",
+      "square", "station", "tower",   "bridge",  "street", "avenue"};
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    Span& span = spans[i];
+    if (span.known || span.type != EntityType::kPerson) continue;
+    std::size_t last_space = span.display.rfind(' ');
+    if (last_space == std::string::npos ||
+        !is_one_of_lower(kBuildingHeads, std::string_view(span.display).substr(last_space + 1))) {
+      continue;
+    }
+    span.type = EntityType::kPlace;
+    if (i == 0) continue;
+    Span& before = spans[i - 1];
+    if (before.known || before.end + 1 != span.begin || text[before.end] != ' ') continue;
+    before.display += " " + span.display;
+    before.key = entity_key(before.display);
+    before.end = span.end;
+    before.type = EntityType::kPlace;
+    spans.erase(spans.begin() + static_cast<std::ptrdiff_t>(i));
+    --i;
+  }
+}
+
 }  // namespace
 
 EntityExtractor::EntityExtractor(const TaggerModel& model) : model_(&model) {}
@@ -1248,6 +1297,7 @@ Extraction EntityExtractor::extract(std::string_view text) const {
   drop_unbacked_heading_names(text, tokens, spans);
   mark_team_context(text, tokens, spans);
   drop_works(text, tokens, spans);
+  retype_buildings(text, spans);
   const std::unordered_map<std::string_view, std::size_t> key_ids = number_keys(spans);
   fix_capitals(spans, key_ids.size());
   make_types_consistent(spans, key_ids);
