@@ -177,6 +177,7 @@ struct EntityFields {
   const Field* place = nullptr;
   const Field* organization = nullptr;
   std::string organization_text;  // free text: words of the names (org:)
+  std::string person_text;        // ... (person:)
   std::vector<std::string> text;  // free text prefixes of all three (person:, place:, org:)
 };
 
@@ -187,6 +188,7 @@ EntityFields entity_fields() {
     switch (field.source) {
       case FieldSource::kPeople:
         boolean = &fields.person;
+        if (field.kind == FieldKind::kFreeText) fields.person_text = field.prefix;
         break;
       case FieldSource::kPlaces:
         boolean = &fields.place;
@@ -414,9 +416,10 @@ std::size_t write_synonyms(const Xapian::Database& docs, Xapian::WritableDatabas
   for (const AliasGroup& group : groups) {
     add_group(docs, group, entity_terms_by_name, fields.text, wanted);
   }
-  // "Bush" the person is George W Bush; "Bush" the place is not.
+  // "Bush" the person is George W Bush; "Bush" the place is not, and place:bush finds no
+  // more than it did.
   for (const AliasGroup& group : corpus_alias_groups(corpus)) {
-    add_group(docs, group, people_terms_by_name, fields.text, wanted);
+    add_group(docs, group, people_terms_by_name, {fields.person_text}, wanted);
   }
 
   SynonymTable current;

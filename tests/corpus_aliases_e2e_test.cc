@@ -59,6 +59,10 @@ TEST(CorpusAliases, ASurnameAloneIsThePersonTheArchiveNamesInFull) {
     ASSERT_EQ(found.exit_code, 0) << found.err;
     EXPECT_EQ(found.out, "4\n") << query;
   }
+  // The person's other name widens no search for a place or an organisation.
+  ProcessResult as_org = run_search({"--db", db, "--count", "org:Quinlan"});
+  ASSERT_EQ(as_org.exit_code, 0) << as_org.err;
+  EXPECT_EQ(as_org.out, "0\n");
 }
 
 TEST(CorpusAliases, AnIncrementalRunResolvesNamesAsACleanBuildWould) {
