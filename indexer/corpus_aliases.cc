@@ -23,10 +23,8 @@ void read_names(const Xapian::Database& docs, FieldSource source, std::vector<Na
     if (field.source != source || field.kind != FieldKind::kBoolean) continue;
     const std::string prefix(field.prefix);
     for (auto it = docs.allterms_begin(prefix); it != docs.allterms_end(prefix); ++it) {
-      const std::string& term = *it;
-      std::size_t start = prefix.size();
-      if (term.size() > start && term[start] == ':') ++start;
-      out.push_back({term.substr(start), it.get_termfreq(), source == FieldSource::kPeople});
+      out.push_back(
+          {boolean_term_value(field, *it), it.get_termfreq(), source == FieldSource::kPeople});
     }
   }
 }

@@ -164,13 +164,6 @@ bool has_word(const std::string& name, const std::string& lower_word) {
   return std::find(words.begin(), words.end(), lower_word) != words.end();
 }
 
-// The value of a boolean term with `prefix`: boolean_term() undone.
-std::string name_of_term(const std::string& term, const std::string& prefix) {
-  std::size_t start = prefix.size();
-  if (term.size() > start && term[start] == ':') ++start;
-  return term.substr(start);
-}
-
 // The fields of people, places and organisations.
 struct EntityFields {
   const Field* person = nullptr;  // boolean: exact canonical names
@@ -229,7 +222,9 @@ bool used_as_alias(const Xapian::Database& docs, const EntityFields& fields,
     for (term.skip_to(org_prefix); term != docs.termlist_end(*doc); ++term) {
       const std::string& name = *term;
       if (name.compare(0, org_prefix.size(), org_prefix) != 0) break;
-      if (has_word(name_of_term(name, org_prefix), lower_acronym)) canonical_use = true;
+      if (has_word(boolean_term_value(*fields.organization, name), lower_acronym)) {
+        canonical_use = true;
+      }
     }
     if (!canonical_use) return true;
   }
@@ -273,7 +268,7 @@ std::vector<std::string> entity_names(const Xapian::Database& docs, const Field&
   const std::string prefix(field.prefix);
   std::vector<std::string> names;
   for (auto it = docs.allterms_begin(prefix); it != docs.allterms_end(prefix); ++it) {
-    std::string name = name_of_term(*it, prefix);
+    std::string name = boolean_term_value(field, *it);
     if (!name.empty()) names.push_back(std::move(name));
   }
   return names;

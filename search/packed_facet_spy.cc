@@ -33,15 +33,30 @@ PackedFacetSpy::PackedFacetSpy(const std::vector<unsigned>& facet_indexes)
 void PackedFacetSpy::operator()(const Xapian::Document& doc, double /*weight*/) {
   ++total_;
   const std::string pack = doc.get_value(kSlotFacetPack);
-  if (aliases_ != nullptr && !aliases_->empty()) {
-    count_resolved(pack);
-    return;
+  if (!alias_hashes_.empty()) {
+    bool holds_alias = false;
+    for_each_packed_facet_value(pack, [&](const PackedFacetValue& value) {
+      holds_alias = holds_alias || alias_hashes_.contains(value.hash);
+    });
+    if (holds_alias) {
+      count_resolved(pack);
+      return;
+    }
   }
   for_each_packed_facet_value(pack, [&](const PackedFacetValue& value) {
     if (value.facet_index >= position_of_facet_.size()) return;
     int position = position_of_facet_[value.facet_index];
     if (position >= 0) count(static_cast<unsigned>(position), value.hash, value.name);
   });
+}
+
+void PackedFacetSpy::resolve_aliases(const CorpusAliases* aliases) {
+  aliases_ = aliases;
+  alias_hashes_.clear();
+  if (aliases_ == nullptr) return;
+  for (const CorpusAliases::Entry& entry : aliases_->entries()) {
+    alias_hashes_.insert(facet_name_hash(entry.alias));
+  }
 }
 
 void PackedFacetSpy::count_resolved(const std::string& pack) {

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include <xapian.h>
@@ -23,7 +24,7 @@ class PackedFacetSpy : public Xapian::MatchSpy {
   // Counts each name the index resolves to another (newsdex/corpus_aliases.h) as that
   // one, once per article however many of its names resolve to it. `aliases` must
   // outlive the spy.
-  void resolve_aliases(const CorpusAliases* aliases) { aliases_ = aliases; }
+  void resolve_aliases(const CorpusAliases* aliases);
 
   void operator()(const Xapian::Document& doc, double weight) override;
 
@@ -53,6 +54,9 @@ class PackedFacetSpy : public Xapian::MatchSpy {
   std::vector<std::uint32_t> table_;
   Xapian::doccount total_ = 0;
   const CorpusAliases* aliases_ = nullptr;
+  // facet_name_hash() of every alias: an article none of whose names is one (nearly
+  // all) is counted on the fast path, without resolving names.
+  std::unordered_set<std::uint32_t> alias_hashes_;
 };
 
 }  // namespace newsdex

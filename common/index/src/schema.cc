@@ -105,6 +105,12 @@ std::string boolean_term(const Field& field, std::string_view value) {
   return fitted_term(head, value);
 }
 
+std::string boolean_term_value(const Field& field, std::string_view term) {
+  std::size_t start = std::min(field.prefix.size(), term.size());
+  if (start < term.size() && term[start] == ':' && field.prefix.size() > 1) ++start;
+  return std::string(term.substr(start));
+}
+
 std::string id_term(std::string_view article_id) { return fitted_term("Q", article_id); }
 
 Xapian::Stem make_stemmer() { return Xapian::Stem(std::string(kStemLanguage)); }

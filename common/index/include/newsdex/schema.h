@@ -146,6 +146,9 @@ std::span<const Facet> schema_facets();
 // Folds case first for fields with fold_case. A value too long for a Xapian term keeps
 // a readable start and ends in '#' and a hash of the whole value (see kMaxTermBytes).
 std::string boolean_term(const Field& field, std::string_view value);
+// The value of `term`, a boolean term of `field`: boolean_term() read back, its prefix and
+// ':' removed (a value boolean_term() cut and hashed comes back as so cut).
+std::string boolean_term_value(const Field& field, std::string_view term);
 
 // The longest term newsdex writes: Xapian rejects terms over 245 bytes. Terms built from
 // an article's values are cut and hashed to fit; other keys (spellings, synonyms) that
