@@ -66,15 +66,6 @@ const std::string& CorpusAliases::canonical(FieldSource source, const std::strin
   return it == canonical_.end() ? name : it->second;
 }
 
-std::vector<std::string> CorpusAliases::aliases_of(FieldSource source,
-                                                   const std::string& canonical) const {
-  std::vector<std::string> aliases;
-  for (const auto& [key, target] : canonical_) {
-    if (key.first == source && target == canonical) aliases.push_back(key.second);
-  }
-  return aliases;
-}
-
 void CorpusAliases::canonicalise(FieldSource source, std::vector<std::string>& names) const {
   if (canonical_.empty()) return;
   std::vector<std::string> result;

@@ -37,8 +37,6 @@ class CorpusAliases {
   // The canonical name of `name` among the values of `source`: `name` itself when the
   // index resolves it to no other.
   const std::string& canonical(FieldSource source, const std::string& name) const;
-  // The names the index resolves to `canonical` (not `canonical` itself).
-  std::vector<std::string> aliases_of(FieldSource source, const std::string& canonical) const;
   // Replaces each name of `names` by its canonical name, keeping the first of any two
   // that become the same.
   void canonicalise(FieldSource source, std::vector<std::string>& names) const;
