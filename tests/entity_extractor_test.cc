@@ -179,6 +179,25 @@ TEST(EntityExtractor, ASentenceStartBacksNoHeadlineName) {
   }
 }
 
+// "Banks, however, ..." starts a sentence with a common word that the gazetteer also
+// knows as a town: it is no place. The same word ending a person's name stays that
+// person's alias, at the start of a sentence or not.
+TEST(EntityExtractor, ACommonWordStartingASentenceIsNoName) {
+  EntityExtractor extractor;
+  Extraction rates = extractor.extract(
+      "Rate cut brings relief\n\nThe central bank cut its main rate on Thursday, its president "
+      "Helena Marsh said in Frankfurt. Banks, however, face lower income from lending. Most "
+      "economists expect one more cut this year. Fully half of the board wanted to wait.");
+  EXPECT_EQ(sorted_names(rates), (std::vector<std::string>{"Frankfurt", "Helena Marsh"}))
+      << describe(rates);
+  Extraction minister = extractor.extract(
+      "Tony Banks, the sports minister, watched the match. Banks said the league was in good "
+      "health.");
+  ASSERT_EQ(minister.entities.size(), 1u) << describe(minister);
+  EXPECT_EQ(minister.entities[0].name, "Tony Banks");
+  EXPECT_EQ(minister.entities[0].aliases, std::vector<std::string>{"Banks"});
+}
+
 // "The Aviator" is a film of the known list of works: the name the tagger finds after
 // "The" is no place, in any of its mentions.
 TEST(EntityExtractor, AKnownTitleAfterTheIsNoEntity) {

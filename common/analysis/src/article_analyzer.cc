@@ -27,7 +27,7 @@ namespace {
 // "The" before a name makes a known title of it ("The Aviator"), buildings and grounds
 // are places, parties by their members' plural are organisations, a known team's short
 // name is the team.
-constexpr int kAnalysisRulesVersion = 26;
+constexpr int kAnalysisRulesVersion = 27;
 
 }  // namespace
 

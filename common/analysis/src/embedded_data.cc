@@ -31,6 +31,7 @@ NEWSDEX_EMBED(newsdex_aliases, "aliases.tsv")
 NEWSDEX_EMBED(newsdex_known_entities, "known_entities.tsv")
 NEWSDEX_EMBED(newsdex_demonyms, "demonyms.txt")
 NEWSDEX_EMBED(newsdex_works, "works.tsv")
+NEWSDEX_EMBED(newsdex_lowercase_words, "lowercase_words.txt")
 
 namespace newsdex::embedded {
 
@@ -43,5 +44,6 @@ std::string_view aliases() { return newsdex_aliases_view(); }
 std::string_view known_entities() { return newsdex_known_entities_view(); }
 std::string_view demonyms() { return newsdex_demonyms_view(); }
 std::string_view works() { return newsdex_works_view(); }
+std::string_view lowercase_words() { return newsdex_lowercase_words_view(); }
 
 }  // namespace newsdex::embedded

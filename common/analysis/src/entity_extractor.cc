@@ -13,6 +13,7 @@
 #include "newsdex/gazetteer.h"
 #include "newsdex/heading_lines.h"
 #include "newsdex/known_entities.h"
+#include "newsdex/lowercase_words.h"
 #include "newsdex/text_analyzer.h"
 
 namespace newsdex {
@@ -973,6 +974,41 @@ void drop_unbacked_heading_names(std::string_view text, const std::vector<Token>
   });
 }
 
+// "Banks, however, face lower income": the tagger reads the capital that starts a
+// sentence as a name's, and the gazetteer knows towns called Banks, Most and Fully. A
+// one-word name that the article writes only at the start of sentences, each time in
+// title case and followed by a word or a comma (so not a row of a results table: "Nice
+// 1 Bastia 1"), and that news writes in lower case mid-sentence
+// (lowercase_words.h), is that common word. Not a known name, the dateline's city, nor
+// the last word of a longer name in the article ("Banks said" after "Tony Banks").
+void drop_sentence_initial_common_words(std::string_view text, const std::vector<Token>& tokens,
+                                        std::vector<Span>& spans) {
+  auto starts_a_sentence = [&](const Span& span) {
+    auto token = std::lower_bound(tokens.begin(), tokens.end(), span.begin,
+                                  [](const Token& t, std::size_t at) { return t.begin < at; });
+    if (token == tokens.end() || !token->has(kTokenSentenceStart) || token->all_caps() ||
+        token->end != span.end || token + 1 == tokens.end()) {
+      return false;
+    }
+    std::string_view next = (token + 1)->text(text);
+    return next == "," || std::isalpha(static_cast<unsigned char>(next.front())) != 0;
+  };
+  std::unordered_set<std::string_view> elsewhere, name_ends;
+  for (const Span& span : spans) {
+    std::size_t space = span.key.rfind(' ');
+    if (space != std::string::npos) {
+      name_ends.insert(std::string_view(span.key).substr(space + 1));
+    } else if (!starts_a_sentence(span)) {
+      elsewhere.insert(span.key);
+    }
+  }
+  std::erase_if(spans, [&](const Span& span) {
+    return !span.known && !span.dateline && span.key.find(' ') == std::string::npos &&
+           !elsewhere.contains(span.key) && !name_ends.contains(span.key) &&
+           is_lowercase_word(span.key);
+  });
+}
+
 // A "place" that is no country, state or region: a club named after its town
 // ("Arsenal boss", "Leicester striker") is the club; "Wales manager" keeps Wales.
 bool is_city_or_unknown_place(const Span& span) {
@@ -1295,6 +1331,7 @@ Extraction EntityExtractor::extract(std::string_view text) const {
   std::vector<Span> spans = collect_spans(text, tokens, tag_tokens(*model_, text, tokens));
   add_dateline_place(text, tokens, spans);
   drop_unbacked_heading_names(text, tokens, spans);
+  drop_sentence_initial_common_words(text, tokens, spans);
   mark_team_context(text, tokens, spans);
   drop_works(text, tokens, spans);
   retype_buildings(text, spans);
