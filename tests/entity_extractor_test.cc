@@ -198,6 +198,29 @@ TEST(EntityExtractor, ACommonWordStartingASentenceIsNoName) {
   EXPECT_EQ(minister.entities[0].aliases, std::vector<std::string>{"Banks"});
 }
 
+// What is left of a body's name cut at "of the" is no body, a rank before a common word
+// makes no person, and a character of a known franchise is no person, nor is a word of
+// its name alone.
+TEST(EntityExtractor, FragmentsRanksAndCharactersAreNoNames) {
+  EntityExtractor extractor;
+  Extraction cuts = extractor.extract(
+      "A further 200 jobs at the Department of the Environment, Food and Rural Affairs will "
+      "go, the minister Helena Marsh said.");
+  EXPECT_FALSE(has_entity(cuts, EntityType::kOrganization, "Department")) << describe(cuts);
+  Extraction vote = extractor.extract(
+      "The General Election campaign began on Monday. Helena Marsh said the General Election "
+      "would be close.");
+  EXPECT_EQ(sorted_names(vote), std::vector<std::string>{"Helena Marsh"}) << describe(vote);
+  Extraction films = extractor.extract(
+      "The new Harry Potter film opened in London on Friday. Harry Potter fans queued for "
+      "hours. The next James Bond film starts shooting in May, and Bond will drive an Aston "
+      "Martin again.");
+  EXPECT_FALSE(has_entity(films, EntityType::kPerson, "Harry Potter")) << describe(films);
+  EXPECT_FALSE(has_entity(films, EntityType::kPerson, "James Bond")) << describe(films);
+  EXPECT_FALSE(has_entity(films, EntityType::kPerson, "Bond")) << describe(films);
+  EXPECT_TRUE(has_entity(films, EntityType::kPlace, "London")) << describe(films);
+}
+
 // "The Aviator" is a film of the known list of works: the name the tagger finds after
 // "The" is no place, in any of its mentions.
 TEST(EntityExtractor, AKnownTitleAfterTheIsNoEntity) {

@@ -42,12 +42,16 @@ struct Span {
 // name.
 constexpr std::uint8_t kLargerPlace = kPlaceCountry | kPlaceSubdivision | kPlaceRegion;
 
-// Words that are never a name on their own: a one-word span of these is dropped.
-constexpr std::array<std::string_view, 27> kNeverAlone = {
+// Words that are never a name on their own: a one-word span of these is dropped. The
+// generic heads of government bodies are among them: "Department" alone is what is
+// left of "the Department of the Environment, Food and Rural Affairs" cut at "of the",
+// never a body's name (where "Commission" or "Senate" alone may be).
+constexpr std::array<std::string_view, 31> kNeverAlone = {
     "january",   "february",  "march",     "april",    "may",      "june",      "july",
     "august",    "september", "october",   "november", "december", "monday",    "tuesday",
     "wednesday", "thursday",  "friday",    "saturday", "sunday",   "published", "updated",
-    "general",   "breaking",  "exclusive", "analysis", "opinion",  "editorial"};
+    "general",   "breaking",  "exclusive", "analysis", "opinion",  "editorial", "department",
+    "ministry",  "agency",    "committee"};
 // Last words of bylines ("Staff Reporter", "Sports Editor"): such a span is a credit
 // line, not a person or an organisation.
 constexpr std::array<std::string_view, 5> kCreditWords = {"reporter", "correspondent", "editor",
@@ -1009,6 +1013,46 @@ void drop_sentence_initial_common_words(std::string_view text, const std::vector
   });
 }
 
+// "the General Election": a role, title or rank before a word that news writes in
+// lower case, and that no list knows as a name, makes no person ("General Strike",
+// "Major Review"); "General Franco" and "President Bush" stay.
+void drop_role_before_common_word(std::vector<Span>& spans) {
+  const Gazetteer& gazetteer = Gazetteer::instance();
+  std::erase_if(spans, [&](const Span& span) {
+    if (span.known || span.type != EntityType::kPerson) return false;
+    std::vector<std::string_view> words = split_words(span.key);
+    if (words.size() != 2 || !is_lowercase_word(words[1])) return false;
+    bool role = is_one_of(kRoleWords, words[0]) || is_one_of(kTitleWords, words[0]) ||
+                is_one_of(kHonorifics, words[0]);
+    return role && !gazetteer.is_family_name(words[1]) && !gazetteer.is_given_name(words[1]);
+  });
+}
+
+// "James Bond ... Bond said": a known work or thing of two capitalised words is no
+// entity (known_entities.tsv), and neither is either of its words alone in the same
+// article, unless that word is a country, state or region ("Hotel Rwanda").
+void drop_words_of_known_things(std::string_view text, const std::vector<Token>& tokens,
+                                std::vector<Span>& spans) {
+  auto capitalised = [&](const Token& token) {
+    return std::isupper(static_cast<unsigned char>(text[token.begin])) != 0;
+  };
+  std::unordered_set<std::string> words;
+  for (std::size_t k = 0; k + 1 < tokens.size(); ++k) {
+    if (!capitalised(tokens[k]) || !capitalised(tokens[k + 1])) continue;
+    std::string first = entity_key(tokens[k].text(text));
+    std::string second = entity_key(tokens[k + 1].text(text));
+    const KnownEntity* known = KnownEntities::shipped().find(first + " " + second);
+    if (known == nullptr || known->type != EntityType::kMisc) continue;
+    words.insert(std::move(first));
+    words.insert(std::move(second));
+  }
+  if (words.empty()) return;
+  std::erase_if(spans, [&](const Span& span) {
+    return !span.known && words.contains(span.key) &&
+           (Gazetteer::instance().place_kinds(span.key) & kLargerPlace) == 0;
+  });
+}
+
 // A "place" that is no country, state or region: a club named after its town
 // ("Arsenal boss", "Leicester striker") is the club; "Wales manager" keeps Wales.
 bool is_city_or_unknown_place(const Span& span) {
@@ -1332,6 +1376,8 @@ Extraction EntityExtractor::extract(std::string_view text) const {
   add_dateline_place(text, tokens, spans);
   drop_unbacked_heading_names(text, tokens, spans);
   drop_sentence_initial_common_words(text, tokens, spans);
+  drop_role_before_common_word(spans);
+  drop_words_of_known_things(text, tokens, spans);
   mark_team_context(text, tokens, spans);
   drop_works(text, tokens, spans);
   retype_buildings(text, spans);
