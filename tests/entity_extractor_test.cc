@@ -221,6 +221,25 @@ TEST(EntityExtractor, FragmentsRanksAndCharactersAreNoNames) {
   EXPECT_TRUE(has_entity(films, EntityType::kPlace, "London")) << describe(films);
 }
 
+// A title alone is no one's name, a plural title goes before each person it names, and
+// a law is no organisation.
+TEST(EntityExtractor, TitlesAndLawsAreNoNames) {
+  EntityExtractor extractor;
+  Extraction chief = extractor.extract(
+      "Chief Justice John Roberts, writing for the majority, said the president has immunity.");
+  EXPECT_EQ(sorted_names(chief), std::vector<std::string>{"John Roberts"}) << describe(chief);
+  Extraction justices = extractor.extract(
+      "Justice Sonia Sotomayor, joined by Justices Elena Kagan and Ketanji Brown Jackson, "
+      "warned that the decision was wrong.");
+  EXPECT_EQ(sorted_names(justices),
+            (std::vector<std::string>{"Elena Kagan", "Ketanji Brown Jackson", "Sonia Sotomayor"}))
+      << describe(justices);
+  Extraction law = extractor.extract(
+      "The award is one of the largest under the CHIPS and Science Act, a 2022 law. Critics "
+      "cited the Clean Air Act and the Maastricht Treaty.");
+  EXPECT_TRUE(law.entities.empty()) << describe(law);
+}
+
 // "The Aviator" is a film of the known list of works: the name the tagger finds after
 // "The" is no place, in any of its mentions.
 TEST(EntityExtractor, AKnownTitleAfterTheIsNoEntity) {
