@@ -240,6 +240,21 @@ TEST(EntityExtractor, TitlesAndLawsAreNoNames) {
   EXPECT_TRUE(law.entities.empty()) << describe(law);
 }
 
+// A person "of" a body or a place is two names; a body named "of" something stays one.
+TEST(EntityExtractor, APersonOfABodyIsTwoNames) {
+  EntityExtractor extractor;
+  Extraction analyst = extractor.extract(
+      "Fuel costs will keep rising, said Nick Van den Brul of BNP Paribas on Monday.");
+  EXPECT_EQ(sorted_names(analyst), (std::vector<std::string>{"BNP Paribas", "Nick Van den Brul"}))
+      << describe(analyst);
+  EXPECT_TRUE(has_entity(analyst, EntityType::kOrganization, "BNP Paribas")) << describe(analyst);
+  Extraction official =
+      extractor.extract("Zara Hyde Peters of UK Athletics said the team would be named next week.");
+  EXPECT_TRUE(has_entity(official, EntityType::kPerson, "Zara Hyde Peters")) << describe(official);
+  EXPECT_TRUE(has_entity(official, EntityType::kOrganization, "UK Athletics"))
+      << describe(official);
+}
+
 // "The Aviator" is a film of the known list of works: the name the tagger finds after
 // "The" is no place, in any of its mentions.
 TEST(EntityExtractor, AKnownTitleAfterTheIsNoEntity) {

@@ -1061,6 +1061,43 @@ void drop_words_of_known_things(std::string_view text, const std::vector<Token>&
   });
 }
 
+// "Nick Van den Brul of BNP Paribas", "Zara Hyde Peters of UK Athletics": a "person"
+// run that goes on with "of" and a body or a place is two names. Taken where the words
+// before "of" are two or more and start with a given name, so that works ("Summer of
+// Love") and bodies ("Board of Education") are left alone.
+void split_person_of(std::string_view text, std::vector<Span>& spans) {
+  const Gazetteer& gazetteer = Gazetteer::instance();
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    Span& span = spans[i];
+    if (span.known || span.type != EntityType::kPerson) continue;
+    std::string_view written = text.substr(span.begin, span.end - span.begin);
+    std::size_t of = written.find(" of ");
+    if (of == std::string_view::npos || written != span.display) continue;
+    std::string_view person = written.substr(0, of), rest = written.substr(of + 4);
+    std::size_t first_space = person.find(' ');
+    if (first_space == std::string_view::npos || rest.empty() ||
+        !gazetteer.is_given_name(person.substr(0, first_space)) ||
+        is_one_of_lower(kBodyHeads, person.substr(person.rfind(' ') + 1)) ||
+        is_one_of_lower(kOfHeads, person.substr(person.rfind(' ') + 1))) {
+      continue;  // "Marion County Board of Education" is a body
+    }
+    Span body = span;
+    body.begin = span.begin + of + 4;
+    body.display = std::string(rest);
+    body.key = entity_key(rest);
+    const KnownEntity* known = KnownEntities::shipped().find(body.key);
+    if (known != nullptr && known->type == EntityType::kMisc) continue;
+    body.type = known != nullptr                       ? known->type
+                : gazetteer.place_kinds(body.key) != 0 ? EntityType::kPlace
+                                                       : EntityType::kOrganization;
+    span.end = span.begin + of;
+    span.display = std::string(person);
+    span.key = entity_key(person);
+    spans.insert(spans.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(body));
+    ++i;
+  }
+}
+
 // A "place" that is no country, state or region: a club named after its town
 // ("Arsenal boss", "Leicester striker") is the club; "Wales manager" keeps Wales.
 bool is_city_or_unknown_place(const Span& span) {
@@ -1389,6 +1426,7 @@ Extraction EntityExtractor::extract(std::string_view text) const {
   mark_team_context(text, tokens, spans);
   drop_works(text, tokens, spans);
   retype_buildings(text, spans);
+  split_person_of(text, spans);
   const std::unordered_map<std::string_view, std::size_t> key_ids = number_keys(spans);
   fix_capitals(spans, key_ids.size());
   make_types_consistent(spans, key_ids);
