@@ -180,8 +180,9 @@ TEST(EntityExtractor, ASentenceStartBacksNoHeadlineName) {
 }
 
 // "Banks, however, ..." starts a sentence with a common word that the gazetteer also
-// knows as a town: it is no place. The same word ending a person's name stays that
-// person's alias, at the start of a sentence or not.
+// knows as a town: it is no place. A common word in capitals mid-sentence is no name
+// either ("the Government"), unless a list knows it as a place ("in Nice"). The same word ending a
+// person's name stays that person's alias, at the start of a sentence or not.
 TEST(EntityExtractor, ACommonWordStartingASentenceIsNoName) {
   EntityExtractor extractor;
   Extraction rates = extractor.extract(
@@ -190,6 +191,11 @@ TEST(EntityExtractor, ACommonWordStartingASentenceIsNoName) {
       "economists expect one more cut this year. Fully half of the board wanted to wait.");
   EXPECT_EQ(sorted_names(rates), (std::vector<std::string>{"Frankfurt", "Helena Marsh"}))
       << describe(rates);
+  // Mid-sentence too, unless a list knows the word as a place or a given or family name.
+  Extraction plans = extractor.extract(
+      "Helena Marsh said the Government would publish its Study of the Series in Nice.");
+  EXPECT_EQ(sorted_names(plans), (std::vector<std::string>{"Helena Marsh", "Nice"}))
+      << describe(plans);
   Extraction minister = extractor.extract(
       "Tony Banks, the sports minister, watched the match. Banks said the league was in good "
       "health.");

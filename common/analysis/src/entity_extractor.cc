@@ -988,35 +988,62 @@ void drop_unbacked_heading_names(std::string_view text, const std::vector<Token>
 
 // "Banks, however, face lower income": the tagger reads the capital that starts a
 // sentence as a name's, and the gazetteer knows towns called Banks, Most and Fully. A
-// one-word name that the article writes only at the start of sentences, each time in
-// title case and followed by a word or a comma (so not a row of a results table: "Nice
-// 1 Bastia 1"), and that news writes in lower case mid-sentence
-// (lowercase_words.h), is that common word. Not a known name, the dateline's city, nor
-// the last word of a longer name in the article ("Banks said" after "Tony Banks").
-void drop_sentence_initial_common_words(std::string_view text, const std::vector<Token>& tokens,
-                                        std::vector<Span>& spans) {
-  auto starts_a_sentence = [&](const Span& span) {
+// one-word name that news writes in lower case mid-sentence (lowercase_words.h) is that
+// common word where each of the article's mentions is in title case and followed by a
+// word or a comma (so not an acronym, "WHO", nor a row of a results table, "Nice 1
+// Bastia 1"), and where the article writes it only at the start of sentences or no list
+// knows it as a given or family name or a place and no "magazine" follows it ("Poor",
+// "Series"; mid-sentence, "Will", "Hope", "in Nice" and "Time magazine" stay). Never a known name,
+// the dateline's city, the last word of a longer name in the article ("Banks said" after "Tony
+// Banks"), nor a person's first name.
+void drop_common_words_as_names(std::string_view text, const std::vector<Token>& tokens,
+                                std::vector<Span>& spans) {
+  enum class Capital { kName, kSentenceStart, kTitleWord };
+  auto capital_of = [&](const Span& span) {
     auto token = std::lower_bound(tokens.begin(), tokens.end(), span.begin,
                                   [](const Token& t, std::size_t at) { return t.begin < at; });
-    if (token == tokens.end() || !token->has(kTokenSentenceStart) || token->all_caps() ||
-        token->end != span.end || token + 1 == tokens.end()) {
-      return false;
+    if (token == tokens.end() || token->all_caps() || token->end != span.end ||
+        token + 1 == tokens.end()) {
+      return Capital::kName;
     }
     std::string_view next = (token + 1)->text(text);
-    return next == "," || std::isalpha(static_cast<unsigned char>(next.front())) != 0;
+    if (next != "," && std::isalpha(static_cast<unsigned char>(next.front())) == 0) {
+      return Capital::kName;
+    }
+    return token->has(kTokenSentenceStart) ? Capital::kSentenceStart : Capital::kTitleWord;
   };
-  std::unordered_set<std::string_view> elsewhere, name_ends;
+  // "Time magazine", "Fortune magazine": a title's name before what it is.
+  auto before_a_medium = [&](const Span& span) {
+    constexpr std::array<std::string_view, 5> kMedia = {"magazine", "newspaper", "paper", "channel",
+                                                        "network"};
+    auto next = std::lower_bound(tokens.begin(), tokens.end(), span.end,
+                                 [](const Token& t, std::size_t at) { return t.begin < at; });
+    return next != tokens.end() && is_one_of(kMedia, next->text(text));
+  };
+  const Gazetteer& gazetteer = Gazetteer::instance();
+  std::unordered_set<std::string_view> names, name_ends;
   for (const Span& span : spans) {
     std::size_t space = span.key.rfind(' ');
     if (space != std::string::npos) {
       name_ends.insert(std::string_view(span.key).substr(space + 1));
-    } else if (!starts_a_sentence(span)) {
-      elsewhere.insert(span.key);
+      // A person's first name alone is that person ("An" beside "An Marchal").
+      if (span.type == EntityType::kPerson) {
+        name_ends.insert(std::string_view(span.key).substr(0, span.key.find(' ')));
+      }
+      continue;
+    }
+    Capital capital = capital_of(span);
+    Gazetteer::NameKinds kinds = gazetteer.name_kinds(span.key);
+    if (capital == Capital::kName ||
+        (capital == Capital::kTitleWord &&
+         (kinds.given || kinds.family || gazetteer.place_kinds(span.key) != 0 ||
+          before_a_medium(span)))) {
+      names.insert(span.key);
     }
   }
   std::erase_if(spans, [&](const Span& span) {
     return !span.known && !span.dateline && span.key.find(' ') == std::string::npos &&
-           !elsewhere.contains(span.key) && !name_ends.contains(span.key) &&
+           !names.contains(span.key) && !name_ends.contains(span.key) &&
            is_lowercase_word(span.key);
   });
 }
@@ -1420,7 +1447,7 @@ Extraction EntityExtractor::extract(std::string_view text) const {
   std::vector<Span> spans = collect_spans(text, tokens, tag_tokens(*model_, text, tokens));
   add_dateline_place(text, tokens, spans);
   drop_unbacked_heading_names(text, tokens, spans);
-  drop_sentence_initial_common_words(text, tokens, spans);
+  drop_common_words_as_names(text, tokens, spans);
   drop_role_before_common_word(spans);
   drop_words_of_known_things(text, tokens, spans);
   mark_team_context(text, tokens, spans);
