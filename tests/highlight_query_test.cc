@@ -84,8 +84,8 @@ const Xapian::Database& entity_index() {
     Article article = make_article(
         source,
         "Crossing Opens\n\nLorries queued for hours before the gate opened. Later the "
-        "crossing at Rafah let aid through, Mara Okafor of the Harbour Council said, and a "
-        "lasting ceasefire was discussed.\n");
+        "crossing at Rafah let aid through to the harbour, Mara Okafor of the Harbour Council "
+        "said, and a lasting ceasefire was discussed.\n");
     article.entities.people = {"Mara Okafor"};
     article.entities.places = {"Rafah"};
     article.entities.organizations = {"Harbour Council"};
@@ -104,7 +104,9 @@ TEST(HighlightQuery, EntityFieldQueriesHighlightTheNamesInPassages) {
   const Case cases[] = {
       {"place:rafah", {"Rafah"}},
       {"person:okafor", {"Okafor"}},
-      {"person:\"Mara Okafor\"", {"Mara", "Okafor"}},
+      // A quoted name is highlighted where the text has it whole: not the harbour.
+      {"person:\"Mara Okafor\"", {"Mara Okafor"}},
+      {"org:\"Harbour Council\"", {"Harbour Council"}},
       {"org:council", {"Council"}},
       {"topic:ceasefire", {"ceasefire"}},
   };
