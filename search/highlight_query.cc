@@ -1,6 +1,7 @@
 #include "highlight_query.h"
 
 #include <cctype>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,22 @@ std::string without_field_prefix(const std::string& term) {
   }
   return {};
 }
+
+// The phrases of a query whose words are all terms of one free-text field
+// (person:"Jose Mourinho" is the phrase XPjose XPmourinho), as the words without the
+// prefix, which is how the article's text holds them; and the prefixed terms they were
+// made of.
+struct FieldPhrases {
+  struct Phrase {
+    std::string prefix;              // the field's term prefix ("XP")
+    std::vector<std::string> words;  // in order, without it
+    Xapian::Query query() const {
+      return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end());
+    }
+  };
+  std::vector<Phrase> phrases;
+  std::set<std::string> terms;
+};
 
 void collect_field_phrases(const Xapian::Query& query, FieldPhrases& found) {
   if (query.get_type() == Xapian::Query::OP_PHRASE) {
@@ -92,18 +109,9 @@ Xapian::Query without_loose(const Xapian::Query& query, const std::set<std::stri
 
 }  // namespace
 
-Xapian::Query FieldPhrases::Phrase::query() const {
-  return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end());
-}
-
-FieldPhrases field_phrases(const Xapian::Query& query) {
-  FieldPhrases found;
-  collect_field_phrases(query, found);
-  return found;
-}
-
 std::optional<Xapian::Query> highlight_query(const Xapian::Query& query) {
-  FieldPhrases phrases = field_phrases(query);
+  FieldPhrases phrases;
+  collect_field_phrases(query, phrases);
   std::vector<Xapian::Query> words;
   // The words of a name are highlighted where they stand as that name, and a person's
   // family name alone ("Mr Blair"); the query's loose copies of the other words (the

@@ -991,11 +991,12 @@ void drop_unbacked_heading_names(std::string_view text, const std::vector<Token>
 // one-word name that news writes in lower case mid-sentence (lowercase_words.h) is that
 // common word where each of the article's mentions is in title case and followed by a
 // word or a comma (so not an acronym, "WHO", nor a row of a results table, "Nice 1
-// Bastia 1"), and where the article writes it only at the start of sentences or no list
-// knows it as a given or family name or a place and no "magazine" follows it ("Poor",
-// "Series"; mid-sentence, "Will", "Hope", "in Nice" and "Time magazine" stay). Never a known name,
-// the dateline's city, the last word of a longer name in the article ("Banks said" after "Tony
-// Banks"), nor a person's first name.
+// Bastia 1") and either starts a sentence, or stands mid-sentence where no list knows
+// the word as a given or family name or a place and no "magazine" follows it ("the
+// Government", "the Series"; "Will", "Hope", "in Nice" and "Time magazine" stay).
+// Never a known name, the dateline's city, nor a word that ends a longer name of the
+// article or starts a person's ("Banks said" after "Tony Banks"; "An" beside "An
+// Marchal").
 void drop_common_words_as_names(std::string_view text, const std::vector<Token>& tokens,
                                 std::vector<Span>& spans) {
   enum class Capital { kName, kSentenceStart, kTitleWord };
@@ -1021,14 +1022,13 @@ void drop_common_words_as_names(std::string_view text, const std::vector<Token>&
     return next != tokens.end() && is_one_of(kMedia, next->text(text));
   };
   const Gazetteer& gazetteer = Gazetteer::instance();
-  std::unordered_set<std::string_view> names, name_ends;
+  std::unordered_set<std::string_view> names, parts_of_names;
   for (const Span& span : spans) {
     std::size_t space = span.key.rfind(' ');
     if (space != std::string::npos) {
-      name_ends.insert(std::string_view(span.key).substr(space + 1));
-      // A person's first name alone is that person ("An" beside "An Marchal").
+      parts_of_names.insert(std::string_view(span.key).substr(space + 1));
       if (span.type == EntityType::kPerson) {
-        name_ends.insert(std::string_view(span.key).substr(0, span.key.find(' ')));
+        parts_of_names.insert(std::string_view(span.key).substr(0, span.key.find(' ')));
       }
       continue;
     }
@@ -1043,7 +1043,7 @@ void drop_common_words_as_names(std::string_view text, const std::vector<Token>&
   }
   std::erase_if(spans, [&](const Span& span) {
     return !span.known && !span.dateline && span.key.find(' ') == std::string::npos &&
-           !names.contains(span.key) && !name_ends.contains(span.key) &&
+           !names.contains(span.key) && !parts_of_names.contains(span.key) &&
            is_lowercase_word(span.key);
   });
 }
