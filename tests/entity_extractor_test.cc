@@ -261,6 +261,18 @@ TEST(EntityExtractor, APersonOfABodyIsTwoNames) {
       << describe(official);
 }
 
+// Wire tables print days and months short: "Apr" of a bond's maturity is no body.
+TEST(EntityExtractor, ShortDaysAndMonthsAreNoNames) {
+  EntityExtractor extractor;
+  Extraction table = extractor.extract(
+      "HARBOUR RESULTS DUE - forecasts for the week\n\nDAY COMPANY PERIOD ITEM FORECAST RANGE "
+      "PREVIOUS\nMON Kestrel Mining YR EPS 41.20 40.0-43.5 38.1\nWED Dunmore Foods HY EPS 12.05 "
+      "11.5-12.6 10.9\n\nThe 5-1/4 Apr 2009 bond was quoted at 99.40, dealers said.\n");
+  for (const char* name : {"Apr", "MON", "WED"}) {
+    EXPECT_FALSE(has_entity(table, EntityType::kOrganization, name)) << describe(table);
+  }
+}
+
 // "The Aviator" is a film of the known list of works: the name the tagger finds after
 // "The" is no place, in any of its mentions.
 TEST(EntityExtractor, AKnownTitleAfterTheIsNoEntity) {

@@ -45,13 +45,16 @@ constexpr std::uint8_t kLargerPlace = kPlaceCountry | kPlaceSubdivision | kPlace
 // Words that are never a name on their own: a one-word span of these is dropped. The
 // generic heads of government bodies are among them: "Department" alone is what is
 // left of "the Department of the Environment, Food and Rural Affairs" cut at "of the",
-// never a body's name (where "Commission" or "Senate" alone may be).
-constexpr std::array<std::string_view, 31> kNeverAlone = {
+// never a body's name (where "Commission" or "Senate" alone may be). So are the short
+// forms of days and months that wire tables print ("WED", "Apr") and round numbers.
+constexpr std::array<std::string_view, 45> kNeverAlone = {
     "january",   "february",  "march",     "april",    "may",      "june",      "july",
     "august",    "september", "october",   "november", "december", "monday",    "tuesday",
     "wednesday", "thursday",  "friday",    "saturday", "sunday",   "published", "updated",
     "general",   "breaking",  "exclusive", "analysis", "opinion",  "editorial", "department",
-    "ministry",  "agency",    "committee"};
+    "ministry",  "agency",    "committee", "mon",      "tue",      "tues",      "wed",
+    "thu",       "thur",      "thurs",     "fri",      "feb",      "apr",       "aug",
+    "sept",      "million",   "billion"};
 // Last words of bylines ("Staff Reporter", "Sports Editor"): such a span is a credit
 // line, not a person or an organisation.
 constexpr std::array<std::string_view, 5> kCreditWords = {"reporter", "correspondent", "editor",
