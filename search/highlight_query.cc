@@ -10,16 +10,6 @@
 namespace newsdex {
 namespace {
 
-// The prefix of the words of people's names ("XP"), from the schema.
-std::string_view people_words_prefix() {
-  for (const Field& field : schema_fields()) {
-    if (field.source == FieldSource::kPeople && field.kind == FieldKind::kFreeText) {
-      return field.prefix;
-    }
-  }
-  return {};
-}
-
 // The unprefixed form of a free-text field term, or "" when `term` is not one.
 // Terms are ["Z"] PREFIX word, where word starts with a non-capital (TermGenerator and
 // QueryParser lower-case words) so the prefix is the run of capitals.
@@ -121,7 +111,7 @@ std::optional<Xapian::Query> highlight_query(const Xapian::Query& query) {
   for (const FieldPhrases::Phrase& phrase : phrases.phrases) {
     words.push_back(phrase.query());
     for (const std::string& word : phrase.words) not_alone.insert(word);
-    if (phrase.prefix == people_words_prefix()) {
+    if (phrase.prefix == field_by_name("person").prefix) {
       not_alone.erase(phrase.words.back());
       words.emplace_back(phrase.words.back());
     }
