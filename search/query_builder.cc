@@ -414,7 +414,6 @@ class QueryChecker {
     } else if (word == "+" || word == "-") {
       // Xapian ignores a lone love/hate sign.
     } else {
-      tokens_.push_back({Kind::kOperand, start, word});
       const std::size_t name_start = start + (word[0] == '+' || word[0] == '-' ? 1 : 0);
       // Xapian drops a leading '*' without a word: "*ball" would search for "ball".
       if (name_start + 1 < end && query_[name_start] == '*') {
@@ -422,10 +421,40 @@ class QueryChecker {
              at_column(name_start));
       }
       if (std::optional<std::size_t> value_end = scan_field(name_start, in_brackets)) {
+        tokens_.push_back({Kind::kOperand, start, word});
         return *value_end;
       }
+      scan_words(start, end);
     }
     return end;
+  }
+
+  // The words Xapian's parser reads in query_[start, end), a piece without spaces,
+  // brackets or quotes: as the TermGenerator splits text, so an operator glued to signs
+  // ("AND-", "XOR*", "\\OR") is still one, and signs alone ("????", "*", "{}") are nothing.
+  void scan_words(std::size_t start, std::size_t end) {
+    const std::string_view piece = query_.substr(0, end);
+    for (std::size_t i = start; i < end;) {
+      const std::size_t word_end = index_word_end(piece, i);
+      if (word_end == i) {
+        ++i;
+        continue;
+      }
+      const std::string_view word = piece.substr(i, word_end - i);
+      if (word == "NOT") {
+        tokens_.push_back({Kind::kNot, i, word});
+      } else if (is_binary_operator(word)) {
+        tokens_.push_back({Kind::kOperator, i, word});
+      } else {
+        // Xapian reads "NOT -x" as an error: NOT already excludes.
+        if (!tokens_.empty() && tokens_.back().kind == Kind::kNot && i == start + 1 &&
+            query_[start] == '-') {
+          fail("'-' cannot follow NOT (write NOT x, or -x)" + at_column(start));
+        }
+        tokens_.push_back({Kind::kOperand, i, word});
+      }
+      i = word_end;
+    }
   }
 
   // When a field name (ASCII letters, ':', then a value) starts at `start`: checks that it
@@ -492,6 +521,10 @@ class QueryChecker {
 };
 
 }  // namespace
+
+void check_query_syntax(std::string_view query_text, Day today) {
+  QueryChecker(query_text, today).check();
+}
 
 std::optional<UndatedPolicy> parse_undated_policy(std::string_view name) {
   if (name == "exclude") return UndatedPolicy::kExclude;
@@ -604,7 +637,7 @@ Xapian::Query QueryBuilder::build(const std::string& query_text, UndatedPolicy u
   const bool blank = query_text.find_first_not_of(" \t\n\r\f") == std::string::npos;
   if (undated == UndatedPolicy::kOnly && blank) return undated_articles_query();
   check_query_size(query_text);
-  QueryChecker(query_text, today_.value_or(local_today())).check();
+  check_query_syntax(query_text, today_.value_or(local_today()));
   *undated_ = undated;
   try {
     bad_date_->clear();

@@ -32,6 +32,14 @@ std::optional<UndatedPolicy> parse_undated_policy(std::string_view name);
 // The articles without a date of their own: those with no kSlotDay value.
 Xapian::Query undated_articles_query();
 
+// The syntax check that build() runs before Xapian's QueryParser: throws QueryError
+// "cannot parse query 'Q': REASON at column N" for the mistakes the parser rejects
+// without saying where (an operator without an operand) or silently reads another way
+// (it drops an unmatched bracket or quote, and a leading '*'), and for an unknown field
+// or a date: value that is no date. Exposed for its differential test against the stock
+// parser (tests/query_checker_differential_test.cc) and bench/search.
+void check_query_syntax(std::string_view query_text, Day today);
+
 class QueryBuilder {
  public:
   // `db` gives the vocabulary for wildcard expansion and the synonyms; it must outlive

@@ -406,6 +406,12 @@ const ErrorCase kErrorCases[] = {
     {"AND bar", "nothing before 'AND' at column 1"},
     {"a (OR b)", "nothing before 'OR' at column 4"},
     {"NEAR dam", "nothing before 'NEAR' at column 1"},
+    // Signs alone are no words to Xapian, and an operator glued to signs is still one.
+    {"???? AND flood", "nothing before 'AND' at column 6"},
+    {"flood OR *", "nothing after 'OR' at column 7"},
+    {"flood AND-", "nothing after 'AND' at column 7"},
+    {"flood \\XOR", "nothing after 'XOR' at column 8"},
+    {"flood NOT -dam", "'-' cannot follow NOT (write NOT x, or -x) at column 11"},
     {"persn:blair", "unknown field 'persn' at column 1" + kFields},
     {"flood -persn:blair", "unknown field 'persn' at column 8" + kFields},
     {"(titel:flood)", "unknown field 'titel' at column 2" + kFields},
@@ -436,9 +442,10 @@ INSTANTIATE_TEST_SUITE_P(QueryBuilder, QueryErrorTable, ::testing::ValuesIn(kErr
 TEST(QueryBuilder, ColonsAndBracketsThatAreNoMistakes) {
   QueryBuilder query_builder(desk_index(), kToday);
   for (std::string query :
-       {"10:30", "flood: dam", "flood:", "https://example.org/a", "a ()", "\"a (b\" c", "- flood",
-        "id:odd(name).txt", "NOT flood", "(NOT flood) storm", "a AND NOT b", "a OR NOT b",
-        "\u201cflood dam\u201d", "\"Re:Brexit\""}) {
+       {"10:30", "flood: dam", "flood:", "flood AND.dam", "flood XOR* dam", "AND_dam", "AND'y",
+        "NOT +flood", "https://example.org/a", "a ()", "\"a (b\" c", "- flood", "id:odd(name).txt",
+        "NOT flood", "(NOT flood) storm", "a AND NOT b", "a OR NOT b", "\u201cflood dam\u201d",
+        "\"Re:Brexit\""}) {
     SCOPED_TRACE(query);
     EXPECT_NO_THROW(query_builder.build(query));
   }

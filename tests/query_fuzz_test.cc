@@ -22,6 +22,7 @@
 #include "result_output.h"
 #include "searcher.h"
 #include "shard_layout.h"
+#include "support/query_generator.h"
 #include "support/tcp_server.h"
 #include "support/temp_dir.h"
 
@@ -31,81 +32,8 @@ namespace {
 constexpr int kQueries = 3000;
 constexpr auto kMaxSeconds = std::chrono::seconds(5);
 
-const std::vector<std::string> kWords = {
-    "harbour", "ferry",  "storm", "minister", "budget", "election", "Blair", "Tony",
-    "London",  "Paris",  "bank",  "rates",    "goal",   "Chelsea",  "José",  "Mourinho",
-    "talks",   "Geneva", "UN",    "U.N.",     "EU",     "market",   "café",  "über"};
-const std::vector<std::string> kFields = {"title:",   "person:", "place:", "org:",  "topic:",
-                                          "section:", "source:", "id:",    "date:", "nofield:"};
-const std::vector<std::string> kOperators = {"AND", "OR", "NOT", "NEAR", "ADJ", "XOR",
-                                             "-",   "+",  "(",   ")",    "\"",  "*"};
-const std::vector<std::string> kDates = {"2004-05-01",
-                                         "2004-05..2004-06",
-                                         "last-7-days",
-                                         "last-3-years",
-                                         "..2005",
-                                         "2004-13-45",
-                                         "today",
-                                         "yesterday",
-                                         "1999..",
-                                         "last-0-days",
-                                         "99999-01-01..2004",
-                                         ".."};
-const std::vector<std::string> kOdd = {"\xff\xfe",
-                                       "\xe9",
-                                       "\x1b[2J",
-                                       "\x07",
-                                       "\xc3",
-                                       "%s%n",
-                                       "\\",
-                                       "''",
-                                       "{}",
-                                       "[]",
-                                       "~",
-                                       ":",
-                                       "::",
-                                       "*ball",
-                                       "a*b*c*",
-                                       "\t",
-                                       "NEAR/3",
-                                       "\xE2\x80\xAE",
-                                       "\xF0\x9F\x98\x80",
-                                       "0x0",
-                                       "1e308",
-                                       "-0",
-                                       "...",
-                                       "????"};
-
-// One generated query: a few pieces of the kinds above, joined by spaces or not.
-std::string generate_query(std::mt19937& random) {
-  auto pick = [&](const std::vector<std::string>& from) {
-    return from[std::uniform_int_distribution<std::size_t>(0, from.size() - 1)(random)];
-  };
-  std::string query;
-  const int pieces = std::uniform_int_distribution<int>(0, 7)(random);
-  for (int i = 0; i < pieces; ++i) {
-    const int kind = std::uniform_int_distribution<int>(0, 19)(random);
-    if (kind < 8) {
-      query += pick(kWords);
-    } else if (kind < 10) {
-      query += pick(kFields) + pick(kWords);
-    } else if (kind < 12) {
-      query += pick(kFields) + "\"" + pick(kWords) + " " + pick(kWords) + "\"";
-    } else if (kind < 14) {
-      query += "date:" + pick(kDates);
-    } else if (kind < 17) {
-      query += pick(kOperators);
-    } else if (kind < 19) {
-      query += pick(kOdd);
-    } else {
-      query += std::string(std::uniform_int_distribution<int>(1, 300)(random), 'a');
-    }
-    if (std::uniform_int_distribution<int>(0, 4)(random) != 0) query += ' ';
-  }
-  return query;
-}
-
 void write_corpus(const testing::TempDir& dir) {
+  const std::vector<std::string>& kWords = testing::query_words();
   std::mt19937 random(7);
   for (int i = 0; i < 80; ++i) {
     std::string text =
@@ -158,7 +86,7 @@ TEST_P(QueryFuzz, EveryQueryIsAnsweredOrRefusedInTime) {
   std::mt19937 random(2026);
   int answered = 0, refused = 0;
   for (int i = 0; i < kQueries; ++i) {
-    const std::string query = generate_query(random);
+    const std::string query = testing::generate_query(random);
     SCOPED_TRACE("query " + std::to_string(i) + ": '" + query + "'");
     // NEWSDEX_FUZZ_TRACE=1 prints each query first: the last one printed is the culprit
     // when a query kills the process.
