@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "newsdex/embedded_data.h"
+#include "newsdex/lines.h"
 
 namespace newsdex {
 
@@ -10,11 +11,8 @@ std::vector<AliasGroup> parse_aliases(std::string_view tsv) {
   std::vector<AliasGroup> groups;
   std::size_t line_number = 0;
   while (!tsv.empty()) {
-    std::size_t end = tsv.find('\n');
-    std::string_view line = tsv.substr(0, end);
-    tsv.remove_prefix(end == std::string_view::npos ? tsv.size() : end + 1);
+    std::string_view line = take_line(tsv);
     ++line_number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.find_first_not_of(" \t") == std::string_view::npos || line.front() == '#') continue;
 
     AliasGroup group;

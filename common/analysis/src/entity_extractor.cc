@@ -13,6 +13,7 @@
 #include "newsdex/gazetteer.h"
 #include "newsdex/heading_lines.h"
 #include "newsdex/known_entities.h"
+#include "newsdex/lines.h"
 #include "newsdex/lowercase_words.h"
 #include "newsdex/text_analyzer.h"
 
@@ -521,9 +522,7 @@ const std::unordered_set<std::string>& demonyms() {
     std::unordered_set<std::string> keys;
     std::string_view data = embedded::demonyms();
     while (!data.empty()) {
-      std::size_t end = std::min(data.find('\n'), data.size());
-      std::string_view line = data.substr(0, end);
-      data.remove_prefix(std::min(end + 1, data.size()));
+      std::string_view line = take_line(data);
       if (line.empty() || line.front() == '#') continue;
       std::string key = entity_key(line);
       if (!key.empty()) keys.insert(std::move(key));

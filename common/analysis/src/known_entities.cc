@@ -5,6 +5,7 @@
 #include <string>
 
 #include "newsdex/embedded_data.h"
+#include "newsdex/lines.h"
 #include "newsdex/text_analyzer.h"
 
 namespace newsdex {
@@ -51,11 +52,8 @@ KnownEntities KnownEntities::parse(std::string_view tsv) {
   KnownEntities known;
   std::size_t line_number = 0;
   while (!tsv.empty()) {
-    const std::size_t end = tsv.find('\n');
-    std::string_view line = tsv.substr(0, end);
-    tsv.remove_prefix(end == std::string_view::npos ? tsv.size() : end + 1);
+    std::string_view line = take_line(tsv);
     ++line_number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.find_first_not_of(" \t") == std::string_view::npos || line.front() == '#') continue;
     const std::vector<std::string_view> fields = fields_of(line);
     const EntityType type = class_named(fields[0], line_number);

@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "newsdex/embedded_data.h"
+#include "newsdex/lines.h"
 
 namespace newsdex {
 namespace {
@@ -11,11 +12,8 @@ namespace {
 std::unordered_set<std::string_view> parse_lines(std::string_view text) {
   std::unordered_set<std::string_view> words;
   while (!text.empty()) {
-    std::size_t end = text.find('\n');
-    std::string_view line = text.substr(0, end);
+    std::string_view line = take_line(text);
     if (!line.empty()) words.insert(line);
-    if (end == std::string_view::npos) break;
-    text.remove_prefix(end + 1);
   }
   return words;
 }

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "newsdex/embedded_data.h"
+#include "newsdex/lines.h"
 #include "newsdex/text_decoding.h"
 
 // The method: simple, explainable and fast (one pass over the text, no model).
@@ -704,10 +705,7 @@ BackgroundFrequencies BackgroundFrequencies::parse(std::string_view tsv) {
   result.slots_ =
       empty_slots(static_cast<std::size_t>(std::count(tsv.begin(), tsv.end(), '\n')) + 1);
   while (!tsv.empty()) {
-    std::size_t newline = tsv.find('\n');
-    std::string_view line = tsv.substr(0, newline);
-    tsv.remove_prefix(newline == std::string_view::npos ? tsv.size() : newline + 1);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    std::string_view line = take_line(tsv);
     std::size_t tab = line.find('\t');
     if (tab == std::string_view::npos || tab == 0) continue;
     std::string_view word = line.substr(0, tab);

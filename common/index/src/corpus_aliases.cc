@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "newsdex/lines.h"
+
 namespace newsdex {
 namespace {
 
@@ -24,9 +26,7 @@ std::string_view facet_name_of(FieldSource source) {
 CorpusAliases CorpusAliases::parse(std::string_view text) {
   CorpusAliases aliases;
   while (!text.empty()) {
-    std::size_t end = std::min(text.find('\n'), text.size());
-    std::string_view line = text.substr(0, end);
-    text.remove_prefix(std::min(end + 1, text.size()));
+    std::string_view line = take_line(text);
     std::size_t first_tab = line.find('\t');
     std::size_t second_tab =
         line.find('\t', first_tab == std::string_view::npos ? 0 : first_tab + 1);
