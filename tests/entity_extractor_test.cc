@@ -273,6 +273,27 @@ TEST(EntityExtractor, ShortDaysAndMonthsAreNoNames) {
   }
 }
 
+// A line-up writes players as an initial and a family name: people, not organisations,
+// beside the clubs; an abbreviated country and a nationality stay what they are, and a
+// lone initial is no name.
+TEST(EntityExtractor, AnInitialAndAFamilyNameIsAPerson) {
+  EntityExtractor extractor;
+  Extraction lineup = extractor.extract(
+      "Harbour Rovers 2 Dunmore City 1\n\nHarbour Rovers: D Seaman, L Dixon, T Adams, "
+      "S Bould, N Winterburn; R Parlour, P Merson. Dunmore City: K Okafor, D dal Maso.\n");
+  for (const char* name : {"D Seaman", "L Dixon", "T Adams", "R Parlour", "P Merson", "K Okafor"}) {
+    EXPECT_TRUE(has_entity(lineup, EntityType::kPerson, name)) << name << describe(lineup);
+    EXPECT_FALSE(has_entity(lineup, EntityType::kOrganization, name)) << name << describe(lineup);
+  }
+  for (EntityType type : {EntityType::kOrganization, EntityType::kPlace, EntityType::kPerson}) {
+    EXPECT_FALSE(has_entity(lineup, type, "D")) << describe(lineup);
+  }
+  Extraction other =
+      extractor.extract("Fans in N Ireland cheered, and S. Korean officials said nothing.");
+  EXPECT_FALSE(has_entity(other, EntityType::kPerson, "N Ireland")) << describe(other);
+  EXPECT_FALSE(has_entity(other, EntityType::kPerson, "S. Korean")) << describe(other);
+}
+
 // "The Aviator" is a film of the known list of works: the name the tagger finds after
 // "The" is no place, in any of its mentions.
 TEST(EntityExtractor, AKnownTitleAfterTheIsNoEntity) {

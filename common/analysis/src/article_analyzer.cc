@@ -26,8 +26,10 @@ namespace {
 // tags steer no body word, a word at a sentence's start backs no heading name, and
 // "The" before a name makes a known title of it ("The Aviator"), buildings and grounds
 // are places, parties by their members' plural are organisations, a known team's short
-// name is the team.
-constexpr int kAnalysisRulesVersion = 27;
+// name is the team; 27: common words, fragments, ranks, laws and fictional characters
+// are no names, a person "of" a body is two names; 28: an initial and a family name is a
+// person (line-ups), a lone initial is no name.
+constexpr int kAnalysisRulesVersion = 28;
 
 }  // namespace
 

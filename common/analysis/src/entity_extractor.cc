@@ -1440,6 +1440,41 @@ void retype_buildings(std::string_view text, std::vector<Span>& spans) {
   }
 }
 
+// "D Seaman", "L. Dixon": an initial and a capitalised word is a person (line-ups, scorer
+// lists and bylines write players so), whatever the tagger made of it in a list of
+// teams. The word must be a family name, or one news never writes in lower case ("Q
+// Magazine" stays). Not an abbreviated country, state or region ("N Ireland"), a
+// nationality ("S. Korean"), nor a name after a one-letter article ("O Globo", "A Bola").
+// A lone initial left as a name of its own ("D" of "D dal Maso") goes.
+void retype_initial_and_family_name(std::vector<Span>& spans) {
+  std::erase_if(spans, [](const Span& span) {
+    return !span.known && span.type != EntityType::kPerson && is_initial(span.display);
+  });
+  for (Span& span : spans) {
+    if (span.known || span.dateline || span.type == EntityType::kPerson) continue;
+    const std::size_t space = span.display.find(' ');
+    if (space == std::string::npos || span.display.find(' ', space + 1) != std::string::npos) {
+      continue;
+    }
+    const std::string_view initial = std::string_view(span.display).substr(0, space);
+    const std::string_view family = std::string_view(span.display).substr(space + 1);
+    if (!is_initial(initial) || initial[0] == 'A' || initial[0] == 'I' || initial[0] == 'O') {
+      continue;
+    }
+    const bool capitalised_word = family.size() > 1 && family[0] >= 'A' && family[0] <= 'Z' &&
+                                  std::all_of(family.begin() + 1, family.end(), [](char c) {
+                                    return (c >= 'a' && c <= 'z') || c == '\'' || c == '-';
+                                  });
+    const std::string key = entity_key(family);
+    if (!capitalised_word || demonyms().contains(key) ||
+        (is_lowercase_word(key) && !Gazetteer::instance().is_family_name(family)) ||
+        (Gazetteer::instance().place_kinds(family) & kLargerPlace) != 0) {
+      continue;
+    }
+    span.type = EntityType::kPerson;
+  }
+}
+
 }  // namespace
 
 EntityExtractor::EntityExtractor(const TaggerModel& model) : model_(&model) {}
@@ -1456,6 +1491,7 @@ Extraction EntityExtractor::extract(std::string_view text) const {
   drop_works(text, tokens, spans);
   retype_buildings(text, spans);
   split_person_of(text, spans);
+  retype_initial_and_family_name(spans);
   const std::unordered_map<std::string_view, std::size_t> key_ids = number_keys(spans);
   fix_capitals(spans, key_ids.size());
   make_types_consistent(spans, key_ids);
