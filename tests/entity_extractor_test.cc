@@ -273,6 +273,20 @@ TEST(EntityExtractor, ShortDaysAndMonthsAreNoNames) {
   }
 }
 
+// On a table's row, the column codes after a company's name (year, earnings per share)
+// are not part of it; a club's one-code suffix and a company's head are.
+TEST(EntityExtractor, ColumnCodesOfATableRowAreNoPartOfAName) {
+  EntityExtractor extractor;
+  Extraction table = extractor.extract(
+      "HARBOUR RESULTS DUE - forecasts for the week\n\nDAY COMPANY PERIOD ITEM FORECAST\n"
+      "MON Kestrel Mining YR EPS 41.20 40.0-43.5 38.1\nWED Dunmore Foods PLC HY EPS 12.05 "
+      "11.5-12.6\n\nSoccer results on Sunday:\nRoda JC 2 Ujpest TE 1\n");
+  EXPECT_TRUE(has_entity(table, EntityType::kOrganization, "Kestrel Mining")) << describe(table);
+  for (const ExtractedEntity& entity : table.entities) {
+    EXPECT_EQ(entity.name.find("EPS"), std::string::npos) << describe(table);
+  }
+}
+
 // A line-up writes players as an initial and a family name: people, not organisations,
 // beside the clubs; an abbreviated country and a nationality stay what they are, and a
 // lone initial is no name.

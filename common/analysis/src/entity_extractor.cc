@@ -733,6 +733,29 @@ void retype_place_ending_with_body_head(std::string_view text, const std::vector
 // The runs of tokens the model tagged (with tag_given_name_pairs()), cleaned up by the
 // rules above in this order. A rule may split a run in two, pushing its first part, or
 // join it to the run before.
+// "Kestrel Mining YR EPS 41.20": on a row of a table, two or more short codes in capitals
+// after a name written in small letters are the table's columns (year, earnings per
+// share), not part of the name. One code is left: clubs end so ("Roda JC", "Paris SG"),
+// and a company's own head ("PLC", "AG") stays anyway.
+void trim_table_codes(std::string_view text, const std::vector<Token>& tokens, TokenRange& range) {
+  if (!tokens[range.first].has(kTokenTableLine)) return;
+  auto has_small_letters = [&](std::size_t k) { return tokens[k].has(kTokenHasLower); };
+  std::size_t last = range.last;
+  while (last > range.first && tokens[last].all_caps() &&
+         tokens[last].end - tokens[last].begin <= 4 &&
+         !is_one_of_lower(kBodyHeads, tokens[last].text(text)) &&
+         !is_one_of_lower(kCompanyHeads, tokens[last].text(text))) {
+    --last;
+  }
+  if (range.last - last < 2) return;
+  for (std::size_t k = range.first; k <= last; ++k) {
+    if (has_small_letters(k)) {
+      range.last = last;
+      return;
+    }
+  }
+}
+
 std::vector<TokenRange> tagged_ranges(std::string_view text, const std::vector<Token>& tokens,
                                       std::vector<std::uint8_t> tags) {
   tag_given_name_pairs(text, tokens, tags);
@@ -747,6 +770,7 @@ std::vector<TokenRange> tagged_ranges(std::string_view text, const std::vector<T
     drop_known_names_before_person(text, tokens, range);
     split_person_after_role(text, tokens, range, ranges);
     trim_trailing_roles(text, tokens, range);
+    trim_table_codes(text, tokens, range);
     if (only_titles(text, tokens, range)) continue;
     drop_descriptors_before_person(text, tokens, range);
     if (joins_previous_range(text, tokens, ranges, range)) {
