@@ -21,6 +21,7 @@
 #include "newsdex/schema.h"
 #include "query_builder.h"
 #include "support/query_generator.h"
+#include "support/stock_query_parser.h"
 
 namespace newsdex {
 namespace {
@@ -29,17 +30,7 @@ constexpr int kQueries = 6000;
 
 // The parser newsdex configures, without its field processors: the stock path.
 Xapian::QueryParser stock_parser(const Xapian::Database& db) {
-  Xapian::QueryParser parser;
-  parser.set_database(db);
-  parser.set_default_op(Xapian::Query::OP_AND);
-  for (const Field& field : schema_fields()) {
-    if (field.name.empty()) continue;
-    if (field.kind == FieldKind::kBoolean) {
-      parser.add_boolean_prefix(std::string(field.name), std::string(field.prefix));
-    } else {
-      parser.add_prefix(std::string(field.name), std::string(field.prefix));
-    }
-  }
+  Xapian::QueryParser parser = testing::stock_query_parser(db);
   parser.add_boolean_prefix(std::string(kDateFieldName), "D");
   return parser;
 }

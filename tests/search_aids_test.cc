@@ -17,6 +17,7 @@
 #include "newsdex/document_builder.h"
 #include "newsdex/schema.h"
 #include "newsdex/stored_article.h"
+#include "support/stock_query_parser.h"
 #include "support/temp_dir.h"
 
 namespace newsdex {
@@ -307,19 +308,7 @@ TEST(SearchAids, OneDatabaseForDocumentsAndAids) {
 
 // The search tool's parser (search/query_builder.cc) with automatic synonyms.
 std::set<std::string> search(const Xapian::Database& db, const std::string& query_text) {
-  Xapian::QueryParser parser;
-  parser.set_database(db);
-  parser.set_stemmer(make_stemmer());
-  parser.set_stemming_strategy(kQueryStemStrategy);
-  parser.set_default_op(Xapian::Query::OP_AND);
-  for (const Field& field : schema_fields()) {
-    if (field.name.empty()) continue;
-    if (field.kind == FieldKind::kBoolean) {
-      parser.add_boolean_prefix(std::string(field.name), std::string(field.prefix));
-    } else {
-      parser.add_prefix(std::string(field.name), std::string(field.prefix));
-    }
-  }
+  Xapian::QueryParser parser = testing::stock_query_parser(db);
   const unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                          Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
                          Xapian::QueryParser::FLAG_PURE_NOT |
