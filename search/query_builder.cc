@@ -431,7 +431,7 @@ class QueryChecker {
 
   // The words Xapian's parser reads in query_[start, end), a piece without spaces,
   // brackets or quotes: as the TermGenerator splits text, so an operator glued to signs
-  // ("AND-", "XOR*", "\\OR") is still one, and signs alone ("????", "*", "{}") are nothing.
+  // ("AND-", "XOR*", "\XOR") is still one, and signs alone ("????", "*", "{}") are nothing.
   void scan_words(std::size_t start, std::size_t end) {
     const std::string_view piece = query_.substr(0, end);
     for (std::size_t i = start; i < end;) {

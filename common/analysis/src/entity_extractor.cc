@@ -730,16 +730,12 @@ void retype_place_ending_with_body_head(std::string_view text, const std::vector
   }
 }
 
-// The runs of tokens the model tagged (with tag_given_name_pairs()), cleaned up by the
-// rules above in this order. A rule may split a run in two, pushing its first part, or
-// join it to the run before.
 // "Kestrel Mining YR EPS 41.20": on a row of a table, two or more short codes in capitals
 // after a name written in small letters are the table's columns (year, earnings per
 // share), not part of the name. One code is left: clubs end so ("Roda JC", "Paris SG"),
 // and a company's own head ("PLC", "AG") stays anyway.
 void trim_table_codes(std::string_view text, const std::vector<Token>& tokens, TokenRange& range) {
   if (!tokens[range.first].has(kTokenTableLine)) return;
-  auto has_small_letters = [&](std::size_t k) { return tokens[k].has(kTokenHasLower); };
   std::size_t last = range.last;
   while (last > range.first && tokens[last].all_caps() &&
          tokens[last].end - tokens[last].begin <= 4 &&
@@ -749,13 +745,16 @@ void trim_table_codes(std::string_view text, const std::vector<Token>& tokens, T
   }
   if (range.last - last < 2) return;
   for (std::size_t k = range.first; k <= last; ++k) {
-    if (has_small_letters(k)) {
+    if (tokens[k].has(kTokenHasLower)) {
       range.last = last;
       return;
     }
   }
 }
 
+// The runs of tokens the model tagged (with tag_given_name_pairs()), cleaned up by the
+// rules above in this order. A rule may split a run in two, pushing its first part, or
+// join it to the run before.
 std::vector<TokenRange> tagged_ranges(std::string_view text, const std::vector<Token>& tokens,
                                       std::vector<std::uint8_t> tags) {
   tag_given_name_pairs(text, tokens, tags);
