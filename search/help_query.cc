@@ -106,9 +106,10 @@ std::string query_help_text() {
       "  " +
       std::string(kQueryErrorExampleMessage) + "\n" +
       "Columns count characters from 1. Other reasons: unmatched ')' or '\"', nothing\n"
-      "after 'AND', nothing before 'OR', unknown field 'persn' (the known fields\n"
-      "follow), and date 'VALUE' when it is none of the forms above. Quote text\n"
-      "with a colon that is not a field: \"Re:Brexit\".\n";
+      "after 'AND' (signs alone, as in 'AND %%', are no words), nothing before\n"
+      "'OR', '-' right after NOT, unknown field 'persn' (the known fields follow),\n"
+      "and date 'VALUE' when it is none of the forms above. Quote text with a\n"
+      "colon that is not a field: \"Re:Brexit\".\n";
   return text;
 }
 
