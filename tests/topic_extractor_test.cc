@@ -265,6 +265,24 @@ TEST(TopicExtractor, HeadingWordCountsExtra) {
   EXPECT_EQ(topics, (std::vector<std::string>{"island", "ferry"}));
 }
 
+// The rows of a table (column labels, units, months) are no topics; the prose around
+// them and a title with figures still count.
+TEST(TopicExtractor, TableRowsAreNoTopics) {
+  TopicExtractor extractor(background());
+  std::vector<std::string> topics = extractor.extract(
+      "Ferry fares up 25% in 2024",
+      article_of({"The ferry company said ferry fares rose again.",
+                  "SIX MONTHS TO JUNE 30\n                 2024      2023\n"
+                  "Net        41.2 mln   32.6 mln\nRevenue    310.5 mln  287.1 mln\n"
+                  "Shr (cents)  12.4      9.8\nNet        40.1 mln   30.2 mln",
+                  "The ferry will sail on."}));
+  const std::string shown = testing::PrintToString(topics);
+  EXPECT_TRUE(has(topics, "ferry fares")) << shown;
+  for (const char* junk : {"mln", "net", "cents", "revenue"}) {
+    EXPECT_FALSE(has(topics, junk)) << junk << shown;
+  }
+}
+
 TEST(TopicExtractor, TitleWordAbsentFromParagraphsGetsNoBonus) {
   // "island" is in the title only: one plain occurrence, so not a topic.
   TopicExtractor extractor(background());

@@ -29,8 +29,9 @@ namespace {
 // name is the team; 27: common words, fragments, ranks, laws and fictional characters
 // are no names, a person "of" a body is two names; 28: an initial and a family name is a
 // person (line-ups), a lone initial is no name; 29: a table row's column codes after a
-// name are not part of it ("Kestrel Mining YR EPS").
-constexpr int kAnalysisRulesVersion = 29;
+// name are not part of it ("Kestrel Mining YR EPS"); 30: the rows of a table give no
+// topics.
+constexpr int kAnalysisRulesVersion = 30;
 
 }  // namespace
 

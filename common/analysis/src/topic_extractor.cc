@@ -471,6 +471,30 @@ bool share_a_word(const Candidate& a, const Candidate& b) {
   return false;
 }
 
+// A row of a table: a line of a paragraph that does not end a sentence and of whose
+// words (runs between blanks) two or more, and a third or more, hold a figure. Titles and
+// headings are never rows ("Chinese exports rise 25% in 2004").
+bool is_table_row(std::string_view line) {
+  std::size_t words = 0, figures = 0;
+  bool in_word = false, has_figure = false;
+  for (char c : line) {
+    const bool blank = c == ' ' || c == '\t' || c == '\r';
+    if (!blank && !in_word) {
+      ++words;
+      has_figure = false;
+    }
+    if (!blank && !has_figure && c >= '0' && c <= '9') {
+      ++figures;
+      has_figure = true;
+    }
+    in_word = !blank;
+  }
+  const std::size_t last = line.find_last_not_of(" \t\r");
+  const bool ends_sentence = last != std::string_view::npos &&
+                             (line[last] == '.' || line[last] == '!' || line[last] == '?');
+  return figures >= 2 && 3 * figures >= words && !ends_sentence;
+}
+
 class ArticleStats {
  public:
   ArticleStats(const BackgroundFrequencies& background, const StringTable& exclude,
@@ -487,9 +511,20 @@ class ArticleStats {
     phrase_slots_.resize(slot_count(text_bytes / 8));
   }
 
+  // The lines of `text` but the rows of a table, whose words are column labels and units
+  // ("Net 41.2 mln 32.6 mln"), not what the article is about.
   void add_text(std::string_view text, Zone zone) {
-    scan_words(
-        text, buffer_, [&](std::string_view word) { add_word(word, zone); }, [&] { end_clause(); });
+    while (!text.empty()) {
+      const std::string_view line = take_line(text);
+      if (zone == Zone::kParagraph && is_table_row(line)) {
+        end_clause();  // no phrase runs across the row left out
+        continue;
+      }
+      // A phrase may run on across a line break of wrapped text, as before.
+      scan_words(
+          line, buffer_, [&](std::string_view word) { add_word(word, zone); },
+          [&] { end_clause(); });
+    }
   }
 
   // Decides which phrases take part (rule 3) and what their words keep for themselves.
