@@ -181,6 +181,9 @@ struct Window {
   std::size_t folded_start;
   bool cut_start = false;  // begins inside a sentence that a window before holds
   bool cut_end = false;    // ends inside a sentence that the next window goes on with
+  // A paragraph that ends no sentence: a heading, a byline or a date line ("By Political
+  // Staff | 5 July 2024"). It is a window of its own, not the start of a passage of prose.
+  bool heading = false;
 };
 
 // Cuts `text` into windows of whole sentences of at most `length` bytes each where
@@ -194,8 +197,8 @@ std::vector<Window> windows_of(std::string_view text, std::size_t length) {
   // where it must be, never with whole sentences beside the cut.
   auto add_unit = [&](const Window& unit) {
     auto whole = [](const Window& w) { return !w.cut_start && !w.cut_end; };
-    if (!windows.empty() && whole(windows.back()) && whole(unit) &&
-        unit.span.end - windows.back().span.begin <= length) {
+    if (!windows.empty() && whole(windows.back()) && whole(unit) && !windows.back().heading &&
+        !unit.heading && unit.span.end - windows.back().span.begin <= length) {
       windows.back().span.end = unit.span.end;
     } else {
       windows.push_back(unit);
@@ -237,8 +240,10 @@ std::vector<Window> windows_of(std::string_view text, std::size_t length) {
       unit = {{begin, 0}, folded_start_of(begin), continues_sentence, false};
       unit_open = true;
     }
-    if (newlines >= 2 || next == text.size() || ends_sentence(text.substr(begin, i - begin))) {
+    const bool sentence_ends = ends_sentence(text.substr(begin, i - begin));
+    if (newlines >= 2 || next == text.size() || sentence_ends) {
       unit.span.end = i;
+      unit.heading = !sentence_ends && !unit.cut_start && newlines >= 2;
       add_unit(unit);
       unit_open = false;
     }
@@ -290,17 +295,21 @@ struct Candidate {
   Passage passage;
 };
 
-// The order of passages by worth: the most distinct highlighted words, then the most
-// highlights, then the earliest.
-bool ranks_before(std::size_t distinct_a, std::size_t total_a, std::size_t window_a,
-                  std::size_t distinct_b, std::size_t total_b, std::size_t window_b) {
-  if (distinct_a != distinct_b) return distinct_a > distinct_b;
-  if (total_a != total_b) return total_a > total_b;
-  return window_a < window_b;
-}
+// How a window ranks: the most distinct highlighted words, then the most highlights,
+// then prose before a heading (that says no more than the paragraph it heads), then the
+// earliest.
+struct Rank {
+  std::size_t distinct;
+  std::size_t total;
+  bool heading;
+  std::size_t window;
+};
 
-bool better(const Candidate& a, const Candidate& b) {
-  return ranks_before(a.distinct, a.total, a.window, b.distinct, b.total, b.window);
+bool ranks_before(const Rank& a, const Rank& b) {
+  if (a.distinct != b.distinct) return a.distinct > b.distinct;
+  if (a.total != b.total) return a.total > b.total;
+  if (a.heading != b.heading) return !a.heading;
+  return a.window < b.window;
 }
 
 // The passage of a snippet of `folded_window` as `window` reads: with its accents, and
@@ -390,6 +399,52 @@ Passage make_passage(const Xapian::MSet& mset, const std::string& text, const Xa
   return passage_from_snippet(snippet);
 }
 
+namespace {
+
+// A window and the most it can highlight.
+struct Bounded {
+  std::size_t window;
+  HighlightBound bound;
+};
+
+// The windows worth a snippet() call, best bound first. Without needles: all of them,
+// each bound by its size (nothing can be ruled out).
+std::vector<Bounded> windows_worth_a_snippet(const std::vector<Window>& windows,
+                                             const std::string& clean,
+                                             const std::vector<Needle>& needles,
+                                             WindowSelection selection) {
+  std::vector<Bounded> order;
+  if (needles.empty()) {
+    for (std::size_t w = 0; w < windows.size(); ++w) order.push_back({w, {SIZE_MAX, SIZE_MAX}});
+    return order;
+  }
+  for (std::size_t w = 0; w < windows.size(); ++w) {
+    const Span& span = windows[w].span;
+    HighlightBound bound = highlight_bound(
+        fold_accents(std::string_view(clean).substr(span.begin, span.end - span.begin)), needles);
+    if (bound.total > 0 || selection == WindowSelection::kEvery) order.push_back({w, bound});
+  }
+  std::sort(order.begin(), order.end(), [&](const Bounded& a, const Bounded& b) {
+    return ranks_before({a.bound.distinct, a.bound.total, windows[a.window].heading, a.window},
+                        {b.bound.distinct, b.bound.total, windows[b.window].heading, b.window});
+  });
+  return order;
+}
+
+// The passage when no window has a highlight: the article's start, its first window of
+// prose (not a byline or a heading) when it has one.
+Candidate start_of_article(const std::vector<Window>& windows, const std::string& clean) {
+  std::size_t first = 0;
+  while (first + 1 < windows.size() && windows[first].heading) ++first;
+  if (windows[first].heading) first = 0;
+  Passage start;
+  const Span& span = windows[first].span;
+  start.text = fold_whitespace(clean.substr(span.begin, span.end - span.begin));
+  return {first, 0, 0, std::move(start)};
+}
+
+}  // namespace
+
 std::vector<Passage> make_passages(const Xapian::MSet& mset, const std::string& text,
                                    const Xapian::Stem& stemmer, std::size_t length,
                                    std::size_t count, const std::vector<Needle>& needles,
@@ -401,28 +456,14 @@ std::vector<Passage> make_passages(const Xapian::MSet& mset, const std::string& 
   // point for code point, so that offsets hold in the text as written. (Window by
   // window: folding shortens the bytes, and the windows' spans are in `clean`'s.)
   if (windows.empty() || count == 0) return {};
-
-  // The windows worth a snippet() call, best bound first. Without needles: all of them,
-  // each bound by its size (nothing can be ruled out).
-  struct Bounded {
-    std::size_t window;
-    HighlightBound bound;
+  auto rank_of = [&](const Candidate& c) {
+    return Rank{c.distinct, c.total, windows[c.window].heading, c.window};
   };
-  std::vector<Bounded> order;
-  if (needles.empty()) {
-    for (std::size_t w = 0; w < windows.size(); ++w) order.push_back({w, {SIZE_MAX, SIZE_MAX}});
-  } else {
-    for (std::size_t w = 0; w < windows.size(); ++w) {
-      const Span& span = windows[w].span;
-      HighlightBound bound = highlight_bound(
-          fold_accents(std::string_view(clean).substr(span.begin, span.end - span.begin)), needles);
-      if (bound.total > 0 || selection == WindowSelection::kEvery) order.push_back({w, bound});
-    }
-    std::sort(order.begin(), order.end(), [](const Bounded& a, const Bounded& b) {
-      return ranks_before(a.bound.distinct, a.bound.total, a.window, b.bound.distinct,
-                          b.bound.total, b.window);
-    });
-  }
+  auto better = [&](const Candidate& a, const Candidate& b) {
+    return ranks_before(rank_of(a), rank_of(b));
+  };
+
+  const std::vector<Bounded> order = windows_worth_a_snippet(windows, clean, needles, selection);
 
   // Highlights windows in that order until no window left can rank among the best
   // `count` found: the passages are those of highlighting every window.
@@ -432,8 +473,8 @@ std::vector<Passage> make_passages(const Xapian::MSet& mset, const std::string& 
       std::nth_element(candidates.begin(), candidates.begin() + (count - 1), candidates.end(),
                        better);
       const Candidate& last_kept = candidates[count - 1];
-      if (ranks_before(last_kept.distinct, last_kept.total, last_kept.window, next.bound.distinct,
-                       next.bound.total, next.window)) {
+      if (ranks_before(rank_of(last_kept), {next.bound.distinct, next.bound.total,
+                                            windows[next.window].heading, next.window})) {
         break;
       }
     }
@@ -451,12 +492,7 @@ std::vector<Passage> make_passages(const Xapian::MSet& mset, const std::string& 
     std::size_t total = passage.highlights.size();
     candidates.push_back({next.window, distinct, total, std::move(passage)});
   }
-  if (candidates.empty()) {
-    Passage start;
-    const Span& span = windows[0].span;
-    start.text = fold_whitespace(clean.substr(span.begin, span.end - span.begin));
-    candidates.push_back({0, 0, 0, std::move(start)});
-  }
+  if (candidates.empty()) candidates.push_back(start_of_article(windows, clean));
   std::sort(candidates.begin(), candidates.end(), better);
   candidates.resize(std::min(count, candidates.size()));
   std::sort(candidates.begin(), candidates.end(),

@@ -32,10 +32,12 @@ Passage make_passage(const Xapian::MSet& mset, const std::string& text, const Xa
 
 // Up to `count` passages of at most about `length` bytes each, in text order and not
 // overlapping. The text is cut into windows of whole sentences (a longer sentence is cut
-// between words); each window is highlighted with MSet::snippet, and the windows with the
-// most highlighted words of distinct stems (then the most highlights, then the earliest)
-// win. Only windows with a highlight are returned; when none has one, the first window
-// alone (the article's start). Empty for a text of blanks only.
+// between words); a paragraph that ends no sentence (a heading, a byline, a date line)
+// is a window of its own. Each window is highlighted with MSet::snippet, and the windows
+// with the most highlighted words of distinct stems (then the most highlights, then prose
+// before headings, then the earliest) win. Only windows with a highlight are returned;
+// when none has one, the first window of prose alone (the article's start). Empty for a
+// text of blanks only.
 // With `needles` (see passage_needles), snippet() sees only the windows that can still
 // rank among the best (kPruned), most of a search's time otherwise; kEvery, for tests,
 // highlights every window and must give the same passages.

@@ -263,6 +263,29 @@ TEST_F(PassageOnIndex, PassagesHighlightEachMatch) {
       << passage.text;
 }
 
+// A byline, a date line or a heading is a paragraph that ends no sentence: never the
+// start of a passage of prose, ranked after prose that highlights as much, and passed
+// over when the passage is the article's start.
+TEST_F(PassageOnIndex, BylinesAndHeadingsDoNotStartPassages) {
+  index(
+      "Harbour fares frozen\n\nBy Island Staff | 5 July 2024\n\nFerry fares will stay frozen "
+      "this winter, the council said. Fishermen welcomed it.\n\nFares at a glance\n\nThe "
+      "fares on the island route were last raised in 2019.\n");
+  const std::string first_paragraph =
+      "Ferry fares will stay frozen this winter, the council said. Fishermen welcomed it.";
+  for (const char* query : {"council", "fares", "harbour"}) {  // harbour: the title alone
+    SCOPED_TRACE(query);
+    std::vector<Passage> passages = passages_for(query, 300, 1);
+    ASSERT_EQ(passages.size(), 1u);
+    EXPECT_EQ(passages[0].text, first_paragraph);
+  }
+  // Alone in its window, a heading is still the passage of what only it holds.
+  std::vector<Passage> heading = passages_for("glance", 300, 1);
+  ASSERT_EQ(heading.size(), 1u);
+  EXPECT_EQ(heading[0].text, "Fares at a glance");
+  expect_well_formed(passages_for("fares", 60, 3), 60);
+}
+
 TEST_F(PassageOnIndex, WindowsKeepSentencesWhole) {
   index(std::string(kFiveParagraphs));
   // 120 bytes hold the first two paragraphs together, not a part of the third.
