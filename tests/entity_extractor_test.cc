@@ -308,6 +308,19 @@ TEST(EntityExtractor, AnInitialAndAFamilyNameIsAPerson) {
   EXPECT_FALSE(has_entity(other, EntityType::kPerson, "S. Korean")) << describe(other);
 }
 
+// "North Field West" is one place (a gas field's project), not the place North and the
+// person "Field West".
+TEST(EntityExtractor, ACompassWordAndAPersonAfterItAreOnePlace) {
+  EntityExtractor extractor;
+  Extraction field = extractor.extract(
+      "Qatar said the new North Field West project would add output. It comes on top of two "
+      "expansions already under way, North Field East and North Field South, the minister "
+      "said in Doha.");
+  for (const char* name : {"Field West", "Field East", "Field South"}) {
+    EXPECT_FALSE(has_entity(field, EntityType::kPerson, name)) << name << describe(field);
+  }
+}
+
 // "The Aviator" is a film of the known list of works: the name the tagger finds after
 // "The" is no place, in any of its mentions.
 TEST(EntityExtractor, AKnownTitleAfterTheIsNoEntity) {

@@ -1498,6 +1498,28 @@ void retype_initial_and_family_name(std::vector<Span>& spans) {
   }
 }
 
+// "North Field West": the tagger reads a compass word as a place and the words after it as
+// a person. No one's name follows a bare compass word: the two are one place (an oil
+// field, a district), where only a space stands between them.
+void join_compass_word_and_person(std::string_view text, std::vector<Span>& spans) {
+  constexpr std::array<std::string_view, 4> kCompass = {"North", "South", "East", "West"};
+  for (std::size_t i = 1; i < spans.size(); ++i) {
+    Span& before = spans[i - 1];
+    const Span& person = spans[i];
+    if (person.type != EntityType::kPerson || before.known || person.known ||
+        !is_one_of(kCompass, before.display) || person.begin != before.end + 1 ||
+        text[before.end] != ' ') {
+      continue;
+    }
+    before.end = person.end;
+    before.display += " " + person.display;
+    before.key = entity_key(before.display);
+    before.type = EntityType::kPlace;
+    spans.erase(spans.begin() + static_cast<std::ptrdiff_t>(i));
+    --i;
+  }
+}
+
 }  // namespace
 
 EntityExtractor::EntityExtractor(const TaggerModel& model) : model_(&model) {}
@@ -1515,6 +1537,7 @@ Extraction EntityExtractor::extract(std::string_view text) const {
   retype_buildings(text, spans);
   split_person_of(text, spans);
   retype_initial_and_family_name(spans);
+  join_compass_word_and_person(text, spans);
   const std::unordered_map<std::string_view, std::size_t> key_ids = number_keys(spans);
   fix_capitals(spans, key_ids.size());
   make_types_consistent(spans, key_ids);
