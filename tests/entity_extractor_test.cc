@@ -666,6 +666,24 @@ TEST(EntityExtractor, ANamedBodyOfAPlaceIsTheBodyAndThePlace) {
   });
 }
 
+// "the Samajwadi Party of Akhilesh Yadav" is a party and its leader; a party of a place or
+// of a people is one name.
+TEST(EntityExtractor, APartyOfItsLeaderIsTwoNames) {
+  const char* kVote =
+      "Vote count\n\nIn the north the Samajwadi Party of Akhilesh Yadav won 37 seats, and "
+      "the Telugu Desam Party of N. Chandrababu Naidu swept the south.\n";
+  const char* kCongress =
+      "Congress\n\nDelegates of the Communist Party of China met in Beijing, and the Party "
+      "of European Socialists met in Brussels.\n";
+  run_table({
+      {"party", kVote, EntityType::kOrganization, "Samajwadi Party"},
+      {"leader", kVote, EntityType::kPerson, "Akhilesh Yadav"},
+      {"leader with an initial", kVote, EntityType::kPerson, "N. Chandrababu Naidu"},
+      {"party of a country", kCongress, EntityType::kOrganization, "Communist Party of China"},
+      {"party of a people", kCongress, EntityType::kOrganization, "Party of European Socialists"},
+  });
+}
+
 // Days run on into names in wire copy and tables; where the day is the name, it stays.
 TEST(EntityExtractor, DaysBesideANameAreNotPartOfIt) {
   run_table({
@@ -703,6 +721,14 @@ TEST(EntityExtractor, CityPapersAndCompaniesOfACountryAreOrganisations) {
        "Phone deal\n\nThe handsets will be made by LG Electronics of South "
        "Korea, the firm said.\n",
        EntityType::kPlace, "South Korea"},
+      {"company of a city",
+       "Gene therapy\n\nThe treatment was made by Vertex Pharmaceuticals of Boston and "
+       "approved on Thursday.\n",
+       EntityType::kOrganization, "Vertex Pharmaceuticals"},
+      {"its city",
+       "Gene therapy\n\nThe treatment was made by Vertex Pharmaceuticals of Boston and "
+       "approved on Thursday.\n",
+       EntityType::kPlace, "Boston"},
   });
 }
 

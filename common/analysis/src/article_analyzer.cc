@@ -30,8 +30,9 @@ namespace {
 // are no names, a person "of" a body is two names; 28: an initial and a family name is a
 // person (line-ups), a lone initial is no name; 29: a table row's column codes after a
 // name are not part of it ("Kestrel Mining YR EPS"); 30: the rows of a table give no
-// topics; 31: a compass word and a person after it are one place ("North Field West").
-constexpr int kAnalysisRulesVersion = 31;
+// topics; 31: a compass word and a person after it are one place ("North Field West");
+// 32: a party "of" its leader is two names, a company "of" its city too.
+constexpr int kAnalysisRulesVersion = 32;
 
 }  // namespace
 

@@ -331,7 +331,11 @@ bool is_known_place(std::string_view name) { return place_kinds_of(name) != 0; }
 // title, nor another "of".
 bool named_body_of_country(std::string_view text, const std::vector<Token>& tokens,
                            std::size_t first, std::size_t of, std::size_t last) {
-  if ((place_kinds_of(range_text(text, tokens, of + 1, last)) & kPlaceCountry) == 0) return false;
+  const std::uint8_t kinds = place_kinds_of(range_text(text, tokens, of + 1, last));
+  // A company says where it is from down to its city ("Vertex Pharmaceuticals of
+  // Boston"); another named body only its country ("Fenerbahce of Turkey").
+  const bool company = is_one_of_lower(kCompanyHeads, tokens[of - 1].text(text));
+  if (company ? kinds == 0 : (kinds & kPlaceCountry) == 0) return false;
   for (std::size_t k = first; k < of; ++k) {
     std::string_view word = tokens[k].text(text);
     bool generic_head = is_one_of_lower(kBodyHeads, word) && !is_one_of_lower(kCompanyHeads, word);
@@ -643,6 +647,35 @@ void drop_lone_nationalities(std::string_view text, const std::vector<Token>& to
   ranges = std::move(kept);
 }
 
+// Whether tokens first..last read as a person's name: two to four capitalised words or
+// initials ("Akhilesh Yadav", "N. Chandrababu Naidu"), none of them a nationality, a
+// word news writes in lower case, the head of a body, a role or a title, and the whole
+// no place.
+bool reads_as_person_name(std::string_view text, const std::vector<Token>& tokens,
+                          std::size_t first, std::size_t last) {
+  if (last < first + 1 || last > first + 3) return false;
+  if (is_known_place(range_text(text, tokens, first, last))) return false;
+  for (std::size_t k = first; k <= last; ++k) {
+    std::string_view word = tokens[k].text(text);
+    if (is_initial(word)) continue;
+    if (!tokens[k].has(kTokenCapitalised) || tokens[k].all_caps() ||
+        demonym_length(text, tokens, k, k) > 0 || is_lowercase_word(entity_key(word)) ||
+        is_one_of_lower(kBodyHeads, word) || is_one_of_lower(kOfHeads, word) ||
+        is_person_descriptor(text, tokens, k)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Whether the "of" at `of` joins a party to its leader: "Party" before it, a person's
+// name from after it to `last`.
+bool party_of_leader(std::string_view text, const std::vector<Token>& tokens, std::size_t of,
+                     std::size_t last) {
+  return iequals_ascii(tokens[of - 1].text(text), "party") &&
+         reads_as_person_name(text, tokens, of + 1, last);
+}
+
 // Whether `range` continues the last of `ranges` across one or two joiners between
 // them: a person's name goes on across "bin", "van", "von der" ("Ursula" von der
 // "Leyen") or a middle initial the tagger left out ("George" W "Bush"), an
@@ -664,7 +697,8 @@ bool joins_previous_range(std::string_view text, const std::vector<Token>& token
   }
   organization_joins =
       organization_joins &&
-      !named_body_of_country(text, tokens, ranges.back().first, range.first - 1, range.last);
+      !named_body_of_country(text, tokens, ranges.back().first, range.first - 1, range.last) &&
+      !party_of_leader(text, tokens, range.first - 1, range.last);
   return person_joins || organization_joins;
 }
 
@@ -702,6 +736,22 @@ void split_body_from_its_country(std::string_view text, const std::vector<Token>
     if (named_body_of_country(text, tokens, range.first, of, range.last)) {
       ranges.push_back({EntityType::kOrganization, range.first, of - 1});
       range = {EntityType::kPlace, of + 1, range.last};
+    }
+    return;
+  }
+}
+
+// "the Samajwadi Party of Akhilesh Yadav": a party "of" a person is the party and its
+// leader, two names. A party of a people or a place stays whole ("Party of European
+// Socialists", "Communist Party of China").
+void split_party_from_its_leader(std::string_view text, const std::vector<Token>& tokens,
+                                 TokenRange& range, std::vector<TokenRange>& ranges) {
+  if (range.type != EntityType::kOrganization || range.last <= range.first + 2) return;
+  for (std::size_t of = range.last - 1; of > range.first; --of) {
+    if (!iequals_ascii(tokens[of].text(text), "of")) continue;
+    if (party_of_leader(text, tokens, of, range.last)) {
+      ranges.push_back({EntityType::kOrganization, range.first, of - 1});
+      range = {EntityType::kPerson, of + 1, range.last};
     }
     return;
   }
@@ -778,6 +828,7 @@ std::vector<TokenRange> tagged_ranges(std::string_view text, const std::vector<T
     }
     retype_names_ending_with_body_head(text, tokens, range, ranges);
     split_body_from_its_country(text, tokens, range, ranges);
+    split_party_from_its_leader(text, tokens, range, ranges);
     retype_city_newspaper(text, tokens, range);
     retype_place_ending_with_body_head(text, tokens, range);
     ranges.push_back(range);
