@@ -684,6 +684,47 @@ TEST(EntityExtractor, APartyOfItsLeaderIsTwoNames) {
   });
 }
 
+// The tagger sometimes begins a person again inside a name ("Ketanji" "Brown Jackson",
+// in this context from the sample corpus); two person runs one space apart are one
+// person, but a title cut off before a name stays apart.
+TEST(EntityExtractor, OnePersonTheTaggerBeganTwiceIsOnePerson) {
+  EntityExtractor extractor;
+  Extraction court = extractor.extract(
+      "Ruling\n\n"
+      "The justices sent the case back to Judge Tanya Chutkan in Washington, "
+      "who must now decide which of the acts described in the indictment "
+      "brought by special counsel Jack Smith count as official and which are "
+      "private. That process, which may include hearings and further appeals, "
+      "makes it very unlikely that a trial can take place before the "
+      "presidential election in November."
+      "\n\n"
+      "In a dissent read aloud from the bench, Justice Sonia Sotomayor, "
+      "joined by Justices Elena Kagan and Ketanji Brown Jackson, warned that "
+      "the decision placed the president above the law and created a zone of "
+      "lawlessness around the most powerful office in the country. She ended "
+      "her opinion by saying she dissented with fear for the nation's "
+      "democracy, rather than with the customary respect.\n");
+  EXPECT_TRUE(has_entity(court, EntityType::kPerson, "Ketanji Brown Jackson")) << describe(court);
+  EXPECT_TRUE(has_entity(court, EntityType::kPerson, "Sonia Sotomayor")) << describe(court);
+  EXPECT_TRUE(has_entity(court, EntityType::kPerson, "Tanya Chutkan")) << describe(court);
+  for (const ExtractedEntity& e : court.entities) {
+    EXPECT_NE(e.name, "Brown Jackson") << describe(court);
+  }
+}
+
+// A figure is no person and no place ("3D", "1.5C").
+TEST(EntityExtractor, AFigureIsNoPersonOrPlace) {
+  EntityExtractor extractor;
+  Extraction figures = extractor.extract(
+      "Warming\n\nThe world came close to the 1.5C limit, and Disney showed films in 3D at "
+      "the 3GSM show in Barcelona.\n");
+  EXPECT_TRUE(has_entity(figures, EntityType::kPlace, "Barcelona")) << describe(figures);
+  for (const ExtractedEntity& e : figures.entities) {
+    EXPECT_TRUE(e.type == EntityType::kOrganization || (e.name[0] < '0' || e.name[0] > '9'))
+        << describe(figures);
+  }
+}
+
 // Days run on into names in wire copy and tables; where the day is the name, it stays.
 TEST(EntityExtractor, DaysBesideANameAreNotPartOfIt) {
   run_table({

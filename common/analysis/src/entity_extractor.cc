@@ -676,6 +676,42 @@ bool party_of_leader(std::string_view text, const std::vector<Token>& tokens, st
          reads_as_person_name(text, tokens, of + 1, last);
 }
 
+// "Ketanji" "Brown Jackson": the tagger sometimes begins a person again inside a name.
+// Two person runs one space apart, four words at most together, are one person: news
+// puts a comma or "and" between two people. Not when the first run may be no name at
+// all: a word that starts a sentence or line and is no given name ("With" Alastair
+// Campbell), a nationality ("Zealander" Peter Jackson), a country.
+bool one_person_in_two_runs(std::string_view text, const std::vector<Token>& tokens,
+                            const TokenRange& before, const TokenRange& range) {
+  if (before.type != EntityType::kPerson || range.type != EntityType::kPerson ||
+      range.last - before.first >= 4 || tokens[range.first].begin != tokens[before.last].end + 1 ||
+      text[tokens[before.last].end] != ' ' || tokens[before.last].text(text).ends_with('.')) {
+    return false;
+  }
+  const Token& first = tokens[before.first];
+  if (!Gazetteer::instance().is_given_name(first.text(text)) &&
+      (first.has(kTokenSentenceStart) || first.has(kTokenLineStart) ||
+       demonym_length(text, tokens, before.first, before.first) > 0)) {
+    return false;
+  }
+  // Nor across a title the rules cut off before a name ("Chief Justice" John Roberts), a
+  // body's words ("Sierra" "Semiconductor Corp", "Marion" "County Board", see
+  // retype_names_ending_with_body_head()), a common word, an acronym or a country.
+  for (std::size_t k = before.first; k <= range.last; ++k) {
+    std::string_view word = tokens[k].text(text);
+    if (is_person_descriptor(text, tokens, k) || is_one_of_lower(kBodyHeads, word) ||
+        is_one_of_lower(kOfHeads, word) || iequals_ascii(word, "county") ||
+        is_lowercase_word(entity_key(word)) || tokens[k].all_caps() ||
+        (place_kinds_of(word) & kPlaceCountry) != 0) {
+      return false;
+    }
+  }
+  // Nor a known name after a person ("Muller" "McLaren", a driver and his team).
+  const KnownEntity* known =
+      KnownEntities::shipped().find(entity_key(range_text(text, tokens, range.first, range.last)));
+  return known == nullptr || known->type == EntityType::kPerson;
+}
+
 // Whether `range` continues the last of `ranges` across one or two joiners between
 // them: a person's name goes on across "bin", "van", "von der" ("Ursula" von der
 // "Leyen") or a middle initial the tagger left out ("George" W "Bush"), an
@@ -683,7 +719,9 @@ bool party_of_leader(std::string_view text, const std::vector<Token>& tokens, st
 // its country ("LG Electronics" of "South Korea").
 bool joins_previous_range(std::string_view text, const std::vector<Token>& tokens,
                           const std::vector<TokenRange>& ranges, const TokenRange& range) {
-  std::size_t gap = ranges.empty() ? 0 : range.first - ranges.back().last - 1;
+  if (ranges.empty()) return false;
+  std::size_t gap = range.first - ranges.back().last - 1;
+  if (gap == 0) return one_person_in_two_runs(text, tokens, ranges.back(), range);
   if (gap != 1 && gap != 2) return false;
   EntityType before = ranges.back().type;
   bool person_joins = before == EntityType::kPerson;
@@ -988,6 +1026,10 @@ std::vector<Span> collect_spans(std::string_view text, const std::vector<Token>&
       continue;
     }
     if (ends_with_an_event(span)) continue;  // "Athens Olympics", "RBS Six Nations"
+    // A figure is no one's name and no place's ("1.5C", "3D"); a firm's may be ("3M").
+    if (span.type != EntityType::kOrganization && span.display.front() >= '0' &&
+        span.display.front() <= '9')
+      continue;
     // entity_key() leaves single spaces between words and none at either end.
     std::size_t last_space = span.key.rfind(' ');
     // A role, title or rank alone ("Chief Justice John Roberts" cut after "Justice") is
