@@ -332,6 +332,38 @@ TEST_F(SampleCorpusSearch, ListsPeopleOfTheWholeIndex) {
   EXPECT_GE(entry->at("count").get<int>(), 2);
 }
 
+// Names as a reader would write them, in the class a reader would give them: a party and
+// its leader, a company and its city, one justice whom the tagger began twice; and no
+// figure is a person or a place.
+TEST_F(SampleCorpusSearch, ListsHoldNamesAReaderWouldWrite) {
+  auto names = [&](const char* facet) {
+    std::set<std::string> out;
+    for (const nlohmann::json& value :
+         json_records(search({"--list", facet, "--json", "--limit", "100000"}).out, "value")) {
+      out.insert(value.at("name").get<std::string>());
+    }
+    return out;
+  };
+  const std::set<std::string> people = names("people"), places = names("places"),
+                              organizations = names("organizations");
+  for (const char* person : {"Akhilesh Yadav", "N. Chandrababu Naidu", "Ketanji Brown Jackson"}) {
+    EXPECT_TRUE(people.contains(person)) << person;
+  }
+  for (const char* organization :
+       {"Samajwadi Party", "Telugu Desam Party", "Vertex Pharmaceuticals"}) {
+    EXPECT_TRUE(organizations.contains(organization)) << organization;
+  }
+  for (const char* wrong : {"Ketanji", "Brown Jackson"})
+    EXPECT_FALSE(people.contains(wrong)) << wrong;
+  for (const char* wrong : {"Samajwadi Party of Akhilesh Yadav", "Vertex Pharmaceuticals of Boston",
+                            "Telugu Desam Party of N. Chandrababu Naidu", "Akhilesh Yadav"}) {
+    EXPECT_FALSE(organizations.contains(wrong)) << wrong;
+  }
+  for (const std::set<std::string>* list : {&people, &places}) {
+    for (const std::string& name : *list) EXPECT_FALSE(name[0] >= '0' && name[0] <= '9') << name;
+  }
+}
+
 TEST_F(SampleCorpusSearch, RerunFindsEverythingUnchanged) {
   ProcessResult rerun = run_indexer({"--db", db(), kCorpus});
   EXPECT_EQ(rerun.exit_code, 0) << rerun.err;

@@ -712,6 +712,16 @@ bool one_person_in_two_runs(std::string_view text, const std::vector<Token>& tok
   return known == nullptr || known->type == EntityType::kPerson;
 }
 
+// Whether `range` is the leader of the party just before it, "of" between them: the
+// tagger may take the leader for part of the party's name, or for another body.
+bool leads_party_before(std::string_view text, const std::vector<Token>& tokens,
+                        const std::vector<TokenRange>& ranges, const TokenRange& range) {
+  return !ranges.empty() && ranges.back().type == EntityType::kOrganization &&
+         range.first == ranges.back().last + 2 &&
+         iequals_ascii(tokens[range.first - 1].text(text), "of") &&
+         party_of_leader(text, tokens, range.first - 1, range.last);
+}
+
 // Whether `range` continues the last of `ranges` across one or two joiners between
 // them: a person's name goes on across "bin", "van", "von der" ("Ursula" von der
 // "Leyen") or a middle initial the tagger left out ("George" W "Bush"), an
@@ -860,6 +870,7 @@ std::vector<TokenRange> tagged_ranges(std::string_view text, const std::vector<T
     trim_table_codes(text, tokens, range);
     if (only_titles(text, tokens, range)) continue;
     drop_descriptors_before_person(text, tokens, range);
+    if (leads_party_before(text, tokens, ranges, range)) range.type = EntityType::kPerson;
     if (joins_previous_range(text, tokens, ranges, range)) {
       ranges.back().last = range.last;
       continue;
