@@ -333,8 +333,8 @@ TEST_F(SampleCorpusSearch, ListsPeopleOfTheWholeIndex) {
 }
 
 // Names as a reader would write them, in the class a reader would give them: a party and
-// its leader, a company and its city, one justice whom the tagger began twice; and no
-// figure is a person or a place.
+// its leader, a company and its city, one justice whom the tagger began twice, seas and
+// streets as places; and no figure is a person or a place.
 TEST_F(SampleCorpusSearch, ListsHoldNamesAReaderWouldWrite) {
   auto names = [&](const char* facet) {
     std::set<std::string> out;
@@ -355,12 +355,20 @@ TEST_F(SampleCorpusSearch, ListsHoldNamesAReaderWouldWrite) {
   }
   for (const char* wrong : {"Ketanji", "Brown Jackson"})
     EXPECT_FALSE(people.contains(wrong)) << wrong;
+  for (const char* place : {"Dead Sea", "Fifth Avenue"}) {
+    EXPECT_TRUE(places.contains(place)) << place;
+    EXPECT_FALSE(organizations.contains(place)) << place;
+  }
   for (const char* wrong : {"Samajwadi Party of Akhilesh Yadav", "Vertex Pharmaceuticals of Boston",
                             "Telugu Desam Party of N. Chandrababu Naidu", "Akhilesh Yadav"}) {
     EXPECT_FALSE(organizations.contains(wrong)) << wrong;
   }
   for (const std::set<std::string>* list : {&people, &places}) {
     for (const std::string& name : *list) EXPECT_FALSE(name[0] >= '0' && name[0] <= '9') << name;
+  }
+  // No person's name holds a figure ("Airlines Airbus A350" of "a Japan Airlines Airbus A350").
+  for (const std::string& name : people) {
+    EXPECT_EQ(name.find_first_of("0123456789"), std::string::npos) << name;
   }
 }
 

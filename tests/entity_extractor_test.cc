@@ -725,6 +725,24 @@ TEST(EntityExtractor, AFigureIsNoPersonOrPlace) {
   }
 }
 
+// Seas, rivers and streets are places whatever the tagger made of them; a person named
+// Lake stays a person, and no person's name holds a figure.
+TEST(EntityExtractor, SeasRiversAndStreetsArePlaces) {
+  EntityExtractor extractor;
+  Extraction places = extractor.extract(
+      "Water\n\nThe Dead Sea is shrinking, the Madeira River is at a record low, and shops on "
+      "Fifth Avenue in New York sold out of bottled water. The Yukos lawyer Mike Lake said "
+      "nothing. A Japan Airlines Airbus A350 landed in Tokyo.\n");
+  EXPECT_TRUE(has_entity(places, EntityType::kPlace, "Dead Sea")) << describe(places);
+  EXPECT_TRUE(has_entity(places, EntityType::kPlace, "Madeira River")) << describe(places);
+  EXPECT_TRUE(has_entity(places, EntityType::kPlace, "Fifth Avenue")) << describe(places);
+  EXPECT_TRUE(has_entity(places, EntityType::kPerson, "Mike Lake")) << describe(places);
+  for (const ExtractedEntity& e : places.entities) {
+    if (e.type != EntityType::kPerson) continue;
+    EXPECT_EQ(e.name.find_first_of("0123456789"), std::string::npos) << describe(places);
+  }
+}
+
 // Days run on into names in wire copy and tables; where the day is the name, it stays.
 TEST(EntityExtractor, DaysBesideANameAreNotPartOfIt) {
   run_table({

@@ -32,7 +32,8 @@ namespace {
 // name are not part of it ("Kestrel Mining YR EPS"); 30: the rows of a table give no
 // topics; 31: a compass word and a person after it are one place ("North Field West");
 // 32: a party "of" its leader is two names, a company "of" its city too, two person
-// runs one space apart are one person, a figure is no person or place.
+// runs one space apart are one person, a figure is no person or place, seas, rivers
+// and streets are places.
 constexpr int kAnalysisRulesVersion = 32;
 
 }  // namespace

@@ -1037,10 +1037,15 @@ std::vector<Span> collect_spans(std::string_view text, const std::vector<Token>&
       continue;
     }
     if (ends_with_an_event(span)) continue;  // "Athens Olympics", "RBS Six Nations"
-    // A figure is no one's name and no place's ("1.5C", "3D"); a firm's may be ("3M").
-    if (span.type != EntityType::kOrganization && span.display.front() >= '0' &&
-        span.display.front() <= '9')
+    // A figure is no one's name and no place's ("1.5C", "3D"); a firm's may be ("3M"). Nor
+    // does a person's name hold one ("Airlines Airbus A350" of "Japan Airlines Airbus A350").
+    const bool has_digit = std::any_of(span.display.begin(), span.display.end(),
+                                       [](char c) { return c >= '0' && c <= '9'; });
+    if ((span.type != EntityType::kOrganization && span.display.front() >= '0' &&
+         span.display.front() <= '9') ||
+        (span.type == EntityType::kPerson && has_digit)) {
       continue;
+    }
     // entity_key() leaves single spaces between words and none at either end.
     std::size_t last_space = span.key.rfind(' ');
     // A role, title or rank alone ("Chief Justice John Roberts" cut after "Justice") is
@@ -1543,17 +1548,27 @@ std::vector<std::size_t> sort_by_mentions(std::vector<ExtractedEntity>& entities
 // and a person "Laver Arena", is one place. A name of one of these is joined to the name
 // just before it, one space away.
 void retype_buildings(std::string_view text, std::vector<Span>& spans) {
-  constexpr std::array<std::string_view, 13> kBuildingHeads = {
+  constexpr std::array<std::string_view, 14> kBuildingHeads = {
       "palace", "arena",   "stadium", "airport", "castle", "cathedral", "abbey",
-      "square", "station", "tower",   "bridge",  "street", "avenue"};
+      "square", "station", "tower",   "bridge",  "street", "avenue",    "bay"};
+  // Seas, rivers and streets are places even where the tagger took them for a body
+  // ("Dead Sea", "Madeira River", "Fifth Avenue"); a palace or a tower may be a club or a
+  // firm ("Crystal Palace"), and a bay a team ("Tampa Bay"), so these are retyped from
+  // people only.
+  constexpr std::array<std::string_view, 15> kFeatureHeads = {
+      "sea",       "ocean",  "river", "lake", "strait",    "island", "islands", "valley",
+      "mountains", "desert", "canal", "gulf", "peninsula", "street", "avenue"};
   for (std::size_t i = 0; i < spans.size(); ++i) {
     Span& span = spans[i];
-    if (span.known || span.type != EntityType::kPerson) continue;
+    if (span.known || span.type == EntityType::kPlace) continue;
     std::size_t last_space = span.display.rfind(' ');
-    if (last_space == std::string::npos ||
-        !is_one_of_lower(kBuildingHeads, std::string_view(span.display).substr(last_space + 1))) {
-      continue;
-    }
+    if (last_space == std::string::npos) continue;
+    std::string_view head = std::string_view(span.display).substr(last_space + 1);
+    bool building = span.type == EntityType::kPerson && is_one_of_lower(kBuildingHeads, head);
+    // "Lake" is also a family name ("Mike Lake"): a person ending with it stays one.
+    bool feature = is_one_of_lower(kFeatureHeads, head) &&
+                   !(span.type == EntityType::kPerson && iequals_ascii(head, "lake"));
+    if (!building && !feature) continue;
     span.type = EntityType::kPlace;
     if (i == 0) continue;
     Span& before = spans[i - 1];
