@@ -743,6 +743,22 @@ TEST(EntityExtractor, SeasRiversAndStreetsArePlaces) {
   }
 }
 
+// "Vertex" after "Vertex Pharmaceuticals" is the company by its short name, whatever the
+// tagger made of the word alone.
+TEST(EntityExtractor, AFirmsFirstWordIsTheFirm) {
+  EntityExtractor extractor;
+  Extraction firm = extractor.extract(
+      "Gene therapy\n\nThe treatment was made by Vertex Pharmaceuticals and Crispr "
+      "Therapeutics. Vertex has not announced a price, and Jet Airways shares rose as Jet "
+      "said it would buy planes.\n");
+  EXPECT_TRUE(has_entity(firm, EntityType::kOrganization, "Vertex Pharmaceuticals"))
+      << describe(firm);
+  for (const ExtractedEntity& e : firm.entities) {
+    EXPECT_NE(e.name, "Vertex") << describe(firm);
+    EXPECT_NE(e.name, "Jet") << describe(firm);
+  }
+}
+
 // Days run on into names in wire copy and tables; where the day is the name, it stays.
 TEST(EntityExtractor, DaysBesideANameAreNotPartOfIt) {
   run_table({

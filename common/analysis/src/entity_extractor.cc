@@ -1357,6 +1357,44 @@ void fix_capitals(std::vector<Span>& spans, std::size_t key_count) {
   }
 }
 
+// The names (by key id) that are an organisation's short name in this article:
+// "Mavericks" where the article names the Dallas Mavericks, a known organisation, and
+// "Vertex" where it names "Vertex Pharmaceuticals".
+std::vector<bool> names_short_for_an_org(
+    const std::vector<Span>& spans,
+    const std::unordered_map<std::string_view, std::size_t>& key_ids) {
+  std::vector<bool> short_for_org(key_ids.size(), false);
+  // "Mavericks" where the article names the Dallas Mavericks: a one-word name that ends
+  // the name of a known organisation of the same article is that organisation, whatever
+  // the tagger made of it (it then becomes that name's alias). Not the place a body is
+  // "of" (England beside the Bank of England), nor a country, state or region.
+  for (const Span& span : spans) {
+    if (!span.known || span.type != EntityType::kOrganization || span.words.size() < 2 ||
+        span.words[span.words.size() - 2] == "of" ||
+        (Gazetteer::instance().place_kinds(span.words.back()) & kLargerPlace) != 0) {
+      continue;
+    }
+    if (auto alone = key_ids.find(span.words.back()); alone != key_ids.end()) {
+      short_for_org[alone->second] = true;
+    }
+  }
+  // "Vertex" where the article names "Vertex Pharmaceuticals": a one-word name that
+  // starts a company's name of the same article, the rest of it company heads, is that
+  // company too. Not a country, state or region ("Jordan" of "Jordan Airlines").
+  for (const Span& span : spans) {
+    if (span.type != EntityType::kOrganization || span.words.size() < 2 ||
+        (Gazetteer::instance().place_kinds(span.words.front()) & kLargerPlace) != 0 ||
+        !std::all_of(span.words.begin() + 1, span.words.end(),
+                     [](std::string_view word) { return is_one_of(kCompanyHeads, word); })) {
+      continue;
+    }
+    if (auto alone = key_ids.find(span.words.front()); alone != key_ids.end()) {
+      short_for_org[alone->second] = true;
+    }
+  }
+  return short_for_org;
+}
+
 // One type per name within the article: a name tagged as a person anywhere is a person
 // everywhere; otherwise the most frequent type wins, the earliest on a tie. Known
 // entities keep the type the list gives them.
@@ -1410,26 +1448,12 @@ void make_types_consistent(std::vector<Span>& spans,
   for (const Span& span : spans) {
     if (span.team_context && span.words.size() == 1) team[span.key_id] = true;
   }
-  // "Mavericks" where the article names the Dallas Mavericks: a one-word name that ends
-  // the name of a known organisation of the same article is that organisation, whatever
-  // the tagger made of it (it then becomes that name's alias). Not the place a body is
-  // "of" (England beside the Bank of England), nor a country, state or region.
-  std::vector<bool> ends_known_org(key_ids.size(), false);
-  for (const Span& span : spans) {
-    if (!span.known || span.type != EntityType::kOrganization || span.words.size() < 2 ||
-        span.words[span.words.size() - 2] == "of" ||
-        (Gazetteer::instance().place_kinds(span.words.back()) & kLargerPlace) != 0) {
-      continue;
-    }
-    if (auto alone = key_ids.find(span.words.back()); alone != key_ids.end()) {
-      ends_known_org[alone->second] = true;
-    }
-  }
+  const std::vector<bool> short_for_org = names_short_for_an_org(spans, key_ids);
   constexpr int kPerson = static_cast<int>(EntityType::kPerson);
   for (Span& span : spans) {
     if (span.known || span.dateline) continue;  // its type is fixed
     const auto& count = votes[span.key_id];
-    if (ends_known_org[span.key_id] ||
+    if (short_for_org[span.key_id] ||
         (team[span.key_id] && (count[kPerson] > 0 || is_city_or_unknown_place(span)))) {
       span.type = EntityType::kOrganization;
       continue;
