@@ -759,6 +759,16 @@ TEST(EntityExtractor, AFirmsFirstWordIsTheFirm) {
   }
 }
 
+// A name before a driver, a teammate or a captain is a team ("his Mercedes teammate").
+TEST(EntityExtractor, ANameBeforeATeamWordIsTheTeam) {
+  EntityExtractor extractor;
+  Extraction race = extractor.extract(
+      "Grand Prix\n\nVerstappen won in Las Vegas, and his Mercedes teammate Hamilton was "
+      "second ahead of the Ferrari driver Leclerc.\n");
+  EXPECT_TRUE(has_entity(race, EntityType::kOrganization, "Mercedes")) << describe(race);
+  EXPECT_FALSE(has_entity(race, EntityType::kPerson, "Mercedes")) << describe(race);
+}
+
 // Days run on into names in wire copy and tables; where the day is the name, it stays.
 TEST(EntityExtractor, DaysBesideANameAreNotPartOfIt) {
   run_table({

@@ -33,7 +33,8 @@ namespace {
 // topics; 31: a compass word and a person after it are one place ("North Field West");
 // 32: a party "of" its leader is two names, a company "of" its city too, two person
 // runs one space apart are one person, a figure is no person or place, seas, rivers
-// and streets are places.
+// and streets are places, a firm's first word alone is the firm, a name before
+// "teammate", "driver", "captain" or "keeper" is a team.
 constexpr int kAnalysisRulesVersion = 32;
 
 }  // namespace

@@ -1271,9 +1271,10 @@ bool is_city_or_unknown_place(const Span& span) {
 // "fans" or "coach": a singer has fans and an athlete a coach.
 void mark_team_context(std::string_view text, const std::vector<Token>& tokens,
                        std::vector<Span>& spans) {
-  constexpr std::array<std::string_view, 10> kTeamWords = {
-      "boss",       "manager", "striker",  "midfielder", "defender",
-      "goalkeeper", "winger",  "chairman", "squad",      "skipper"};
+  // Not "forward" either: "play Kaka forward" is a player's position.
+  constexpr std::array<std::string_view, 15> kTeamWords = {
+      "boss",  "manager", "striker", "midfielder", "defender", "goalkeeper", "winger",  "chairman",
+      "squad", "skipper", "captain", "keeper",     "driver",   "drivers",    "teammate"};
   std::size_t next = 0;
   for (Span& span : spans) {
     while (next < tokens.size() && tokens[next].begin < span.end) ++next;
