@@ -769,6 +769,19 @@ TEST(EntityExtractor, ANameBeforeATeamWordIsTheTeam) {
   EXPECT_FALSE(has_entity(race, EntityType::kPerson, "Mercedes")) << describe(race);
 }
 
+// "the Biden administration" names a person; "the Republican administration" and "the
+// Hong Kong administration" do not.
+TEST(EntityExtractor, TheHeadOfAnAdministrationIsAPerson) {
+  EntityExtractor extractor;
+  Extraction talks = extractor.extract(
+      "Talks\n\nThe envoy arrived late on Tuesday as the Biden administration pushed for a "
+      "ceasefire. A Republican administration would differ, said officials in Hong Kong.\n");
+  EXPECT_TRUE(has_entity(talks, EntityType::kPerson, "Biden")) << describe(talks);
+  for (const ExtractedEntity& e : talks.entities) {
+    EXPECT_TRUE(e.name != "Republican" || e.type != EntityType::kPerson) << describe(talks);
+  }
+}
+
 // Days run on into names in wire copy and tables; where the day is the name, it stays.
 TEST(EntityExtractor, DaysBesideANameAreNotPartOfIt) {
   run_table({

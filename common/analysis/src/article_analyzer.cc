@@ -34,7 +34,8 @@ namespace {
 // 32: a party "of" its leader is two names, a company "of" its city too, two person
 // runs one space apart are one person, a figure is no person or place, seas, rivers
 // and streets are places, a firm's first word alone is the firm, a name before
-// "teammate", "driver", "captain" or "keeper" is a team.
+// "teammate", "driver", "captain" or "keeper" is a team, one word before
+// "administration" is a person ("the Biden administration").
 constexpr int kAnalysisRulesVersion = 32;
 
 }  // namespace

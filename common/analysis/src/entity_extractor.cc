@@ -1284,6 +1284,28 @@ void mark_team_context(std::string_view text, const std::vector<Token>& tokens,
   }
 }
 
+// "the Biden administration": one word before "administration" names the president who
+// heads it, a person, unless it is a place ("Hong Kong"), a nationality ("Palestinian"),
+// a known body ("Taliban"), a word news writes in lower case ("Federal") or a party's
+// adjective ("Republican").
+void type_heads_of_administrations(std::string_view text, const std::vector<Token>& tokens,
+                                   std::vector<Span>& spans) {
+  constexpr std::array<std::string_view, 11> kPartyAdjectives = {
+      "republican", "democratic", "democrat",  "labour",      "conservative", "tory",
+      "liberal",    "socialist",  "communist", "nationalist", "coalition"};
+  std::size_t next = 0;
+  for (Span& span : spans) {
+    while (next < tokens.size() && tokens[next].begin < span.end) ++next;
+    if (next >= tokens.size() || tokens[next].text(text) != "administration") continue;
+    if (span.known || span.dateline || span.key.find(' ') != std::string::npos ||
+        is_one_of(kPartyAdjectives, span.key) || is_lowercase_word(span.key) ||
+        demonyms().contains(span.key) || Gazetteer::instance().place_kinds(span.key) != 0) {
+      continue;
+    }
+    span.type = EntityType::kPerson;
+  }
+}
+
 // "The Aviator": a name written after a capitalised "The" that, with it, is a title of
 // the known list of works (the tagger leaves "The" out of the name).
 bool is_known_work_after_the(std::string_view before, const Span& span) {
@@ -1677,6 +1699,7 @@ Extraction EntityExtractor::extract(std::string_view text) const {
   drop_role_before_common_word(spans);
   drop_words_of_known_things(text, tokens, spans);
   mark_team_context(text, tokens, spans);
+  type_heads_of_administrations(text, tokens, spans);
   drop_works(text, tokens, spans);
   retype_buildings(text, spans);
   split_person_of(text, spans);
