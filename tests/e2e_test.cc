@@ -334,7 +334,7 @@ TEST_F(SampleCorpusSearch, ListsPeopleOfTheWholeIndex) {
 
 // Names as a reader would write them, in the class a reader would give them: a party and
 // its leader, a company and its city, one justice whom the tagger began twice, seas and
-// streets as places; and no figure is a person or a place.
+// streets as places, parliaments as bodies; and no figure is a person or a place.
 TEST_F(SampleCorpusSearch, ListsHoldNamesAReaderWouldWrite) {
   auto names = [&](const char* facet) {
     std::set<std::string> out;
@@ -358,6 +358,14 @@ TEST_F(SampleCorpusSearch, ListsHoldNamesAReaderWouldWrite) {
   for (const char* place : {"Dead Sea", "Fifth Avenue"}) {
     EXPECT_TRUE(places.contains(place)) << place;
     EXPECT_FALSE(organizations.contains(place)) << place;
+  }
+  // Parliaments are bodies; awards, time zones and weather patterns no names at all.
+  for (const char* body : {"Congress", "Lok Sabha", "Bundestag"}) {
+    EXPECT_TRUE(organizations.contains(body)) << body;
+    EXPECT_FALSE(places.contains(body)) << body;
+  }
+  for (const char* none : {"Turing Award", "UTC", "Niño"}) {
+    EXPECT_FALSE(organizations.contains(none) || places.contains(none)) << none;
   }
   for (const char* wrong : {"Samajwadi Party of Akhilesh Yadav", "Vertex Pharmaceuticals of Boston",
                             "Telugu Desam Party of N. Chandrababu Naidu", "Akhilesh Yadav"}) {

@@ -35,7 +35,8 @@ namespace {
 // runs one space apart are one person, a figure is no person or place, seas, rivers
 // and streets are places, a firm's first word alone is the firm, a name before
 // "teammate", "driver", "captain" or "keeper" is a team, one word before
-// "administration" is a person ("the Biden administration").
+// "administration" is a person ("the Biden administration"); known entities gain
+// parliaments (Congress, Lok Sabha), awards, time zones and El Niño.
 constexpr int kAnalysisRulesVersion = 32;
 
 }  // namespace
