@@ -629,6 +629,18 @@ TEST(EntityExtractor, TheDatelineCityIsAPlace) {
       << describe(wire);
 }
 
+// A name in capitals takes the gazetteer's spelling, without accents the text did not
+// write ("LOS ANGELES" is Los Angeles, not the city list's "Los Ángeles").
+TEST(EntityExtractor, CapitalsGainNoAccents) {
+  EntityExtractor extractor;
+  Extraction wire = extractor.extract(
+      "BASEBALL - RESULTS.\n\nLOS ANGELES 1996-08-25\n\nThe hosts won 5-2 on Sunday.\n");
+  EXPECT_TRUE(has_entity(wire, EntityType::kPlace, "Los Angeles")) << describe(wire);
+  for (const ExtractedEntity& e : wire.entities) {
+    EXPECT_EQ(e.name.find("\xc3\x81"), std::string::npos) << describe(wire);  // "Á"
+  }
+}
+
 // A "place" that ends with the head noun of a body is that body; places named so stay.
 TEST(EntityExtractor, APlaceEndingWithABodysHeadIsThatBody) {
   EntityExtractor extractor;

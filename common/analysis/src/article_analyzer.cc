@@ -36,7 +36,8 @@ namespace {
 // and streets are places, a firm's first word alone is the firm, a name before
 // "teammate", "driver", "captain" or "keeper" is a team, one word before
 // "administration" is a person ("the Biden administration"); known entities gain
-// parliaments (Congress, Lok Sabha), awards, time zones and El Niño.
+// parliaments (Congress, Lok Sabha), awards, time zones and El Niño; a name in capitals
+// gains no accent from the gazetteer ("LOS ANGELES" is Los Angeles).
 constexpr int kAnalysisRulesVersion = 32;
 
 }  // namespace

@@ -16,6 +16,7 @@
 #include "newsdex/lines.h"
 #include "newsdex/lowercase_words.h"
 #include "newsdex/text_analyzer.h"
+#include "newsdex/utf8.h"
 
 namespace newsdex {
 namespace {
@@ -1360,8 +1361,15 @@ std::unordered_map<std::string_view, std::size_t> number_keys(std::vector<Span>&
   return ids;
 }
 
+// Whether `text` has a byte outside ASCII: a letter with a diacritic, in UTF-8.
+bool has_non_ascii(std::string_view text) {
+  return std::any_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+}
+
 // Headline and dateline capitals get the article's own spelling of the name, else the
-// gazetteer's, else title case.
+// gazetteer's, else title case. The gazetteer's spelling adds no accent the text did not
+// write: "LOS ANGELES" is Los Angeles, not the Spanish "Los Ángeles" of the city list.
 void fix_capitals(std::vector<Span>& spans, std::size_t key_count) {
   std::vector<const std::string*> written(key_count, nullptr);  // a spelling not in capitals
   for (const Span& span : spans) {
@@ -1373,7 +1381,9 @@ void fix_capitals(std::vector<Span>& spans, std::size_t key_count) {
       span.display = *own;
     } else if (std::string_view spelling = Gazetteer::instance().place_spelling(span.display);
                !spelling.empty()) {
-      span.display = std::string(spelling);
+      span.display = has_non_ascii(spelling) && !has_non_ascii(span.display)
+                         ? fold_accents(spelling)
+                         : std::string(spelling);
     } else {
       span.display = title_case(span.display);
     }
