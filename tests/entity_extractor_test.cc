@@ -794,6 +794,20 @@ TEST(EntityExtractor, TheHeadOfAnAdministrationIsAPerson) {
   }
 }
 
+// The field of a prize is no name: "the Nobel Prize in Chemistry", "the Nobel Committee
+// for Physics"; the laureates and the city stay.
+TEST(EntityExtractor, TheFieldOfAPrizeIsNoName) {
+  EntityExtractor extractor;
+  Extraction prize = extractor.extract(
+      "Laureates\n\nJennifer Doudna and Emmanuelle Charpentier shared the Nobel Prize in "
+      "Chemistry, and the Nobel Committee for Physics met in Stockholm.\n");
+  EXPECT_TRUE(has_entity(prize, EntityType::kPerson, "Jennifer Doudna")) << describe(prize);
+  EXPECT_TRUE(has_entity(prize, EntityType::kPlace, "Stockholm")) << describe(prize);
+  for (const ExtractedEntity& e : prize.entities) {
+    EXPECT_TRUE(e.name != "Chemistry" && e.name != "Physics") << describe(prize);
+  }
+}
+
 // Days run on into names in wire copy and tables; where the day is the name, it stays.
 TEST(EntityExtractor, DaysBesideANameAreNotPartOfIt) {
   run_table({

@@ -37,7 +37,8 @@ namespace {
 // "teammate", "driver", "captain" or "keeper" is a team, one word before
 // "administration" is a person ("the Biden administration"); known entities gain
 // parliaments (Congress, Lok Sabha), awards, time zones and El Niño; a name in capitals
-// gains no accent from the gazetteer ("LOS ANGELES" is Los Angeles).
+// gains no accent from the gazetteer ("LOS ANGELES" is Los Angeles), the field of a prize
+// is no name ("the Nobel Prize in Chemistry").
 constexpr int kAnalysisRulesVersion = 32;
 
 }  // namespace

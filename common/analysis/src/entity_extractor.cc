@@ -1183,6 +1183,26 @@ void drop_common_words_as_names(std::string_view text, const std::vector<Token>&
   });
 }
 
+// "the Nobel Prize in Physics", "the Prize for Literature", "the Nobel Committee for
+// Physics": the field a prize is given in or for is no place or body, whatever the
+// tagger made of it.
+void drop_fields_of_prizes(std::string_view text, std::vector<Span>& spans) {
+  std::erase_if(spans, [&](const Span& span) {
+    if (span.known || span.key.find(' ') != std::string::npos) return false;
+    std::string_view before = text.substr(0, span.begin);
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    for (std::string_view joint : {" in", " for"}) {
+      if (!before.ends_with(joint)) continue;
+      std::string_view head = before.substr(0, before.size() - joint.size());
+      if (head.ends_with("Prize") || head.ends_with("Prizes") ||
+          head.ends_with("Nobel Committee")) {
+        return true;
+      }
+    }
+    return false;
+  });
+}
+
 // "the General Election": a role, title or rank before a word that news writes in
 // lower case, and that no list knows as a name, makes no person ("General Strike",
 // "Major Review"); "General Franco" and "President Bush" stay.
@@ -1707,6 +1727,7 @@ Extraction EntityExtractor::extract(std::string_view text) const {
   drop_unbacked_heading_names(text, tokens, spans);
   drop_common_words_as_names(text, tokens, spans);
   drop_role_before_common_word(spans);
+  drop_fields_of_prizes(text, spans);
   drop_words_of_known_things(text, tokens, spans);
   mark_team_context(text, tokens, spans);
   type_heads_of_administrations(text, tokens, spans);
